@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The contract between mkelfimage and the stub it embeds in every image.
+ *
+ * This is our own format (no outside specification). The stub blob starts with
+ * struct stub_header; the header gives the offset of struct stub_params, which
+ * mkelfimage fills at build time. Nothing is found "at the end of the blob"
+ * (the original mkelfImage did that and broke when binutils changed).
+ *
+ *   blob offset 0   +--------------------------+
+ *                   | struct stub_header       |  offsets, never relocated
+ *   multiboot_offset| struct multiboot_header  |  4-byte aligned, first 8 KiB
+ *   entry_offset    | 32-bit entry code ...    |
+ *   params_offset   | struct stub_params       |  filled by mkelfimage
+ *   file_size       +--------------------------+
+ *                   | bss: stack, GDT copy,    |  zeroed by the loader
+ *                   | boot_params, cmdline buf |  (p_memsz = mem_size)
+ *   mem_size        +--------------------------+
+ *
+ * The stub is linked at address 0. mkelfimage places it at an address chosen
+ * by the plan and adds that address to every 32-bit word listed in the
+ * relocation table generated with the blob (mkelfimage/stub_blob.h).
+ *
+ * Versions: header 1 and params 1 (this file). A later field is appended,
+ * `version` and `size` grow, and a reader uses only what `size` covers.
+ */
+#ifndef FORMATS_STUBPARAM_H
+#define FORMATS_STUBPARAM_H
+
+#include <stdint.h>
+#include "bootparams.h"
+
+#define STUB_HEADER_MAGIC          "MKELFSTB"   /* 8 bytes, no NUL stored */
+#define STUB_HEADER_MAGIC_LEN      8
+#define STUB_HEADER_VERSION        1
+#define STUB_LOAD_ALIGN            0x1000       /* the stub's load address alignment */
+
+struct stub_header {
+	char     magic[STUB_HEADER_MAGIC_LEN]; /* 0x00 */
+	uint16_t version;                      /* 0x08 */
+	uint16_t header_size;                  /* 0x0a  sizeof(struct stub_header) */
+	uint32_t file_size;                    /* 0x0c  blob bytes (text + data) */
+	uint32_t mem_size;                     /* 0x10  with bss and stack: p_memsz */
+	uint32_t entry_offset;                 /* 0x14  32-bit entry of every loader */
+	uint32_t params_offset;                /* 0x18  struct stub_params */
+	uint32_t params_size;                  /* 0x1c  sizeof(struct stub_params) */
+	uint32_t multiboot_offset;             /* 0x20  struct multiboot_header, 0 = none */
+	uint32_t pvh_entry_offset;             /* 0x24  0 = none */
+	uint32_t reserved[2];                  /* 0x28 */
+};                                             /* 0x30 */
+
+#define STUB_PARAMS_MAGIC          0x50534b4du  /* "MKSP" little endian */
+#define STUB_PARAMS_VERSION        1
+
+/*
+ * The stub's own buffer for the final command line, NUL included. The plan
+ * limits a command line to min(kernel cmdline_size, STUB_CMDLINE_BUFFER - 1).
+ */
+#define STUB_CMDLINE_BUFFER        4096
+
+/* How the built-in command line and the loader's text combine */
+enum stub_cmdline_policy {
+	STUB_CMDLINE_APPEND  = 0,  /* built-in, a space, then the loader's text */
+	STUB_CMDLINE_FIXED   = 1,  /* built-in only; the loader's text is ignored */
+	STUB_CMDLINE_REPLACE = 2,  /* the loader's text if it gave any, else built-in */
+};
+
+struct stub_params {
+	uint32_t magic;                        /* 0x00  STUB_PARAMS_MAGIC */
+	uint16_t version;                      /* 0x04 */
+	uint16_t size;                         /* 0x06  sizeof(struct stub_params) */
+	uint32_t flags;                        /* 0x08  none defined yet, 0 */
+	uint32_t kernel_entry;                 /* 0x0c  32-bit entry: the load address
+						         of the protected-mode code */
+	uint32_t kernel_load_addr;             /* 0x10 */
+	uint32_t kernel_file_size;             /* 0x14  protected-mode bytes loaded */
+	uint32_t cmdline_addr;                 /* 0x18  built-in text, NUL-terminated;
+						         never 0 (an empty image text is "") */
+	uint32_t cmdline_len;                  /* 0x1c  without the NUL */
+	uint32_t cmdline_max;                  /* 0x20  longest final text, without NUL */
+	uint32_t cmdline_policy;               /* 0x24  enum stub_cmdline_policy */
+	uint32_t initrd_addr;                  /* 0x28  region of all initrds, 0 = none */
+	uint32_t initrd_size;                  /* 0x2c  bytes, 0 = none */
+	uint32_t setup_header_len;             /* 0x30  valid bytes in setup_header[] */
+	uint8_t  setup_header[SETUP_HEADER_COPY_LIMIT - SETUP_HEADER_OFFSET];
+					       /* 0x34  kernel file bytes from 0x1f1 */
+	uint8_t  _pad[1];                      /* 0xd3 */
+};                                             /* 0xd4 */
+
+_Static_assert(sizeof(struct stub_header) == 0x30, "stub_header layout");
+_Static_assert(__builtin_offsetof(struct stub_params, cmdline_addr) == 0x18, "stub_params.cmdline_addr");
+_Static_assert(__builtin_offsetof(struct stub_params, initrd_addr) == 0x28, "stub_params.initrd_addr");
+_Static_assert(__builtin_offsetof(struct stub_params, setup_header) == 0x34, "stub_params.setup_header");
+_Static_assert(sizeof(struct stub_params) == 0xd4, "stub_params layout");
+
+#endif
