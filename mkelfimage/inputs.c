@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "inputs.h"
+#include "report.h"
+
+/* Open a regular file for reading; directories and devices are refused. */
+static int open_input(struct input_file *file, const char *what, const char *path)
+{
+	struct stat st;
+
+	file->what = what;
+	file->path = path;
+	file->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (file->fd < 0)
+		return report_errno(EXIT_BAD_INPUT, what, path, "cannot open");
+	if (fstat(file->fd, &st) < 0)
+		return report_errno(EXIT_BAD_INPUT, what, path, "cannot stat");
+	if (S_ISDIR(st.st_mode))
+		return report_error(EXIT_BAD_INPUT, "%s '%s': is a directory, not a file", what, path);
+	if (!S_ISREG(st.st_mode))
+		return report_error(EXIT_BAD_INPUT, "%s '%s': not a regular file", what, path);
+	file->size = (uint64_t)st.st_size;
+	file->dev = (uint64_t)st.st_dev;
+	file->ino = (uint64_t)st.st_ino;
+	return EXIT_OK;
+}
+
+/* Read up to `len` bytes from offset 0; returns the count or -1. */
+static ssize_t read_head(int fd, uint8_t *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t got = pread(fd, buf + done, len - done, (off_t)done);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return -1;
+		if (got == 0)
+			break;
+		done += (size_t)got;
+	}
+	return (ssize_t)done;
+}
+
+static int open_kernel(const char *path, struct inputs *in)
+{
+	uint8_t head[BZIMAGE_HEADER_BYTES];
+	struct fmt_error err;
+	ssize_t got;
+	int status = open_input(&in->kernel, "kernel", path);
+
+	if (status != EXIT_OK)
+		return status;
+	got = read_head(in->kernel.fd, head, sizeof(head));
+	if (got < 0)
+		return report_errno(EXIT_BAD_INPUT, "kernel", path, "cannot read");
+	if (bzimage_parse(head, (size_t)got, in->kernel.size, &in->bzimage, &err) != FMT_OK ||
+	    bzimage_validate(&in->bzimage, &err) != FMT_OK)
+		return report_format_error("kernel", path, &err);
+	return EXIT_OK;
+}
+
+uint64_t inputs_initrd_span(const struct inputs *in, size_t index)
+{
+	uint64_t size = in->initrds[index].size;
+
+	if (index + 1 == in->initrd_count)
+		return size;
+	return (size + INITRD_PART_ALIGN - 1) & ~(uint64_t)(INITRD_PART_ALIGN - 1);
+}
+
+int inputs_open(const struct image_spec *spec, struct inputs *in)
+{
+	size_t i;
+	int status;
+
+	memset(in, 0, sizeof(*in));
+	in->kernel.fd = -1;
+	status = open_kernel(spec->kernel_path, in);
+	if (status != EXIT_OK)
+		return status;
+	if (spec->initrd_count == 0)
+		return EXIT_OK;
+	in->initrds = calloc(spec->initrd_count, sizeof(*in->initrds));
+	if (!in->initrds)
+		return report_error(EXIT_IO, "out of memory");
+	for (i = 0; i < spec->initrd_count; i++)
+		in->initrds[i].fd = -1;
+	in->initrd_count = spec->initrd_count;
+	for (i = 0; i < spec->initrd_count; i++) {
+		status = open_input(&in->initrds[i], "initrd", spec->initrd_paths[i]);
+		if (status != EXIT_OK)
+			return status;
+		if (in->initrds[i].size == 0)
+			return report_error(EXIT_BAD_INPUT, "initrd '%s': file is empty",
+					    in->initrds[i].path);
+	}
+	for (i = 0; i < in->initrd_count; i++)
+		in->initrd_region_size += inputs_initrd_span(in, i);
+	return EXIT_OK;
+}
+
+void inputs_close(struct inputs *in)
+{
+	size_t i;
+
+	if (in->kernel.fd >= 0)
+		close(in->kernel.fd);
+	for (i = 0; in->initrds && i < in->initrd_count; i++)
+		if (in->initrds[i].fd >= 0)
+			close(in->initrds[i].fd);
+	free(in->initrds);
+	in->initrds = NULL;
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Opening and checking the input files; nothing is loaded whole. */
+#ifndef MKELFIMAGE_INPUTS_H
+#define MKELFIMAGE_INPUTS_H
+
+#include <stdint.h>
+
+#include "formats/bzimage.h"
+#include "options.h"
+
+#define INITRD_PART_ALIGN  4    /* each initrd but the last is padded to 4 bytes */
+
+struct input_file {
+	const char *what;       /* "kernel" or "initrd", for messages */
+	const char *path;
+	int fd;
+	uint64_t size;
+	uint64_t dev, ino;      /* to refuse an output that is an input */
+};
+
+struct inputs {
+	struct input_file kernel;
+	struct bzimage_info bzimage;
+	struct input_file *initrds;
+	size_t initrd_count;
+	uint64_t initrd_region_size;   /* joined and padded, 0 if none */
+};
+
+/* Open and validate every input. Returns EXIT_OK or a reported exit status. */
+int inputs_open(const struct image_spec *spec, struct inputs *in);
+void inputs_close(struct inputs *in);
+
+/* Padded size of initrd `index` inside the joined region */
+uint64_t inputs_initrd_span(const struct inputs *in, size_t index);
+
+#endif

@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# mkelfimage/: the command line, the plan and the ELF writer.
+bin_PROGRAMS += %D%/mkelfimage
+%C%_mkelfimage_SOURCES = \
+	%D%/main.c \
+	%D%/options.c %D%/options.h \
+	%D%/inputs.c %D%/inputs.h \
+	%D%/plan.c %D%/plan.h \
+	%D%/stub.c %D%/stub.h \
+	%D%/write.c %D%/write.h \
+	%D%/output.c %D%/output.h \
+	%D%/report.c %D%/report.h \
+	%D%/stub_blob.h
+nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c
+%C%_mkelfimage_LDADD = formats/libformats.a

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * One table describes every option: getopt_long's array and the --help text
+ * are both made from it, so they cannot drift apart.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "report.h"
+
+enum option_id {
+	OPT_KERNEL = 'k',
+	OPT_INITRD = 'i',
+	OPT_OUTPUT = 'o',
+	OPT_VERBOSE = 'v',
+	OPT_HELP = 'h',
+	OPT_COMMAND_LINE = 256,
+	OPT_APPEND,
+	OPT_VERSION,
+};
+
+struct option_doc {
+	const char *name;
+	int id;
+	int has_arg;
+	const char *arg_name;
+	const char *help;
+};
+
+static const struct option_doc option_table[] = {
+	{ "kernel", OPT_KERNEL, required_argument, "FILE", "Linux x86 bzImage to boot" },
+	{ "initrd", OPT_INITRD, required_argument, "FILE",
+	  "initrd or initramfs; repeat to join several into one region" },
+	{ "command-line", OPT_COMMAND_LINE, required_argument, "TEXT",
+	  "built-in kernel command line" },
+	{ "append", OPT_APPEND, required_argument, "TEXT", "alias of --command-line" },
+	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write" },
+	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
+	{ "help", OPT_HELP, no_argument, NULL, "print this help and exit" },
+	{ "version", OPT_VERSION, no_argument, NULL, "print the version and exit" },
+};
+#define OPTION_COUNT (sizeof(option_table) / sizeof(option_table[0]))
+
+static void print_help(void)
+{
+	size_t i;
+
+	printf("Usage: mkelfimage --kernel FILE [--initrd FILE]... [--command-line TEXT] -o FILE\n"
+	       "Build one ELF image from a Linux kernel, initrds and a command line;\n"
+	       "it boots from multiboot loaders such as QEMU -kernel and GRUB.\n\n"
+	       "Options:\n");
+	for (i = 0; i < OPTION_COUNT; i++) {
+		const struct option_doc *doc = &option_table[i];
+		char left[48];
+
+		if (doc->id < 256)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", doc->id, doc->name,
+				 doc->arg_name ? " " : "", doc->arg_name ? doc->arg_name : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", doc->name,
+				 doc->arg_name ? " " : "", doc->arg_name ? doc->arg_name : "");
+		printf("  %-28s %s\n", left, doc->help);
+	}
+	printf("\nExit status: 0 success, 1 bad input or usage, 2 I/O or system error.\n");
+}
+
+static void build_getopt_tables(struct option *longopts, char *shortopts)
+{
+	size_t i;
+
+	for (i = 0; i < OPTION_COUNT; i++) {
+		longopts[i] = (struct option){ option_table[i].name, option_table[i].has_arg,
+					       NULL, option_table[i].id };
+		if (option_table[i].id < 256) {
+			*shortopts++ = (char)option_table[i].id;
+			if (option_table[i].has_arg == required_argument)
+				*shortopts++ = ':';
+		}
+	}
+	longopts[OPTION_COUNT] = (struct option){ NULL, 0, NULL, 0 };
+	*shortopts = '\0';
+}
+
+static int set_once(const char **slot, const char *value, const char *name)
+{
+	if (*slot) {
+		report_error(EXIT_BAD_INPUT, "%s given twice", name);
+		return -1;
+	}
+	*slot = value;
+	return 0;
+}
+
+static int add_initrd(struct image_spec *spec, const char *path)
+{
+	const char **grown = realloc(spec->initrd_paths,
+				     (spec->initrd_count + 1) * sizeof(*grown));
+
+	if (!grown) {
+		report_error(EXIT_IO, "out of memory");
+		return -1;
+	}
+	spec->initrd_paths = grown;
+	spec->initrd_paths[spec->initrd_count++] = path;
+	return 0;
+}
+
+/* Apply one parsed option; -1 on a usage error (already reported). */
+static int apply_option(struct image_spec *spec, int id, const char *arg,
+			const char **cmdline_source)
+{
+	switch (id) {
+	case OPT_KERNEL:
+		return set_once(&spec->kernel_path, arg, "--kernel");
+	case OPT_INITRD:
+		return add_initrd(spec, arg);
+	case OPT_OUTPUT:
+		return set_once(&spec->output_path, arg, "--output");
+	case OPT_VERBOSE:
+		spec->verbose++;
+		return 0;
+	case OPT_COMMAND_LINE:
+	case OPT_APPEND:
+		if (*cmdline_source) {
+			report_error(EXIT_BAD_INPUT,
+				     "--%s given after --%s: --append is an alias of --command-line, give one",
+				     id == OPT_APPEND ? "append" : "command-line", *cmdline_source);
+			return -1;
+		}
+		*cmdline_source = id == OPT_APPEND ? "append" : "command-line";
+		spec->cmdline = arg;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* getopt_long found an unknown option or a missing argument. */
+static void report_usage_error(int id, const char *word)
+{
+	char short_name[3] = { '-', (char)optopt, '\0' };
+
+	/* For an unknown short option inside a group ("-xk"), name just the letter. */
+	if (id == '?' && optopt && word[1] != '-')
+		word = short_name;
+	report_error(EXIT_BAD_INPUT, "%s '%s'; try 'mkelfimage --help'",
+		     id == ':' ? "missing argument for" : "unknown option", word);
+}
+
+enum options_result options_parse(int argc, char **argv, struct image_spec *spec)
+{
+	struct option longopts[OPTION_COUNT + 1];
+	char shortopts[2 * OPTION_COUNT + 2];
+	const char *cmdline_source = NULL;
+	int id;
+
+	memset(spec, 0, sizeof(*spec));
+	build_getopt_tables(longopts, shortopts + 1);
+	shortopts[0] = ':';   /* report a missing argument ourselves */
+	opterr = 0;
+	while ((id = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (id == OPT_HELP) {
+			print_help();
+			return OPTIONS_DONE;
+		}
+		if (id == OPT_VERSION) {
+			printf("mkelfimage %s\n", PACKAGE_VERSION);
+			return OPTIONS_DONE;
+		}
+		if (id == '?' || id == ':') {
+			report_usage_error(id, argv[optind - 1]);
+			return OPTIONS_ERROR;
+		}
+		if (apply_option(spec, id, optarg, &cmdline_source) < 0)
+			return OPTIONS_ERROR;
+	}
+	if (optind < argc) {
+		report_error(EXIT_BAD_INPUT, "unexpected argument '%s'; try 'mkelfimage --help'",
+			     argv[optind]);
+		return OPTIONS_ERROR;
+	}
+	if (!spec->kernel_path) {
+		report_error(EXIT_BAD_INPUT, "no kernel given (--kernel FILE)");
+		return OPTIONS_ERROR;
+	}
+	if (!spec->output_path) {
+		report_error(EXIT_BAD_INPUT, "no output given (-o FILE)");
+		return OPTIONS_ERROR;
+	}
+	return OPTIONS_BUILD;
+}
+
+void options_free(struct image_spec *spec)
+{
+	free(spec->initrd_paths);
+	spec->initrd_paths = NULL;
+	spec->initrd_count = 0;
+}

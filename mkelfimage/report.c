@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+int report_error(int status, const char *format, ...)
+{
+	va_list args;
+
+	fputs("mkelfimage: ", stderr);
+	va_start(args, format);
+	vfprintf(stderr, format, args);
+	va_end(args);
+	fputc('\n', stderr);
+	return status;
+}
+
+int report_format_error(const char *what, const char *path, const struct fmt_error *err)
+{
+	return report_error(EXIT_BAD_INPUT, "%s '%s': %s 0x%llx: %s", what, path, err->where,
+			    (unsigned long long)err->offset, err->why);
+}
+
+int report_errno(int status, const char *what, const char *path, const char *action)
+{
+	return report_error(status, "%s '%s': %s: %s", what, path, action, strerror(errno));
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The embedded stub: its header, and a copy relocated and filled for one image. */
+#ifndef MKELFIMAGE_STUB_H
+#define MKELFIMAGE_STUB_H
+
+#include <stdint.h>
+
+#include "formats/stubparam.h"
+#include "plan.h"
+#include "stub_blob.h"
+
+/* Check the embedded blob's header. Returns EXIT_OK or EXIT_IO (a build fault). */
+int stub_read_header(const struct stub_blob *blob, struct stub_header *header);
+
+/*
+ * A malloc'd copy of the blob relocated to plan->stub_addr with its
+ * struct stub_params filled from the plan and the kernel's setup header.
+ */
+uint8_t *stub_prepare(const struct stub_blob *blob, const struct stub_header *header,
+		      const struct plan *plan, const struct inputs *in);
+
+#endif

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * File layout (offsets page aligned, so p_offset = p_vaddr mod p_align):
+ *   0x0000  Elf32_Ehdr, Elf32_Phdr[n] (in ascending address order)
+ *   0x1000  stub (its multiboot header must fall in the first 8 KiB)
+ *   ...     built-in command line, kernel, initrd region
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "formats/multiboot.h"
+#include "report.h"
+#include "write.h"
+
+#define WRITE_COPY_CHUNK  (1u << 20)
+
+static uint64_t align_up(uint64_t value, uint64_t align)
+{
+	return (value + align - 1) & ~(align - 1);
+}
+
+static struct plan_segment *find_segment(struct plan *plan, enum plan_segment_kind kind)
+{
+	unsigned i;
+
+	for (i = 0; i < plan->segment_count; i++)
+		if (plan->segments[i].kind == kind)
+			return &plan->segments[i];
+	return NULL;
+}
+
+/* Payloads in file order: the stub first, for the multiboot 8 KiB rule. */
+static const enum plan_segment_kind file_order[] = { SEG_STUB, SEG_CMDLINE, SEG_KERNEL, SEG_INITRD };
+
+static int layout(struct plan *plan, const struct stub_header *stub)
+{
+	uint64_t offset = sizeof(Elf32_Ehdr) + plan->segment_count * sizeof(Elf32_Phdr);
+	uint64_t multiboot_end;
+	size_t i;
+
+	for (i = 0; i < sizeof(file_order) / sizeof(file_order[0]); i++) {
+		struct plan_segment *seg = find_segment(plan, file_order[i]);
+
+		if (!seg)
+			continue;
+		seg->file_offset = align_up(offset, PLAN_PAGE);
+		offset = seg->file_offset + seg->file_size;
+	}
+	/* Multiboot 3.1.1: the header lies entirely within the first 8192 bytes. */
+	multiboot_end = find_segment(plan, SEG_STUB)->file_offset + stub->multiboot_offset + 12;
+	if (multiboot_end > MULTIBOOT_SEARCH)
+		return report_error(EXIT_IO, "internal error: multiboot header ends at file offset 0x%llx, past 8 KiB",
+				    (unsigned long long)multiboot_end);
+	return EXIT_OK;
+}
+
+static Elf32_Word segment_flags(enum plan_segment_kind kind)
+{
+	return kind == SEG_KERNEL || kind == SEG_STUB ? PF_R | PF_W | PF_X : PF_R | PF_W;
+}
+
+static int write_headers(int fd, const char *out_path, const struct plan *plan)
+{
+	Elf *elf;
+	Elf32_Ehdr *ehdr;
+	Elf32_Phdr *phdr;
+	unsigned i;
+
+	if (elf_version(EV_CURRENT) == EV_NONE ||
+	    !(elf = elf_begin(fd, ELF_C_WRITE, NULL)))
+		return report_error(EXIT_IO, "output '%s': libelf: %s", out_path, elf_errmsg(-1));
+	if (!(ehdr = elf32_newehdr(elf)) || !(phdr = elf32_newphdr(elf, plan->segment_count)))
+		goto fail;
+	ehdr->e_ident[EI_DATA] = ELFDATA2LSB;
+	ehdr->e_ident[EI_OSABI] = ELFOSABI_NONE;
+	ehdr->e_type = ET_EXEC;
+	ehdr->e_machine = EM_386;
+	ehdr->e_version = EV_CURRENT;
+	ehdr->e_entry = (Elf32_Addr)plan->entry;
+	ehdr->e_phoff = sizeof(Elf32_Ehdr);
+	ehdr->e_shoff = 0;
+	ehdr->e_flags = 0;
+	ehdr->e_ehsize = sizeof(Elf32_Ehdr);
+	ehdr->e_phentsize = sizeof(Elf32_Phdr);
+	ehdr->e_shentsize = sizeof(Elf32_Shdr);
+	for (i = 0; i < plan->segment_count; i++) {
+		const struct plan_segment *seg = &plan->segments[i];
+
+		phdr[i] = (Elf32_Phdr){
+			.p_type = PT_LOAD,
+			.p_offset = (Elf32_Off)seg->file_offset,
+			.p_vaddr = (Elf32_Addr)seg->addr,   /* iPXE needs p_vaddr == p_paddr */
+			.p_paddr = (Elf32_Addr)seg->addr,
+			.p_filesz = (Elf32_Word)seg->file_size,
+			.p_memsz = (Elf32_Word)seg->mem_size,
+			.p_flags = segment_flags(seg->kind),
+			.p_align = PLAN_PAGE,
+		};
+	}
+	elf_flagelf(elf, ELF_C_SET, ELF_F_LAYOUT);
+	if (elf_update(elf, ELF_C_WRITE) < 0)
+		goto fail;
+	elf_end(elf);
+	return EXIT_OK;
+fail:
+	report_error(EXIT_IO, "output '%s': libelf: %s", out_path, elf_errmsg(-1));
+	elf_end(elf);
+	return EXIT_IO;
+}
+
+static int write_all(int fd, const char *out_path, const void *buf, size_t len, uint64_t offset)
+{
+	const uint8_t *p = buf;
+
+	while (len) {
+		ssize_t done = pwrite(fd, p, len, (off_t)offset);
+
+		if (done < 0 && errno == EINTR)
+			continue;
+		if (done < 0)
+			return report_errno(EXIT_IO, "output", out_path, "cannot write");
+		p += done;
+		len -= (size_t)done;
+		offset += (uint64_t)done;
+	}
+	return EXIT_OK;
+}
+
+/* Copy with read/write when the kernel cannot copy between these files. */
+static int copy_by_reading(const struct input_file *src, uint64_t src_offset, int fd,
+			   const char *out_path, uint64_t dst_offset, uint64_t len)
+{
+	uint8_t *buf = malloc(WRITE_COPY_CHUNK);
+	int status = EXIT_OK;
+
+	if (!buf)
+		return report_error(EXIT_IO, "out of memory");
+	while (len && status == EXIT_OK) {
+		size_t chunk = len < WRITE_COPY_CHUNK ? (size_t)len : WRITE_COPY_CHUNK;
+		ssize_t got = pread(src->fd, buf, chunk, (off_t)src_offset);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			status = got < 0 ? report_errno(EXIT_IO, src->what, src->path, "cannot read")
+				: report_error(EXIT_IO, "%s '%s': file shrank while being read",
+					       src->what, src->path);
+			break;
+		}
+		status = write_all(fd, out_path, buf, (size_t)got, dst_offset);
+		src_offset += (uint64_t)got;
+		dst_offset += (uint64_t)got;
+		len -= (uint64_t)got;
+	}
+	free(buf);
+	return status;
+}
+
+/* Stream `len` bytes of an input into the output; never holds a payload whole. */
+static int copy_payload(const struct input_file *src, uint64_t src_offset, int fd,
+			const char *out_path, uint64_t dst_offset, uint64_t len)
+{
+#ifdef HAVE_COPY_FILE_RANGE
+	while (len) {
+		off_t in_off = (off_t)src_offset, out_off = (off_t)dst_offset;
+		ssize_t done = copy_file_range(src->fd, &in_off, fd, &out_off, len, 0);
+
+		if (done < 0 && errno == EINTR)
+			continue;
+		if (done < 0 && (errno == EXDEV || errno == ENOSYS || errno == EINVAL ||
+				 errno == EOPNOTSUPP || errno == EBADF))
+			break;   /* not supported here: fall back */
+		if (done < 0)
+			return report_errno(EXIT_IO, "output", out_path, "cannot copy");
+		if (done == 0)
+			return report_error(EXIT_IO, "%s '%s': file shrank while being read",
+					    src->what, src->path);
+		src_offset += (uint64_t)done;
+		dst_offset += (uint64_t)done;
+		len -= (uint64_t)done;
+	}
+#endif
+	return len ? copy_by_reading(src, src_offset, fd, out_path, dst_offset, len) : EXIT_OK;
+}
+
+static int write_initrds(int fd, const char *out_path, const struct plan_segment *seg,
+			 const struct inputs *in)
+{
+	static const uint8_t zeros[INITRD_PART_ALIGN];
+	uint64_t offset = seg->file_offset;
+	size_t i;
+	int status;
+
+	for (i = 0; i < in->initrd_count; i++) {
+		uint64_t span = inputs_initrd_span(in, i);
+
+		status = copy_payload(&in->initrds[i], 0, fd, out_path, offset, in->initrds[i].size);
+		if (status == EXIT_OK && span > in->initrds[i].size)
+			status = write_all(fd, out_path, zeros, (size_t)(span - in->initrds[i].size),
+					   offset + in->initrds[i].size);
+		if (status != EXIT_OK)
+			return status;
+		offset += span;
+	}
+	return EXIT_OK;
+}
+
+int write_image(int fd, const char *out_path, struct plan *plan,
+		const struct stub_header *stub, const uint8_t *stub_bytes,
+		const struct inputs *in, const char *cmdline)
+{
+	const struct plan_segment *kernel, *initrd;
+	int status;
+
+	if ((status = layout(plan, stub)) != EXIT_OK ||
+	    (status = write_headers(fd, out_path, plan)) != EXIT_OK)
+		return status;
+	status = write_all(fd, out_path, stub_bytes, stub->file_size,
+			   find_segment(plan, SEG_STUB)->file_offset);
+	if (status == EXIT_OK)
+		status = write_all(fd, out_path, cmdline, plan->cmdline_len + 1,
+				   find_segment(plan, SEG_CMDLINE)->file_offset);
+	kernel = find_segment(plan, SEG_KERNEL);
+	if (status == EXIT_OK)
+		status = copy_payload(&in->kernel, in->bzimage.pm_offset, fd, out_path,
+				      kernel->file_offset, kernel->file_size);
+	initrd = find_segment(plan, SEG_INITRD);
+	if (status == EXIT_OK && initrd)
+		status = write_initrds(fd, out_path, initrd, in);
+	return status;
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Make the bad kernels of tests/bad/README from a good probe kernel, one
+# readable recipe each: copy, then patch or cut bytes.
+# Usage: make-bad-kernels.sh GOOD.bzImage MKPROBE PROBE_DIR OUTDIR
+set -eu
+good=$1 mkprobe=$2 probe_dir=$3 out=$4
+mkdir -p "$out"
+
+# patch FILE OFFSET BYTES...: overwrite bytes (given in hex) at a decimal offset
+patch() {
+	file=$1 offset=$2
+	shift 2
+	printf "$(printf '\\%03o' $(for b in "$@"; do printf '%d ' "0x$b"; done))" |
+		dd of="$file" bs=1 seek="$offset" conv=notrunc status=none
+}
+
+variant() {
+	name=$1
+	shift
+	cp "$good" "$out/$name"
+	"$@"
+}
+
+variant no-hdrs.bzImage          patch "$out/no-hdrs.bzImage" $((0x202)) 4e 6f 70 65
+variant bad-boot-flag.bzImage    patch "$out/bad-boot-flag.bzImage" $((0x1fe)) aa 55
+variant protocol-2.01.bzImage    patch "$out/protocol-2.01.bzImage" $((0x206)) 01 02
+variant zimage.bzImage           patch "$out/zimage.bzImage" $((0x211)) 00
+variant setup-sects-past-end.bzImage patch "$out/setup-sects-past-end.bzImage" $((0x1f1)) ff
+variant syssize-past-end.bzImage patch "$out/syssize-past-end.bzImage" $((0x1f4)) ff ff ff 00
+head -c $((0x220)) "$good" >"$out/truncated-setup-header.bzImage"
+head -c 200 "$good" >"$out/truncated-before-hdrs.bzImage"
+: >"$out/empty.bzImage"
+
+# Built by mkprobe: a small cmdline_size, and a low initrd_addr_max
+"$mkprobe" --code "$probe_dir/probe-0x1000000.bin" --relocatable 1 --pref-address 0x1000000 \
+	--init-size 0x800000 --cmdline-size 16 -o "$out/cmdline-size-16.bzImage"
+"$mkprobe" --code "$probe_dir/probe-0x1000000.bin" --relocatable 1 --pref-address 0x1000000 \
+	--init-size 0x800000 --initrd-addr-max 0x01ffffff -o "$out/initrd-addr-max-32m.bzImage"

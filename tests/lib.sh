@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Shared helpers for the TAP test scripts: sourced, never run.
+# The environment comes from Makefile.am (AM_TESTS_ENVIRONMENT):
+# top_srcdir, top_builddir, MKELFIMAGE, QEMU_X86_64, QEMU_I386.
+
+set -u
+: "${top_builddir:?run through make check}"
+: "${MKELFIMAGE:=$top_builddir/mkelfimage/mkelfimage}"
+PROBE_DIR=$top_builddir/tests/probe
+MKPROBE=$PROBE_DIR/mkprobe
+CRC32=$top_builddir/tests/tools/crc32
+
+tap_count=0
+tap_failed=0
+
+# A scratch directory removed on exit (kept with KEEP_TEST_FILES=1).
+work=$(mktemp -d "${TMPDIR:-/tmp}/mkelfimage-test.XXXXXX")
+cleanup() { [ "${KEEP_TEST_FILES:-0}" = 1 ] || rm -rf "$work"; }
+trap cleanup EXIT
+
+tap_ok() {
+	tap_count=$((tap_count + 1))
+	echo "ok $tap_count - $1"
+}
+
+tap_not_ok() {
+	tap_count=$((tap_count + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_count - $1"
+	shift
+	for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+
+tap_skip() {
+	tap_count=$((tap_count + 1))
+	echo "ok $tap_count - $1 # SKIP $2"
+}
+
+# skip_all REASON: the whole script cannot run here.
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+# check NAME COMMAND...: one test line from a command's exit status.
+check() {
+	name=$1
+	shift
+	if "$@"; then tap_ok "$name"; else tap_not_ok "$name" "command failed: $*"; fi
+}
+
+# check_eq NAME EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		tap_ok "$1"
+	else
+		tap_not_ok "$1" "expected: '$2'" "got:      '$3'"
+	fi
+}
+
+tap_done() {
+	echo "1..$tap_count"
+	[ "$tap_failed" -eq 0 ]
+}
+
+# qemu_binaries: the QEMU system emulators found by configure.
+qemu_binaries() {
+	for q in ${QEMU_X86_64:-} ${QEMU_I386:-}; do
+		[ -x "$q" ] && echo "$q"
+	done
+}
+
+# boot_image QEMU IMAGE REPORT [QEMU ARGS...]: boot with the serial console in
+# REPORT. The probe leaves QEMU through isa-debug-exit; the exit status of QEMU
+# is never the verdict, only what the booted code printed.
+boot_image() {
+	qemu=$1 image=$2 report=$3
+	shift 3
+	timeout "${BOOT_TIMEOUT:-120}" "$qemu" -kernel "$image" -m "${BOOT_MEMORY:-256}" \
+		-display none -monitor none -serial "file:$report" -no-reboot \
+		-device isa-debug-exit,iobase=0xf4,iosize=4 "$@" \
+		</dev/null >"$report.qemu" 2>&1 || :
+	tr -d '\r' <"$report" >"$report.txt" 2>/dev/null || : >"$report.txt"
+}
+
+# report_value KEY REPORT: the value of the first KEY= line the probe printed.
+report_value() {
+	sed -n "s/^$1=//p" "$2.txt" | head -n 1
+}
+
+# hex N: a number as the probe prints it (lowercase, 0x, no leading zeros).
+hex() {
+	printf '0x%x' "$1"
+}
+
+# file_size FILE
+file_size() {
+	stat -c %s "$1"
+}

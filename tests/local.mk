@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# tests/: TAP scripts (tests/lib.sh) run by automake's TAP driver. Boot tests
+# need the probe kernels and tools built by tests/probe/local.mk (check_DATA).
+TESTS += \
+	%D%/image/elf-readers-accept-the-image.sh \
+	%D%/image/reproducible-output.sh \
+	%D%/bad/reject-bad-input.sh \
+	%D%/boot/multiboot-probe-2.15-relocatable.sh \
+	%D%/boot/multiboot-probe-2.02.sh
+EXTRA_DIST += $(TESTS) \
+	%D%/lib.sh \
+	%D%/boot/probe-checks.sh \
+	%D%/bad/make-bad-kernels.sh %D%/bad/README
