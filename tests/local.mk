@@ -11,3 +11,10 @@ EXTRA_DIST += $(TESTS) \
 	%D%/lib.sh \
 	%D%/boot/probe-checks.sh \
 	%D%/bad/make-bad-kernels.sh %D%/bad/README
+
+# Parser unit tests (C, TAP on stdout)
+check_PROGRAMS += %D%/formats/bzimage-test
+%C%_formats_bzimage_test_SOURCES = %D%/formats/bzimage-test.c
+%C%_formats_bzimage_test_LDADD = formats/libformats.a
+TESTS += %D%/formats/bzimage-test
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh

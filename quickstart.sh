@@ -1,0 +1,57 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Quick start for a fresh Debian 12 machine.
+#   ./quickstart.sh          install packages, build, boot the probe kernel through
+#                            a fresh image under QEMU and print its report
+#   ./quickstart.sh check    install packages, build, run the whole test suite
+#   ./quickstart.sh deps     only install the Debian packages
+set -eu
+cd "$(dirname "$0")"
+
+# Everything the build and the tests use, as Debian package names.
+PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
+	libelf-dev elfutils zlib1g-dev liblzma-dev libyaml-dev
+	qemu-system-x86 util-linux coreutils"
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+	missing=
+	for p in $PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	echo "quickstart: installing$missing"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	# shellcheck disable=SC2086
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
+
+build() {
+	[ -x configure ] || autoreconf -fi
+	[ -f Makefile ] || ./configure ${CONFIGURE_FLAGS:-}
+	make -j"$(nproc)"
+}
+
+demo() {
+	make -j"$(nproc)" check_PROGRAMS= check_DATA= tests/probe/probe-2.15-reloc.bzImage
+	work=$(mktemp -d)
+	head -c 65536 /dev/urandom >"$work/rd.img"
+	echo "\$ mkelfimage --kernel tests/probe/probe-2.15-reloc.bzImage --initrd rd.img --command-line 'console=ttyS0 x=1' -o boot.elf"
+	mkelfimage/mkelfimage --kernel tests/probe/probe-2.15-reloc.bzImage --initrd "$work/rd.img" \
+		--command-line "console=ttyS0 x=1" -o "$work/boot.elf"
+	echo "\$ qemu-system-x86_64 -kernel boot.elf -m 256 -nographic -append 'y=2'"
+	timeout 60 qemu-system-x86_64 -kernel "$work/boot.elf" -m 256 -display none -monitor none \
+		-serial stdio -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 \
+		-append "y=2" </dev/null || :
+	rm -rf "$work"
+}
+
+case "${1:-demo}" in
+deps)  install_packages ;;
+check) install_packages; build; make -j"$(nproc)" check ;;
+demo)  install_packages; build; demo ;;
+*)     echo "usage: $0 [demo|check|deps]" >&2; exit 1 ;;
+esac
