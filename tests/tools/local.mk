@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# tests/tools/: small host programs the test scripts call.
+
+# crc32 FILE...: zlib's CRC-32 per file, and of the initrd region they form.
+check_PROGRAMS += %D%/crc32
+%C%_crc32_SOURCES = %D%/crc32.c
