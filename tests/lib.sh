@@ -28,7 +28,7 @@ tap_not_ok() {
 	tap_failed=$((tap_failed + 1))
 	echo "not ok $tap_count - $1"
 	shift
-	for line in "$@"; do printf '#   %s\n' "$line"; done
+	for _line in "$@"; do printf '#   %s\n' "$_line"; done
 }
 
 tap_skip() {
@@ -44,9 +44,9 @@ skip_all() {
 
 # check NAME COMMAND...: one test line from a command's exit status.
 check() {
-	name=$1
+	_check_name=$1
 	shift
-	if "$@"; then tap_ok "$name"; else tap_not_ok "$name" "command failed: $*"; fi
+	if "$@"; then tap_ok "$_check_name"; else tap_not_ok "$_check_name" "command failed: $*"; fi
 }
 
 # check_eq NAME EXPECTED ACTUAL
@@ -65,8 +65,8 @@ tap_done() {
 
 # qemu_binaries: the QEMU system emulators found by configure.
 qemu_binaries() {
-	for q in ${QEMU_X86_64:-} ${QEMU_I386:-}; do
-		[ -x "$q" ] && echo "$q"
+	for _qemu in ${QEMU_X86_64:-} ${QEMU_I386:-}; do
+		[ -x "$_qemu" ] && echo "$_qemu"
 	done
 }
 
@@ -74,13 +74,13 @@ qemu_binaries() {
 # REPORT. The probe leaves QEMU through isa-debug-exit; the exit status of QEMU
 # is never the verdict, only what the booted code printed.
 boot_image() {
-	qemu=$1 image=$2 report=$3
+	_boot_qemu=$1 _boot_image=$2 _boot_report=$3
 	shift 3
-	timeout "${BOOT_TIMEOUT:-120}" "$qemu" -kernel "$image" -m "${BOOT_MEMORY:-256}" \
-		-display none -monitor none -serial "file:$report" -no-reboot \
+	timeout "${BOOT_TIMEOUT:-120}" "$_boot_qemu" -kernel "$_boot_image" -m "${BOOT_MEMORY:-256}" \
+		-display none -monitor none -serial "file:$_boot_report" -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=4 "$@" \
-		</dev/null >"$report.qemu" 2>&1 || :
-	tr -d '\r' <"$report" >"$report.txt" 2>/dev/null || : >"$report.txt"
+		</dev/null >"$_boot_report.qemu" 2>&1 || :
+	tr -d '\r' <"$_boot_report" >"$_boot_report.txt" 2>/dev/null || : >"$_boot_report.txt"
 }
 
 # report_value KEY REPORT: the value of the first KEY= line the probe printed.
