@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The first bytes of the x86 stub: its header, the multiboot header, the
+ * 32-bit entry every loader jumps to, and the jump into the kernel.
+ *
+ * Entry state left by each loader, register by register:
+ *
+ *   multiboot v1 (QEMU -kernel, GRUB, iPXE, kexec multiboot-x86)
+ *     Multiboot 0.6.96 section 3.2 "Machine state":
+ *     EAX  0x2BADB002
+ *     EBX  physical address of struct multiboot_info
+ *     CS   32-bit flat read/execute, offset 0 limit 4 GiB (selector unspecified)
+ *     DS ES FS GS SS  32-bit flat read/write, offset 0 limit 4 GiB
+ *     ESP  undefined: there is no stack
+ *     GDTR may be invalid: reload segments only after our own lgdt
+ *     IDTR undefined; EFLAGS IF=0, VM=0; CR0 PG=0 PE=1; A20 enabled
+ *   PVH (Xen, QEMU without multiboot header)     not handled yet
+ *   ELF boot notes, EAX=0x0E1FB007 EBX=notes     not handled yet
+ *   kexec elf-x86, notes pointer at [esp+4]      not handled yet
+ *     (ESP is saved below so a later reader can look there)
+ *   coreboot SELF payload, table pointer as its stack argument: not handled yet
+ *   iPXE ELF loader, nothing at all              not handled yet
+ *
+ * The stub is linked at 0 and placed by mkelfimage anywhere page-aligned at or
+ * above 1 MiB; mkelfimage adds the load address to each absolute 32-bit word
+ * (R_386_32). So only absolute 32-bit and PC-relative references appear here;
+ * without a stack there is no call/pop trick to find our own address.
+ */
+#include "stub.h"
+
+/*
+ * struct stub_header (formats/stubparam.h). Every field is an offset from the
+ * blob start, never an address: the values come from ABSOLUTE() symbols of
+ * stub.lds, so the linker emits nothing mkelfimage would relocate here.
+ */
+	.section .stub.header, "a"
+	.globl	stub_header
+stub_header:
+	.ascii	"MKELFSTB"                       /* 0x00 magic */
+	.word	STUB_HEADER_VERSION_ASM          /* 0x08 version */
+	.word	STUB_HEADER_SIZE_ASM             /* 0x0a header_size */
+	.long	stub_file_size                   /* 0x0c file_size */
+	.long	stub_mem_size                    /* 0x10 mem_size */
+	.long	stub_entry_offset                /* 0x14 entry_offset */
+	.long	stub_params_offset               /* 0x18 params_offset */
+	.long	STUB_PARAMS_SIZE_ASM             /* 0x1c params_size */
+	.long	stub_multiboot_offset            /* 0x20 multiboot_offset */
+	.long	0                                /* 0x24 pvh_entry_offset: none */
+	.long	0, 0                             /* 0x28 reserved */
+.if (. - stub_header) != STUB_HEADER_SIZE_ASM
+	.error	"struct stub_header must be 0x30 bytes"
+.endif
+
+/*
+ * Multiboot 0.6.96 section 3.1.1: 4-byte aligned in the first 8 KiB. Flags:
+ * page-aligned modules and memory info; never the a.out kludge (bit 16), or
+ * QEMU and GRUB would ignore the program headers.
+ */
+	.section .stub.multiboot, "a"
+	.balign	4
+	.globl	stub_multiboot_header
+stub_multiboot_header:
+	.long	STUB_MULTIBOOT_MAGIC
+	.long	STUB_MULTIBOOT_FLAGS
+	.long	-(STUB_MULTIBOOT_MAGIC + STUB_MULTIBOOT_FLAGS)
+
+	.section .text.entry, "ax"
+	.code32
+	.globl	stub_entry
+stub_entry:
+	/* No stack yet; DS is flat (multiboot 3.2): save the registers first */
+	movl	%eax, stub_entry_eax
+	movl	%ebx, stub_entry_ebx
+	movl	%esp, stub_entry_esp
+	cli
+
+	/* The loader's GDT may be gone: load ours before touching a segment */
+	lgdt	stub_gdt_descriptor
+	ljmp	$STUB_BOOT_CS, $1f
+1:	movl	$STUB_BOOT_DS, %eax
+	movw	%ax, %ds
+	movw	%ax, %es
+	movw	%ax, %fs
+	movw	%ax, %gs
+	movw	%ax, %ss
+	movl	$stub_stack_top, %esp
+
+	/* Clear BSS (the stack is in it, still unused; saved registers are in .data) */
+	cld
+	movl	$stub_bss_start, %edi
+	movl	$stub_bss_end, %ecx
+	subl	%edi, %ecx
+	shrl	$2, %ecx
+	xorl	%eax, %eax
+	rep stosl
+
+	pushl	stub_entry_ebx
+	pushl	stub_entry_eax
+	call	stub_main
+2:	cli
+	hlt
+	jmp	2b
+
+/*
+ * stub_enter_kernel(boot_params, entry): the Linux 32-bit boot protocol
+ * (boot.rst, "32-bit Boot Protocol"): flat CS=__BOOT_CS, DS=ES=SS=__BOOT_DS
+ * (loaded above), interrupts off, ESI = boot_params, EBX = EBP = EDI = 0.
+ */
+	.text
+	.globl	stub_enter_kernel
+	.type	stub_enter_kernel, @function
+stub_enter_kernel:
+	cli
+	movl	4(%esp), %esi
+	movl	8(%esp), %eax
+	xorl	%ebx, %ebx
+	xorl	%ebp, %ebp
+	xorl	%edi, %edi
+	jmp	*%eax
+	.size	stub_enter_kernel, . - stub_enter_kernel
+
+	.data
+	.balign	4
+	.globl	stub_entry_eax, stub_entry_ebx, stub_entry_esp
+stub_entry_eax:	.long 0
+stub_entry_ebx:	.long 0
+stub_entry_esp:	.long 0
+
+/*
+ * Our GDT. The accessed bits are preset so the CPU never writes the table.
+ * The kernel keeps using these selectors until it loads its own GDT.
+ */
+	.balign	8
+stub_gdt:
+	.quad	0                               /* 0x00 null */
+	.quad	0                               /* 0x08 unused */
+	.quad	0x00cf9b000000ffff              /* 0x10 code: base 0, 4 GiB, 32-bit, exec/read */
+	.quad	0x00cf93000000ffff              /* 0x18 data: base 0, 4 GiB, read/write */
+stub_gdt_end:
+	.balign	4
+	.word	0
+stub_gdt_descriptor:
+	.word	stub_gdt_end - stub_gdt - 1
+	.long	stub_gdt
+
+	.bss
+	.balign	16
+stub_stack:
+	.skip	STUB_STACK_SIZE
+stub_stack_top:
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# stubs/x86/: the freestanding 32-bit stub, turned into stub_x86_blob.c.
+#
+# The stub is built by explicit rules with $(STUB_CC) and $(STUB_CFLAGS) only:
+# the user's CFLAGS (sanitizers, -fPIE, ...) must never reach freestanding
+# code, so it is not an automake program. Objects go to the build tree.
+
+%C%_stub_headers = \
+	$(srcdir)/%D%/stub.h \
+	$(srcdir)/formats/bootparams.h \
+	$(srcdir)/formats/multiboot.h \
+	$(srcdir)/formats/stubparam.h
+%C%_stub_objects = \
+	%D%/entry.o \
+	%D%/stub_main.o \
+	%D%/params.o \
+	%D%/multiboot.o \
+	%D%/bootparams.o \
+	%D%/cmdline.o \
+	%D%/console.o \
+	%D%/lib.o
+%C%_STUB_COMPILE = $(STUB_CC) $(STUB_CFLAGS) -I$(top_srcdir) -Wall -Wextra
+
+%D%/entry.o: $(srcdir)/%D%/entry.S $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/entry.S
+%D%/stub_main.o: $(srcdir)/%D%/stub_main.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/stub_main.c
+%D%/params.o: $(srcdir)/%D%/params.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/params.c
+%D%/multiboot.o: $(srcdir)/%D%/multiboot.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/multiboot.c
+%D%/bootparams.o: $(srcdir)/%D%/bootparams.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/bootparams.c
+%D%/cmdline.o: $(srcdir)/%D%/cmdline.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/cmdline.c
+%D%/console.o: $(srcdir)/%D%/console.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/console.c
+%D%/lib.o: $(srcdir)/%D%/lib.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/lib.c
+
+# -Wl,-q (--emit-relocs) keeps the relocations stubblob lists for mkelfimage.
+%D%/stub.elf: $(%C%_stub_objects) $(srcdir)/%D%/stub.lds
+	@$(MKDIR_P) %D%
+	$(AM_V_CCLD)$(STUB_CC) $(STUB_LDFLAGS) -Wl,-q -T $(top_srcdir)/%D%/stub.lds \
+		-o $@ $(%C%_stub_objects)
+
+# The host program that turns stub.elf into C (bytes + relocation offsets).
+noinst_PROGRAMS += %D%/stubblob
+%C%_stubblob_SOURCES = %D%/stubblob.c
+
+%D%/stub_x86_blob.c: %D%/stub.elf %D%/stubblob$(EXEEXT)
+	$(AM_V_GEN)./%D%/stubblob$(EXEEXT) %D%/stub.elf $@
+
+BUILT_SOURCES += %D%/stub_x86_blob.c
+CLEANFILES += %D%/stub_x86_blob.c %D%/stub.elf $(%C%_stub_objects)
+EXTRA_DIST += \
+	%D%/entry.S \
+	%D%/stub_main.c \
+	%D%/params.c \
+	%D%/multiboot.c \
+	%D%/bootparams.c \
+	%D%/cmdline.c \
+	%D%/console.c \
+	%D%/lib.c \
+	%D%/stub.h \
+	%D%/stub.lds

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Private declarations of the 32-bit x86 stub. The constants before the
+ * __ASSEMBLER__ guard are shared with entry.S, which cannot include the C
+ * headers of formats/; the _Static_asserts below tie them to those headers.
+ */
+#ifndef STUBS_X86_STUB_H
+#define STUBS_X86_STUB_H
+
+/* Linux x86 boot protocol, "32-bit boot protocol": __BOOT_CS and __BOOT_DS */
+#define STUB_BOOT_CS               0x10
+#define STUB_BOOT_DS               0x18
+
+#define STUB_STACK_SIZE            8192
+#define STUB_HEADER_SIZE_ASM       0x30
+#define STUB_HEADER_VERSION_ASM    1
+#define STUB_PARAMS_SIZE_ASM       0xd4
+
+/* Multiboot 0.6.96 section 3.1.2: page-aligned modules and memory info only */
+#define STUB_MULTIBOOT_MAGIC       0x1badb002
+#define STUB_MULTIBOOT_FLAGS       0x00000003
+
+#ifndef __ASSEMBLER__
+
+#include <stddef.h>
+#include <stdint.h>
+#include "formats/bootparams.h"
+#include "formats/multiboot.h"
+#include "formats/stubparam.h"
+
+_Static_assert(STUB_HEADER_SIZE_ASM == sizeof(struct stub_header), "entry.S header size");
+_Static_assert(STUB_HEADER_VERSION_ASM == STUB_HEADER_VERSION, "entry.S header version");
+_Static_assert(STUB_PARAMS_SIZE_ASM == sizeof(struct stub_params), "entry.S params size");
+_Static_assert(STUB_MULTIBOOT_MAGIC == MULTIBOOT_HEADER_MAGIC, "entry.S multiboot magic");
+_Static_assert(STUB_MULTIBOOT_FLAGS == (MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_INFO),
+	       "entry.S multiboot flags: page align and memory info, never the a.out kludge");
+
+/* Longest string read from a loader (command line, loader name) */
+#define STUB_LOADER_STRING_MAX     4096
+/* Memory ranges kept from a loader: what the zero page's e820_table holds */
+#define STUB_MEMORY_RANGES_MAX     E820_MAX_ENTRIES_ZEROPAGE
+
+/* Who started the stub; decided once, from the entry registers */
+enum loader_kind {
+	LOADER_UNKNOWN = 0,
+	LOADER_MULTIBOOT,
+};
+
+/* One range of physical memory; type uses the e820 numbering (1..5) */
+struct boot_memory_range {
+	uint64_t addr;
+	uint64_t size;
+	uint32_t type;
+};
+
+/* What a loader told us, in a form independent of the loader */
+struct boot_info {
+	const char *cmdline;           /* NULL: none given */
+	uint32_t cmdline_len;          /* bytes, bounded by STUB_LOADER_STRING_MAX */
+	const char *loader_name;       /* NULL: none given */
+	uint32_t loader_name_len;
+	uint32_t range_count;          /* <= STUB_MEMORY_RANGES_MAX */
+	struct boot_memory_range ranges[STUB_MEMORY_RANGES_MAX];
+};
+
+/* entry.S */
+void stub_main(uint32_t eax, uint32_t ebx) __attribute__((noreturn));
+void stub_enter_kernel(struct boot_params *boot_params, uint32_t entry)
+	__attribute__((noreturn));
+
+/* params.c: the block mkelfimage fills (formats/stubparam.h) */
+extern struct stub_params stub_params;
+int params_valid(const struct stub_params *params);
+
+/* multiboot.c */
+int multiboot_read(uint32_t info_addr, struct boot_info *info);
+
+/* bootparams.c */
+struct boot_params *bootparams_init(const struct stub_params *params);
+void bootparams_set_e820(struct boot_params *boot_params, const struct boot_info *info);
+void bootparams_set_loader_fields(struct boot_params *boot_params,
+				  const struct stub_params *params, const char *cmdline);
+
+/* cmdline.c */
+const char *cmdline_build(const struct stub_params *params, const struct boot_info *info);
+
+/* console.c: COM1, lines prefixed "mkelfimage stub: " */
+void console_line(const char *text);
+void console_line_u32(const char *before, uint32_t value, const char *after);
+void console_fail(const char *reason) __attribute__((noreturn));
+
+/* lib.c */
+void *memset(void *dest, int value, size_t len);
+void *memcpy(void *dest, const void *src, size_t len);
+int memcmp(const void *left, const void *right, size_t len);
+size_t strlen(const char *text);
+size_t strnlen(const char *text, size_t max);
+
+#endif /* __ASSEMBLER__ */
+#endif

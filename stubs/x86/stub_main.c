@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The boot protocol of the x86 stub, top to bottom: whatever the loader
+ * handed over becomes a Linux zero page, then the kernel's 32-bit entry runs
+ * (DESIGN.md "At boot (x86 stub)"). Entered from entry.S on our own GDT and
+ * stack with BSS cleared; each step below is one function.
+ */
+#include "stub.h"
+
+static struct boot_info stub_boot_info;
+
+/* (0) mkelfimage filled the parameter block of this blob */
+static void check_params(void)
+{
+	if (!params_valid(&stub_params))
+		console_fail("parameter block missing or not filled by mkelfimage");
+}
+
+/* (1) who started us, decided once from the entry registers */
+static enum loader_kind classify_loader(uint32_t eax, uint32_t ebx)
+{
+	if (eax == MULTIBOOT_BOOTLOADER_MAGIC && ebx != 0)
+		return LOADER_MULTIBOOT;
+	return LOADER_UNKNOWN;
+}
+
+/* (2) the loader's command line, name and memory map, in neutral form */
+static void read_boot_info(enum loader_kind kind, uint32_t ebx, struct boot_info *info)
+{
+	switch (kind) {
+	case LOADER_MULTIBOOT:
+		if (multiboot_read(ebx, info) != 0)
+			console_fail("multiboot information unreadable");
+		break;
+	case LOADER_UNKNOWN:
+	default:
+		console_fail("unknown loader (no multiboot magic in EAX)");
+	}
+	if (info->range_count == 0)
+		console_fail("no memory map from the loader");
+}
+
+/* (3) a zeroed zero page holding the kernel's setup header from 0x1f1 */
+static struct boot_params *build_zero_page(void)
+{
+	return bootparams_init(&stub_params);
+}
+
+/* (4) e820 table from the loader's memory map */
+static void fill_e820(struct boot_params *boot_params, const struct boot_info *info)
+{
+	bootparams_set_e820(boot_params, info);
+}
+
+/* (5) the command line by policy, into the stub's own buffer */
+static const char *build_command_line(const struct boot_info *info)
+{
+	return cmdline_build(&stub_params, info);
+}
+
+/* (6) initrd, loader type, 32-bit entry and command line pointer */
+static void fill_loader_fields(struct boot_params *boot_params, const char *cmdline)
+{
+	bootparams_set_loader_fields(boot_params, &stub_params, cmdline);
+}
+
+/* (7) the Linux 32-bit boot protocol entry (entry.S) */
+__attribute__((noreturn)) static void enter_kernel(struct boot_params *boot_params)
+{
+	stub_enter_kernel(boot_params, stub_params.kernel_entry);
+}
+
+void stub_main(uint32_t eax, uint32_t ebx)
+{
+	enum loader_kind kind;
+	struct boot_params *boot_params;
+	const char *cmdline;
+
+	check_params();
+	kind = classify_loader(eax, ebx);
+	read_boot_info(kind, ebx, &stub_boot_info);
+	boot_params = build_zero_page();
+	fill_e820(boot_params, &stub_boot_info);
+	cmdline = build_command_line(&stub_boot_info);
+	fill_loader_fields(boot_params, cmdline);
+	enter_kernel(boot_params);
+}
