@@ -17,4 +17,3 @@ check_PROGRAMS += %D%/formats/bzimage-test
 %C%_formats_bzimage_test_SOURCES = %D%/formats/bzimage-test.c
 %C%_formats_bzimage_test_LDADD = formats/libformats.a
 TESTS += %D%/formats/bzimage-test
-LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
