@@ -36,7 +36,7 @@ build() {
 }
 
 demo() {
-	make -j"$(nproc)" check_PROGRAMS= check_DATA= tests/probe/probe-2.15-reloc.bzImage
+	make -j"$(nproc)" tests/probe/probe-2.15-reloc.bzImage tests/tools/crc32
 	work=$(mktemp -d)
 	head -c 65536 /dev/urandom >"$work/rd.img"
 	echo "\$ mkelfimage --kernel tests/probe/probe-2.15-reloc.bzImage --initrd rd.img --command-line 'console=ttyS0 x=1' -o boot.elf"
@@ -46,6 +46,7 @@ demo() {
 	timeout 60 qemu-system-x86_64 -kernel "$work/boot.elf" -m 256 -display none -monitor none \
 		-serial stdio -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 \
 		-append "y=2" </dev/null || :
+	echo "(on the host, rd.img has CRC-32 $(tests/tools/crc32 "$work/rd.img"): compare initrd_crc32 above)"
 	rm -rf "$work"
 }
 
