@@ -70,6 +70,51 @@ static int open_kernel(const char *path, struct inputs *in)
 	return EXIT_OK;
 }
 
+/* The text of --command-line-file: one final newline dropped, no NUL inside. */
+static int read_cmdline_file(const char *path, struct inputs *in)
+{
+	struct input_file file;
+	const char *nul;
+	ssize_t got;
+	int status = open_input(&file, "command line file", path);
+
+	if (status != EXIT_OK) {
+		if (file.fd >= 0)
+			close(file.fd);
+		return status;
+	}
+	if (file.size > CMDLINE_FILE_MAX) {
+		close(file.fd);
+		return report_error(EXIT_BAD_INPUT, "command line file '%s': %llu bytes, more than the %u any kernel accepts",
+				    path, (unsigned long long)file.size, CMDLINE_FILE_MAX);
+	}
+	in->cmdline = malloc(file.size + 1);
+	if (!in->cmdline) {
+		close(file.fd);
+		return report_error(EXIT_IO, "out of memory");
+	}
+	got = read_head(file.fd, (uint8_t *)in->cmdline, (size_t)file.size);
+	close(file.fd);
+	if (got < 0)
+		return report_errno(EXIT_BAD_INPUT, "command line file", path, "cannot read");
+	if (got > 0 && in->cmdline[got - 1] == '\n')
+		got--;
+	in->cmdline[got] = '\0';
+	nul = memchr(in->cmdline, '\0', (size_t)got);
+	if (nul)
+		return report_error(EXIT_BAD_INPUT, "command line file '%s': NUL byte at offset %zu; a command line is text",
+				    path, (size_t)(nul - in->cmdline));
+	return EXIT_OK;
+}
+
+static int read_cmdline(const struct image_spec *spec, struct inputs *in)
+{
+	if (spec->cmdline_file)
+		return read_cmdline_file(spec->cmdline_file, in);
+	in->cmdline = strdup(spec->cmdline ? spec->cmdline : "");
+	return in->cmdline ? EXIT_OK : report_error(EXIT_IO, "out of memory");
+}
+
 uint64_t inputs_initrd_span(const struct inputs *in, size_t index)
 {
 	uint64_t size = in->initrds[index].size;
@@ -87,6 +132,8 @@ int inputs_open(const struct image_spec *spec, struct inputs *in)
 	memset(in, 0, sizeof(*in));
 	in->kernel.fd = -1;
 	status = open_kernel(spec->kernel_path, in);
+	if (status == EXIT_OK)
+		status = read_cmdline(spec, in);
 	if (status != EXIT_OK)
 		return status;
 	if (spec->initrd_count == 0)
@@ -121,4 +168,6 @@ void inputs_close(struct inputs *in)
 			close(in->initrds[i].fd);
 	free(in->initrds);
 	in->initrds = NULL;
+	free(in->cmdline);
+	in->cmdline = NULL;
 }

@@ -9,6 +9,7 @@
 #include "options.h"
 
 #define INITRD_PART_ALIGN  4    /* each initrd but the last is padded to 4 bytes */
+#define CMDLINE_FILE_MAX   (1u << 20)  /* far above any kernel's cmdline_size */
 
 struct input_file {
 	const char *what;       /* "kernel" or "initrd", for messages */
@@ -24,6 +25,7 @@ struct inputs {
 	struct input_file *initrds;
 	size_t initrd_count;
 	uint64_t initrd_region_size;   /* joined and padded, 0 if none */
+	char *cmdline;                 /* the built-in command line, malloc'd */
 };
 
 /* Open and validate every input. Returns EXIT_OK or a reported exit status. */

@@ -18,7 +18,6 @@
 
 static int build_image(const struct image_spec *spec)
 {
-	const char *cmdline = spec->cmdline ? spec->cmdline : "";
 	struct stub_header stub;
 	struct inputs in;
 	struct output out;
@@ -30,7 +29,7 @@ static int build_image(const struct image_spec *spec)
 	if (status == EXIT_OK)
 		status = stub_read_header(&stub_x86_blob, &stub);
 	if (status == EXIT_OK)
-		status = plan_build(&in, cmdline, &stub, &plan);
+		status = plan_build(&in, in.cmdline, &stub, &plan);
 	if (status == EXIT_OK)
 		status = output_check(spec->output_path, &in);
 	if (status == EXIT_OK && spec->verbose)
@@ -40,7 +39,7 @@ static int build_image(const struct image_spec *spec)
 	if (status == EXIT_OK)
 		status = output_begin(&out, spec->output_path);
 	if (status == EXIT_OK) {
-		status = write_image(out.fd, spec->output_path, &plan, &stub, stub_bytes, &in, cmdline);
+		status = write_image(out.fd, spec->output_path, &plan, &stub, stub_bytes, &in, in.cmdline);
 		if (status == EXIT_OK)
 			status = output_commit(&out);
 		else

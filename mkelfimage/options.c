@@ -21,6 +21,7 @@ enum option_id {
 	OPT_HELP = 'h',
 	OPT_COMMAND_LINE = 256,
 	OPT_APPEND,
+	OPT_COMMAND_LINE_FILE,
 	OPT_VERSION,
 };
 
@@ -39,6 +40,8 @@ static const struct option_doc option_table[] = {
 	{ "command-line", OPT_COMMAND_LINE, required_argument, "TEXT",
 	  "built-in kernel command line" },
 	{ "append", OPT_APPEND, required_argument, "TEXT", "alias of --command-line" },
+	{ "command-line-file", OPT_COMMAND_LINE_FILE, required_argument, "FILE",
+	  "read the built-in command line from FILE (one final newline dropped)" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write" },
 	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
 	{ "help", OPT_HELP, no_argument, NULL, "print this help and exit" },
@@ -64,7 +67,7 @@ static void print_help(void)
 		else
 			snprintf(left, sizeof(left), "    --%s%s%s", doc->name,
 				 doc->arg_name ? " " : "", doc->arg_name ? doc->arg_name : "");
-		printf("  %-28s %s\n", left, doc->help);
+		printf("  %-30s %s\n", left, doc->help);
 	}
 	printf("\nExit status: 0 success, 1 bad input or usage, 2 I/O or system error.\n");
 }
@@ -110,6 +113,31 @@ static int add_initrd(struct image_spec *spec, const char *path)
 	return 0;
 }
 
+/* The built-in command line comes from exactly one of three options. */
+static int set_cmdline_source(struct image_spec *spec, int id, const char *arg,
+			      const char **cmdline_source)
+{
+	const char *name = id == OPT_APPEND ? "append"
+		: id == OPT_COMMAND_LINE ? "command-line" : "command-line-file";
+
+	if (*cmdline_source) {
+		if (id == OPT_COMMAND_LINE_FILE || !strcmp(*cmdline_source, "command-line-file"))
+			report_error(EXIT_BAD_INPUT, "--%s given after --%s: give the command line once",
+				     name, *cmdline_source);
+		else
+			report_error(EXIT_BAD_INPUT,
+				     "--%s given after --%s: --append is an alias of --command-line, give one",
+				     name, *cmdline_source);
+		return -1;
+	}
+	*cmdline_source = name;
+	if (id == OPT_COMMAND_LINE_FILE)
+		spec->cmdline_file = arg;
+	else
+		spec->cmdline = arg;
+	return 0;
+}
+
 /* Apply one parsed option; -1 on a usage error (already reported). */
 static int apply_option(struct image_spec *spec, int id, const char *arg,
 			const char **cmdline_source)
@@ -126,15 +154,8 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return 0;
 	case OPT_COMMAND_LINE:
 	case OPT_APPEND:
-		if (*cmdline_source) {
-			report_error(EXIT_BAD_INPUT,
-				     "--%s given after --%s: --append is an alias of --command-line, give one",
-				     id == OPT_APPEND ? "append" : "command-line", *cmdline_source);
-			return -1;
-		}
-		*cmdline_source = id == OPT_APPEND ? "append" : "command-line";
-		spec->cmdline = arg;
-		return 0;
+	case OPT_COMMAND_LINE_FILE:
+		return set_cmdline_source(spec, id, arg, cmdline_source);
 	default:
 		return -1;
 	}

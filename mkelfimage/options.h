@@ -9,7 +9,8 @@ struct image_spec {
 	const char *kernel_path;
 	const char **initrd_paths;   /* in command-line order, joined into one region */
 	size_t initrd_count;
-	const char *cmdline;         /* built-in command line; NULL means "" */
+	const char *cmdline;         /* built-in command line text, or NULL */
+	const char *cmdline_file;    /* or a file holding it, or NULL */
 	const char *output_path;
 	int verbose;
 };

@@ -1,13 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/: TAP scripts (tests/lib.sh) run by automake's TAP driver. Boot tests
 # need the probe kernels and tools built by tests/probe/local.mk (check_DATA).
-TESTS += \
+TAP_SCRIPTS = \
 	%D%/image/elf-readers-accept-the-image.sh \
 	%D%/image/reproducible-output.sh \
+	%D%/image/verbose-prints-the-plan.sh \
+	%D%/image/help-options-manpage-agree.sh \
 	%D%/bad/reject-bad-input.sh \
 	%D%/boot/multiboot-probe-2.15-relocatable.sh \
-	%D%/boot/multiboot-probe-2.02.sh
-EXTRA_DIST += $(TESTS) \
+	%D%/boot/multiboot-probe-2.02.sh \
+	%D%/boot/multiboot-probe-old-protocols.sh \
+	%D%/boot/multiboot-probe-initrds-and-cmdline-file.sh
+TESTS += $(TAP_SCRIPTS)
+EXTRA_DIST += $(TAP_SCRIPTS) \
 	%D%/lib.sh \
 	%D%/boot/probe-checks.sh \
 	%D%/bad/make-bad-kernels.sh %D%/bad/README

@@ -83,18 +83,43 @@ rejects "initrd must be a regular file, not a directory" \
 	"initrd '$work/dir.bzImage': is a directory, not a file" \
 	--kernel "$good" --initrd "$work/dir.bzImage"
 
+printf 'console=ttyS0\0init=/evil\n' >"$work/nul.txt"
+rejects "a command line file holds no NUL byte" \
+	"command line file '$work/nul.txt': NUL byte at offset 13; a command line is text" \
+	--kernel "$good" --command-line-file "$work/nul.txt"
+rejects "a command line file must exist" \
+	"command line file '$work/none.txt': cannot open: No such file or directory" \
+	--kernel "$good" --command-line-file "$work/none.txt"
+printf 'x\n' >"$work/cmdline.txt"
+rejects "the command line is given once (file and text)" \
+	"--command-line given after --command-line-file: give the command line once" \
+	--kernel "$good" --command-line-file "$work/cmdline.txt" --command-line y
+
 # An unreadable file: root reads anything, so run that case as nobody.
 chmod 755 "$work"
 cp "$good" "$work/unreadable.bzImage"
 chmod 000 "$work/unreadable.bzImage"
 if [ "$(id -u)" != 0 ]; then
 	rejects_kernel "kernel must be readable" "$work/unreadable.bzImage" "cannot open: Permission denied"
+	cp "$work/rd.img" "$work/unreadable.img"
+	chmod 000 "$work/unreadable.img"
+	rejects "initrd must be readable" "initrd '$work/unreadable.img': cannot open: Permission denied" \
+		--kernel "$good" --initrd "$work/unreadable.img"
 elif command -v setpriv >/dev/null; then
 	status=0
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$MKELFIMAGE" \
 		--kernel "$work/unreadable.bzImage" -o "$work/unreadable.elf" 2>"$work/stderr" || status=$?
 	check_eq "rejects: kernel must be readable (run as nobody)" \
 		"1 mkelfimage: kernel '$work/unreadable.bzImage': cannot open: Permission denied" \
+		"$status $(cat "$work/stderr")"
+	cp "$work/rd.img" "$work/unreadable.img"
+	chmod 000 "$work/unreadable.img"
+	chmod 644 "$work/unreadable.bzImage"
+	status=0
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$MKELFIMAGE" --kernel "$work/unreadable.bzImage" \
+		--initrd "$work/unreadable.img" -o "$work/unreadable.elf" 2>"$work/stderr" || status=$?
+	check_eq "rejects: initrd must be readable (run as nobody)" \
+		"1 mkelfimage: initrd '$work/unreadable.img': cannot open: Permission denied" \
 		"$status $(cat "$work/stderr")"
 else
 	tap_skip "rejects: kernel must be readable" "running as root without setpriv"
