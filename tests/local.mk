@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/: TAP scripts (tests/lib.sh) run by automake's TAP driver. Boot tests
 # need the probe kernels and tools built by tests/probe/local.mk (check_DATA).
-TAP_SCRIPTS = \
+TAP_TEST_LIST = \
 	%D%/image/elf-readers-accept-the-image.sh \
 	%D%/image/reproducible-output.sh \
 	%D%/image/verbose-prints-the-plan.sh \
@@ -11,8 +11,8 @@ TAP_SCRIPTS = \
 	%D%/boot/multiboot-probe-2.02.sh \
 	%D%/boot/multiboot-probe-old-protocols.sh \
 	%D%/boot/multiboot-probe-initrds-and-cmdline-file.sh
-TESTS += $(TAP_SCRIPTS)
-EXTRA_DIST += $(TAP_SCRIPTS) \
+TESTS += $(TAP_TEST_LIST)
+EXTRA_DIST += $(TAP_TEST_LIST) \
 	%D%/lib.sh \
 	%D%/boot/probe-checks.sh \
 	%D%/bad/make-bad-kernels.sh %D%/bad/README
