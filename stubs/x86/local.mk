@@ -10,41 +10,26 @@
 	$(srcdir)/formats/bootparams.h \
 	$(srcdir)/formats/multiboot.h \
 	$(srcdir)/formats/stubparam.h
-%C%_stub_objects = \
-	%D%/entry.o \
-	%D%/stub_main.o \
-	%D%/params.o \
-	%D%/multiboot.o \
-	%D%/bootparams.o \
-	%D%/cmdline.o \
-	%D%/console.o \
-	%D%/lib.o
+%C%_stub_sources = \
+	%D%/entry.S \
+	%D%/stub_main.c \
+	%D%/params.c \
+	%D%/multiboot.c \
+	%D%/bootparams.c \
+	%D%/cmdline.c \
+	%D%/console.c \
+	%D%/lib.c
+%C%_stub_c_objects = $(patsubst %.c,%.o,$(filter %.c,$(%C%_stub_sources)))
+%C%_stub_objects = %D%/entry.o $(%C%_stub_c_objects)
 %C%_STUB_COMPILE = $(STUB_CC) $(STUB_CFLAGS) -I$(top_srcdir) -Wall -Wextra
 
+# A static pattern rule: only the stub's own objects, never the host stubblob.o.
+$(%C%_stub_c_objects): %D%/%.o: $(srcdir)/%D%/%.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/$*.c
 %D%/entry.o: $(srcdir)/%D%/entry.S $(%C%_stub_headers)
 	@$(MKDIR_P) %D%
 	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/entry.S
-%D%/stub_main.o: $(srcdir)/%D%/stub_main.c $(%C%_stub_headers)
-	@$(MKDIR_P) %D%
-	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/stub_main.c
-%D%/params.o: $(srcdir)/%D%/params.c $(%C%_stub_headers)
-	@$(MKDIR_P) %D%
-	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/params.c
-%D%/multiboot.o: $(srcdir)/%D%/multiboot.c $(%C%_stub_headers)
-	@$(MKDIR_P) %D%
-	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/multiboot.c
-%D%/bootparams.o: $(srcdir)/%D%/bootparams.c $(%C%_stub_headers)
-	@$(MKDIR_P) %D%
-	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/bootparams.c
-%D%/cmdline.o: $(srcdir)/%D%/cmdline.c $(%C%_stub_headers)
-	@$(MKDIR_P) %D%
-	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/cmdline.c
-%D%/console.o: $(srcdir)/%D%/console.c $(%C%_stub_headers)
-	@$(MKDIR_P) %D%
-	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/console.c
-%D%/lib.o: $(srcdir)/%D%/lib.c $(%C%_stub_headers)
-	@$(MKDIR_P) %D%
-	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/lib.c
 
 # -Wl,-q (--emit-relocs) keeps the relocations stubblob lists for mkelfimage.
 %D%/stub.elf: $(%C%_stub_objects) $(srcdir)/%D%/stub.lds
@@ -61,14 +46,4 @@ noinst_PROGRAMS += %D%/stubblob
 
 BUILT_SOURCES += %D%/stub_x86_blob.c
 CLEANFILES += %D%/stub_x86_blob.c %D%/stub.elf $(%C%_stub_objects)
-EXTRA_DIST += \
-	%D%/entry.S \
-	%D%/stub_main.c \
-	%D%/params.c \
-	%D%/multiboot.c \
-	%D%/bootparams.c \
-	%D%/cmdline.c \
-	%D%/console.c \
-	%D%/lib.c \
-	%D%/stub.h \
-	%D%/stub.lds
+EXTRA_DIST += $(%C%_stub_sources) %D%/stub.h %D%/stub.lds
