@@ -22,3 +22,21 @@ check_PROGRAMS += %D%/formats/bzimage-test
 %C%_formats_bzimage_test_SOURCES = %D%/formats/bzimage-test.c
 %C%_formats_bzimage_test_LDADD = formats/libformats.a
 TESTS += %D%/formats/bzimage-test
+
+# Real kernels: Debian's cloud and generic kernels, fetched with apt-get
+# download into tests/kernel/cache (kept by make clean, removed by make
+# distclean; MKELFIMAGE_KERNEL_CACHE puts it elsewhere), booted with a
+# busybox-static initramfs. They skip when a kernel cannot be fetched, unless
+# MKELFIMAGE_REQUIRE_REAL_KERNEL=1 (CI).
+TAP_TEST_LIST += \
+	%D%/kernel/debian-cloud-kernel-boots.sh \
+	%D%/kernel/debian-amd64-kernel-boots.sh \
+	%D%/kernel/two-initrds-both-visible.sh
+EXTRA_DIST += \
+	%D%/kernel/kernel-tests.sh \
+	%D%/kernel/fetch-debian-kernel.sh \
+	%D%/kernel/make-initramfs.sh \
+	%D%/kernel/make-file-cpio.sh
+
+distclean-local:
+	-rm -rf %D%/kernel/cache

@@ -43,7 +43,7 @@ vmlinuz_in() {
 
 # The versioned package: the first "Depends: linux-image-..." of the meta
 # package. The resolution is remembered, so a cache works without package lists.
-deps=$(LC_ALL=C timeout 60 apt-cache depends "$meta" 2>&1)
+deps=$(LC_ALL=C timeout -k 10 60 apt-cache depends "$meta" 2>&1)
 status=$?
 pkg=$(printf '%s\n' "$deps" | sed -n 's/^ *|\{0,1\}Depends: *\(linux-image-[A-Za-z0-9.+-]*\).*/\1/p' | head -n 1)
 if [ -z "$pkg" ]; then
@@ -65,7 +65,7 @@ fi
 # Download and unpack in a scratch directory inside the cache, then rename.
 tmp=$(mktemp -d "$cache/.fetch.XXXXXX") || fail "cannot create a directory in $cache"
 trap 'rm -rf "$tmp"' EXIT
-log=$(cd "$tmp" && LC_ALL=C timeout "$fetch_timeout" apt-get download -q \
+log=$(cd "$tmp" && LC_ALL=C timeout -k 10 "$fetch_timeout" apt-get download -q \
 	-o Acquire::http::Timeout=30 -o Acquire::Retries=2 "$pkg" 2>&1)
 status=$?
 deb=
@@ -84,6 +84,6 @@ mkdir "$tmp/root" || fail "cannot create $tmp/root"
 dpkg-deb --fsys-tarfile "$deb" | tar -xf - -C "$tmp/root" ./boot ||
 	fail "dpkg-deb --fsys-tarfile $(basename "$deb") | tar -x ./boot failed"
 vmlinuz_in "$tmp/root" >/dev/null || fail "$(basename "$deb") holds no boot/vmlinuz-*"
-rm -rf "$cache/$pkg"
+rm -rf "${cache:?}/${pkg:?}"
 mv "$tmp/root" "$cache/$pkg" || fail "cannot rename the unpacked package into $cache/$pkg"
 vmlinuz_in "$cache/$pkg"

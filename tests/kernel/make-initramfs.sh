@@ -47,18 +47,24 @@ quote() {
 }
 
 {
-	echo '#!/bin/busybox sh'
-	echo 'bb=/bin/busybox'
-	echo '$bb mount -t proc proc /proc'
-	echo 'echo 1 >/proc/sys/kernel/printk'
+	cat <<'EOF_INIT'
+#!/bin/busybox sh
+bb=/bin/busybox
+# It mounts /proc and powers off: only as the first process of a booted kernel.
+[ "$$" = 1 ] || { echo "mkelfimage-init: not process 1, not running" >&2; exit 1; }
+show() {
+	if [ -f "$1" ]; then echo "mkelfimage-init: $1=$($bb cat "$1")"; else echo "mkelfimage-init: $1=missing"; fi
+}
+$bb mount -t proc proc /proc
+# Only emergencies from the kernel from now on: nothing cuts into our lines.
+echo 1 >/proc/sys/kernel/printk
+EOF_INIT
 	echo "echo \"mkelfimage-init: \"$(quote "$marker")"
-	echo 'echo "mkelfimage-init: cmdline=$($bb cat /proc/cmdline)"'
-	echo 'echo "mkelfimage-init: files:" $($bb ls -A /)'
-	for f in "$@"; do
-		echo "f=$(quote "$f")"
-		echo 'if [ -f "$f" ]; then echo "mkelfimage-init: $f=$($bb cat "$f")"; else echo "mkelfimage-init: $f=missing"; fi'
-	done
-	echo '$bb sync'
+	cat <<'EOF_INIT'
+echo "mkelfimage-init: cmdline=$($bb cat /proc/cmdline)"
+echo "mkelfimage-init: files:" $($bb ls -A /)
+EOF_INIT
+	for f in "$@"; do echo "show $(quote "$f")"; done
 	echo '$bb poweroff -f'
 } >"$stage/init" && chmod 755 "$stage/init" || fail "cannot write $stage/init"
 

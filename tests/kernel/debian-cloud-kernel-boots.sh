@@ -1,0 +1,11 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Debian's cloud kernel (linux-image-cloud-amd64, fetched with apt-get
+# download) boots from an image under QEMU -kernel: it runs /init from the
+# initrd, and /proc/cmdline is the built-in command line followed by QEMU's
+# -append text.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/kernel/kernel-tests.sh"
+
+check_kernel_boots "$CLOUD_KERNEL_PACKAGE"
+tap_done
