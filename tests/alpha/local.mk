@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# tests/alpha/: Alpha probe kernel and qemu-system-alpha boot tests.
