@@ -6,6 +6,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/options.c %D%/options.h \
 	%D%/inputs.c %D%/inputs.h \
 	%D%/plan.c %D%/plan.h \
+	%D%/notes.c %D%/notes.h \
 	%D%/stub.c %D%/stub.h \
 	%D%/write.c %D%/write.h \
 	%D%/output.c %D%/output.h \

@@ -21,7 +21,7 @@ static int build_image(const struct image_spec *spec)
 	struct stub_header stub;
 	struct inputs in;
 	struct output out;
-	struct plan plan;
+	struct plan plan = { .segment_count = 0 };
 	uint8_t *stub_bytes = NULL;
 	int status;
 
@@ -46,6 +46,7 @@ static int build_image(const struct image_spec *spec)
 			output_abort(&out);
 	}
 	free(stub_bytes);
+	plan_free(&plan);
 	inputs_close(&in);
 	return status;
 }

@@ -156,6 +156,11 @@ int plan_build(const struct inputs *in, const char *cmdline,
 	return EXIT_OK;
 }
 
+void plan_free(struct plan *plan)
+{
+	notes_free(&plan->notes);
+}
+
 void plan_print(const struct plan *plan, const struct inputs *in)
 {
 	const struct bzimage_info *bz = &in->bzimage;

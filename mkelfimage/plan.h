@@ -12,6 +12,7 @@
 
 #include "formats/stubparam.h"
 #include "inputs.h"
+#include "notes.h"
 
 #define PLAN_LOW_LIMIT       0x100000ull      /* nothing below 1 MiB */
 #define PLAN_HIGH_LIMIT      0x100000000ull   /* ELF32 and the stub: below 4 GiB */
@@ -55,11 +56,18 @@ struct plan {
 	struct plan_segment segments[PLAN_MAX_LOAD];
 	unsigned segment_count;      /* in ascending address order */
 	uint64_t min_ram;            /* end of the highest segment */
+
+	/* the PT_NOTE contents (PVH entry, ELFBoot, digests), in file order */
+	struct note_list notes;
+	uint64_t notes_offset;       /* file offset, set by the writer's layout */
 };
 
 /* Lay out the image. Returns EXIT_OK or EXIT_BAD_INPUT (reported). */
 int plan_build(const struct inputs *in, const char *cmdline,
 	       const struct stub_header *stub, struct plan *plan);
+
+/* Free what plan_build and later steps added (the notes); plan may be zeroed. */
+void plan_free(struct plan *plan);
 
 /* Print the plan (for -v) on stdout. */
 void plan_print(const struct plan *plan, const struct inputs *in);

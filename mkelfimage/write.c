@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * File layout (offsets page aligned, so p_offset = p_vaddr mod p_align):
- *   0x0000  Elf32_Ehdr, Elf32_Phdr[n] (in ascending address order)
+ *   0x0000  Elf32_Ehdr, Elf32_Phdr[n] (PT_LOAD in ascending address order,
+ *           then the one PT_NOTE), the notes (4-byte aligned) when they fit
  *   0x1000  stub (its multiboot header must fall in the first 8 KiB)
- *   ...     built-in command line, kernel, initrd region
+ *   ...     the notes when they did not fit below the stub, then the
+ *           built-in command line, kernel, initrd region
+ * Notes go first where they fit because old ELF boot loaders (coreboot's
+ * elfboot, Etherboot) look for them only in the first block they read.
  */
 #include "config.h"
 
@@ -15,6 +19,7 @@
 #include <unistd.h>
 
 #include "formats/multiboot.h"
+#include "notes.h"
 #include "report.h"
 #include "write.h"
 
@@ -38,12 +43,24 @@ static struct plan_segment *find_segment(struct plan *plan, enum plan_segment_ki
 /* Payloads in file order: the stub first, for the multiboot 8 KiB rule. */
 static const enum plan_segment_kind file_order[] = { SEG_STUB, SEG_CMDLINE, SEG_KERNEL, SEG_INITRD };
 
+/* Program headers: every PT_LOAD, plus one PT_NOTE when there are notes */
+static unsigned phdr_count(const struct plan *plan)
+{
+	return plan->segment_count + (plan->notes.count ? 1 : 0);
+}
+
 static int layout(struct plan *plan, const struct stub_header *stub)
 {
-	uint64_t offset = sizeof(Elf32_Ehdr) + plan->segment_count * sizeof(Elf32_Phdr);
+	uint64_t offset = sizeof(Elf32_Ehdr) + phdr_count(plan) * sizeof(Elf32_Phdr);
+	uint64_t note_bytes = notes_size(&plan->notes);
 	uint64_t multiboot_end;
 	size_t i;
 
+	plan->notes_offset = 0;
+	if (note_bytes && align_up(offset, NOTES_ALIGN) + note_bytes <= PLAN_PAGE) {
+		plan->notes_offset = align_up(offset, NOTES_ALIGN);
+		offset = plan->notes_offset + note_bytes;
+	}
 	for (i = 0; i < sizeof(file_order) / sizeof(file_order[0]); i++) {
 		struct plan_segment *seg = find_segment(plan, file_order[i]);
 
@@ -51,6 +68,10 @@ static int layout(struct plan *plan, const struct stub_header *stub)
 			continue;
 		seg->file_offset = align_up(offset, PLAN_PAGE);
 		offset = seg->file_offset + seg->file_size;
+		if (file_order[i] == SEG_STUB && note_bytes && !plan->notes_offset) {
+			plan->notes_offset = align_up(offset, NOTES_ALIGN);
+			offset = plan->notes_offset + note_bytes;
+		}
 	}
 	/* Multiboot 3.1.1: the header lies entirely within the first 8192 bytes. */
 	multiboot_end = find_segment(plan, SEG_STUB)->file_offset + stub->multiboot_offset + 12;
@@ -75,7 +96,7 @@ static int write_headers(int fd, const char *out_path, const struct plan *plan)
 	if (elf_version(EV_CURRENT) == EV_NONE ||
 	    !(elf = elf_begin(fd, ELF_C_WRITE, NULL)))
 		return report_error(EXIT_IO, "output '%s': libelf: %s", out_path, elf_errmsg(-1));
-	if (!(ehdr = elf32_newehdr(elf)) || !(phdr = elf32_newphdr(elf, plan->segment_count)))
+	if (!(ehdr = elf32_newehdr(elf)) || !(phdr = elf32_newphdr(elf, phdr_count(plan))))
 		goto fail;
 	ehdr->e_ident[EI_DATA] = ELFDATA2LSB;
 	ehdr->e_ident[EI_OSABI] = ELFOSABI_NONE;
@@ -103,6 +124,16 @@ static int write_headers(int fd, const char *out_path, const struct plan *plan)
 			.p_align = PLAN_PAGE,
 		};
 	}
+	/* Not loaded: address 0, as mkelfImage 2.x and Linux's vmlinux notes
+	 * outside a PT_LOAD; readers (QEMU, Xen, elfboot) use p_offset. */
+	if (plan->notes.count)
+		phdr[i] = (Elf32_Phdr){
+			.p_type = PT_NOTE,
+			.p_offset = (Elf32_Off)plan->notes_offset,
+			.p_filesz = (Elf32_Word)notes_size(&plan->notes),
+			.p_flags = PF_R,
+			.p_align = NOTES_ALIGN,
+		};
 	elf_flagelf(elf, ELF_C_SET, ELF_F_LAYOUT);
 	if (elf_update(elf, ELF_C_WRITE) < 0)
 		goto fail;
@@ -189,6 +220,22 @@ static int copy_payload(const struct input_file *src, uint64_t src_offset, int f
 	return len ? copy_by_reading(src, src_offset, fd, out_path, dst_offset, len) : EXIT_OK;
 }
 
+static int write_notes(int fd, const char *out_path, struct plan *plan)
+{
+	size_t size = notes_size(&plan->notes);
+	uint8_t *bytes;
+	int status;
+
+	if (!size)
+		return EXIT_OK;
+	if (!(bytes = malloc(size)))
+		return report_error(EXIT_IO, "out of memory");
+	notes_encode(&plan->notes, bytes);
+	status = write_all(fd, out_path, bytes, size, plan->notes_offset);
+	free(bytes);
+	return status;
+}
+
 static int write_initrds(int fd, const char *out_path, const struct plan_segment *seg,
 			 const struct inputs *in)
 {
@@ -221,8 +268,10 @@ int write_image(int fd, const char *out_path, struct plan *plan,
 	if ((status = layout(plan, stub)) != EXIT_OK ||
 	    (status = write_headers(fd, out_path, plan)) != EXIT_OK)
 		return status;
-	status = write_all(fd, out_path, stub_bytes, stub->file_size,
-			   find_segment(plan, SEG_STUB)->file_offset);
+	status = write_notes(fd, out_path, plan);
+	if (status == EXIT_OK)
+		status = write_all(fd, out_path, stub_bytes, stub->file_size,
+				   find_segment(plan, SEG_STUB)->file_offset);
 	if (status == EXIT_OK)
 		status = write_all(fd, out_path, cmdline, plan->cmdline_len + 1,
 				   find_segment(plan, SEG_CMDLINE)->file_offset);
