@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 # Everything the build and the tests use, as Debian package names.
 PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
 	libelf-dev elfutils zlib1g-dev liblzma-dev libyaml-dev
-	qemu-system-x86 util-linux coreutils busybox-static cpio"
+	qemu-system-x86 util-linux coreutils busybox-static cpio
+	grub-pc-bin grub-common xorriso mtools"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -70,17 +70,25 @@ qemu_binaries() {
 	done
 }
 
-# boot_image QEMU IMAGE REPORT [QEMU ARGS...]: boot with the serial console in
-# REPORT. The probe leaves QEMU through isa-debug-exit; the exit status of QEMU
-# is never the verdict, only what the booted code printed.
-boot_image() {
-	_boot_qemu=$1 _boot_image=$2 _boot_report=$3
-	shift 3
-	timeout "${BOOT_TIMEOUT:-120}" "$_boot_qemu" -kernel "$_boot_image" -m "${BOOT_MEMORY:-256}" \
+# boot_qemu QEMU REPORT [QEMU ARGS...]: run a machine with the serial console
+# in REPORT (REPORT.txt without carriage returns). The probe leaves QEMU
+# through isa-debug-exit; the exit status of QEMU is never the verdict, only
+# what the booted code printed.
+boot_qemu() {
+	_boot_qemu=$1 _boot_report=$2
+	shift 2
+	timeout "${BOOT_TIMEOUT:-120}" "$_boot_qemu" -m "${BOOT_MEMORY:-256}" \
 		-display none -monitor none -serial "file:$_boot_report" -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=4 "$@" \
 		</dev/null >"$_boot_report.qemu" 2>&1 || :
 	tr -d '\r' <"$_boot_report" >"$_boot_report.txt" 2>/dev/null || : >"$_boot_report.txt"
+}
+
+# boot_image QEMU IMAGE REPORT [QEMU ARGS...]: boot_qemu with -kernel IMAGE.
+boot_image() {
+	_boot_image_qemu=$1 _boot_image_file=$2 _boot_image_report=$3
+	shift 3
+	boot_qemu "$_boot_image_qemu" "$_boot_image_report" -kernel "$_boot_image_file" "$@"
 }
 
 # report_value KEY REPORT: the value of the first KEY= line the probe printed.

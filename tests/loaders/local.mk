@@ -1,2 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/loaders/: one boot test per loader family (GRUB, iPXE, kexec, PVH, coreboot, ...).
+# Each boots the probe kernel (or a Debian kernel) through the real third-party
+# loader under QEMU and skips, saying why, when the loader is not installed.
+LOADERS_TAP_TESTS = \
+	%D%/grub-iso-multiboot-probe.sh
+TESTS += $(LOADERS_TAP_TESTS)
+EXTRA_DIST += $(LOADERS_TAP_TESTS)
