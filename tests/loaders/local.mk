@@ -3,6 +3,7 @@
 # Each boots the probe kernel (or a Debian kernel) through the real third-party
 # loader under QEMU and skips, saying why, when the loader is not installed.
 LOADERS_TAP_TESTS = \
-	%D%/grub-iso-multiboot-probe.sh
+	%D%/grub-iso-multiboot-probe.sh \
+	%D%/ipxe-tftp-multiboot-probe.sh
 TESTS += $(LOADERS_TAP_TESTS)
 EXTRA_DIST += $(LOADERS_TAP_TESTS)
