@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include "bootnotes.h"
 #include "inputs.h"
 #include "options.h"
 #include "output.h"
@@ -31,10 +32,12 @@ static int build_image(const struct image_spec *spec)
 	if (status == EXIT_OK)
 		status = plan_build(&in, in.cmdline, &stub, &plan);
 	if (status == EXIT_OK)
+		status = bootnotes_add(&plan, spec, &stub, &in);
+	if (status == EXIT_OK)
 		status = output_check(spec->output_path, &in);
 	if (status == EXIT_OK && spec->verbose)
 		plan_print(&plan, &in);
-	if (status == EXIT_OK && !(stub_bytes = stub_prepare(&stub_x86_blob, &stub, &plan, &in)))
+	if (status == EXIT_OK && !(stub_bytes = stub_prepare(&stub_x86_blob, &stub, &plan, &in, spec)))
 		status = report_error(EXIT_IO, "internal error: cannot prepare the stub");
 	if (status == EXIT_OK)
 		status = output_begin(&out, spec->output_path);

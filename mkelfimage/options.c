@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formats/stubparam.h"
 #include "options.h"
 #include "report.h"
 
@@ -23,6 +24,13 @@ enum option_id {
 	OPT_APPEND,
 	OPT_COMMAND_LINE_FILE,
 	OPT_VERSION,
+	OPT_MULTIBOOT,
+	OPT_NO_MULTIBOOT,
+	OPT_PVH,
+	OPT_NO_PVH,
+	OPT_ELF_NOTES,
+	OPT_NO_ELF_NOTES,
+	OPT_COMMAND_LINE_POLICY,
 };
 
 struct option_doc {
@@ -42,6 +50,16 @@ static const struct option_doc option_table[] = {
 	{ "append", OPT_APPEND, required_argument, "TEXT", "alias of --command-line" },
 	{ "command-line-file", OPT_COMMAND_LINE_FILE, required_argument, "FILE",
 	  "read the built-in command line from FILE (one final newline dropped)" },
+	{ "command-line-policy", OPT_COMMAND_LINE_POLICY, required_argument, "POLICY",
+	  "append (default), fixed or replace: how a loader's text combines with the built-in one" },
+	{ "multiboot", OPT_MULTIBOOT, no_argument, NULL, "carry the multiboot v1 header (default)" },
+	{ "no-multiboot", OPT_NO_MULTIBOOT, no_argument, NULL,
+	  "leave it out (QEMU -kernel then boots the image through PVH)" },
+	{ "pvh", OPT_PVH, no_argument, NULL, "carry the Xen PVH entry note (default)" },
+	{ "no-pvh", OPT_NO_PVH, no_argument, NULL, "leave it out" },
+	{ "elf-notes", OPT_ELF_NOTES, no_argument, NULL,
+	  "carry the ELFBoot notes: name, version, checksum (default)" },
+	{ "no-elf-notes", OPT_NO_ELF_NOTES, no_argument, NULL, "leave them out" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write" },
 	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
 	{ "help", OPT_HELP, no_argument, NULL, "print this help and exit" },
@@ -138,6 +156,36 @@ static int set_cmdline_source(struct image_spec *spec, int id, const char *arg,
 	return 0;
 }
 
+/* --[no-]multiboot, --[no-]pvh, --[no-]elf-notes: the last one given wins */
+static void set_header(struct image_spec *spec, int id)
+{
+	unsigned bit = id == OPT_MULTIBOOT || id == OPT_NO_MULTIBOOT ? IMAGE_HEADER_MULTIBOOT
+		: id == OPT_PVH || id == OPT_NO_PVH ? IMAGE_HEADER_PVH : IMAGE_HEADER_ELF_NOTES;
+
+	if (id == OPT_MULTIBOOT || id == OPT_PVH || id == OPT_ELF_NOTES)
+		spec->headers |= bit;
+	else
+		spec->headers &= ~bit;
+}
+
+static int set_cmdline_policy(struct image_spec *spec, const char *arg)
+{
+	static const struct { const char *name; uint32_t policy; } policies[] = {
+		{ "append", STUB_CMDLINE_APPEND },
+		{ "fixed", STUB_CMDLINE_FIXED },
+		{ "replace", STUB_CMDLINE_REPLACE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(policies) / sizeof(policies[0]); i++)
+		if (strcmp(arg, policies[i].name) == 0) {
+			spec->cmdline_policy = policies[i].policy;
+			return 0;
+		}
+	report_error(EXIT_BAD_INPUT, "--command-line-policy '%s': use append, fixed or replace", arg);
+	return -1;
+}
+
 /* Apply one parsed option; -1 on a usage error (already reported). */
 static int apply_option(struct image_spec *spec, int id, const char *arg,
 			const char **cmdline_source)
@@ -152,6 +200,16 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 	case OPT_VERBOSE:
 		spec->verbose++;
 		return 0;
+	case OPT_MULTIBOOT:
+	case OPT_NO_MULTIBOOT:
+	case OPT_PVH:
+	case OPT_NO_PVH:
+	case OPT_ELF_NOTES:
+	case OPT_NO_ELF_NOTES:
+		set_header(spec, id);
+		return 0;
+	case OPT_COMMAND_LINE_POLICY:
+		return set_cmdline_policy(spec, arg);
 	case OPT_COMMAND_LINE:
 	case OPT_APPEND:
 	case OPT_COMMAND_LINE_FILE:
@@ -181,6 +239,8 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 	int id;
 
 	memset(spec, 0, sizeof(*spec));
+	spec->headers = IMAGE_HEADERS_DEFAULT;
+	spec->cmdline_policy = STUB_CMDLINE_APPEND;
 	build_getopt_tables(longopts, shortopts + 1);
 	shortopts[0] = ':';   /* report a missing argument ourselves */
 	opterr = 0;

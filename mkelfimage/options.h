@@ -4,6 +4,13 @@
 #define MKELFIMAGE_OPTIONS_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* Boot headers in the image: --[no-]multiboot, --[no-]pvh, --[no-]elf-notes */
+#define IMAGE_HEADER_MULTIBOOT   0x1u   /* multiboot v1 header in the stub */
+#define IMAGE_HEADER_PVH         0x2u   /* Xen note XEN_ELFNOTE_PHYS32_ENTRY */
+#define IMAGE_HEADER_ELF_NOTES   0x4u   /* "ELFBoot" notes: name, version, checksum */
+#define IMAGE_HEADERS_DEFAULT    0x7u
 
 struct image_spec {
 	const char *kernel_path;
@@ -13,6 +20,8 @@ struct image_spec {
 	const char *cmdline_file;    /* or a file holding it, or NULL */
 	const char *output_path;
 	int verbose;
+	unsigned headers;            /* IMAGE_HEADER_* bits the image carries */
+	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */
 };
 
 enum options_result {

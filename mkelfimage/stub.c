@@ -8,6 +8,9 @@
 #include "report.h"
 #include "stub.h"
 
+/* magic, flags, checksum: the header without the a.out kludge fields */
+#define MULTIBOOT_HEADER_FIELDS_SIZE 12
+
 static uint32_t get_le32(const uint8_t *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -50,7 +53,8 @@ int stub_read_header(const struct stub_blob *blob, struct stub_header *header)
 	    header->mem_size < header->file_size || header->entry_offset >= header->file_size ||
 	    header->params_size < sizeof(struct stub_params) ||
 	    header->params_offset > header->file_size - header->params_size ||
-	    header->multiboot_offset > header->file_size - 12)
+	    header->multiboot_offset > header->file_size - 12 ||
+	    header->pvh_entry_offset >= header->file_size)
 		return report_error(EXIT_IO, "internal error: the embedded stub's header is inconsistent");
 	return EXIT_OK;
 }
@@ -69,7 +73,8 @@ static void relocate(uint8_t *bytes, const struct stub_blob *blob, uint32_t load
 
 #define PARAM(field) (params + offsetof(struct stub_params, field))
 
-static void fill_params(uint8_t *params, const struct plan *plan, const struct inputs *in)
+static void fill_params(uint8_t *params, const struct plan *plan, const struct inputs *in,
+			const struct image_spec *spec)
 {
 	const struct bzimage_info *bz = &in->bzimage;
 
@@ -80,7 +85,7 @@ static void fill_params(uint8_t *params, const struct plan *plan, const struct i
 	put_le32(PARAM(cmdline_addr), (uint32_t)plan->cmdline_addr);
 	put_le32(PARAM(cmdline_len), (uint32_t)plan->cmdline_len);
 	put_le32(PARAM(cmdline_max), (uint32_t)plan->cmdline_max);
-	put_le32(PARAM(cmdline_policy), STUB_CMDLINE_APPEND);
+	put_le32(PARAM(cmdline_policy), spec->cmdline_policy);
 	put_le32(PARAM(initrd_addr), (uint32_t)plan->initrd_addr);
 	put_le32(PARAM(initrd_size), (uint32_t)plan->initrd_size);
 	put_le32(PARAM(setup_header_len), bz->setup_header_len);
@@ -89,7 +94,8 @@ static void fill_params(uint8_t *params, const struct plan *plan, const struct i
 }
 
 uint8_t *stub_prepare(const struct stub_blob *blob, const struct stub_header *header,
-		      const struct plan *plan, const struct inputs *in)
+		      const struct plan *plan, const struct inputs *in,
+		      const struct image_spec *spec)
 {
 	uint8_t *bytes = malloc(blob->size);
 	uint8_t *params;
@@ -104,6 +110,9 @@ uint8_t *stub_prepare(const struct stub_blob *blob, const struct stub_header *he
 		free(bytes);
 		return NULL;
 	}
-	fill_params(params, plan, in);
+	fill_params(params, plan, in, spec);
+	/* --no-multiboot: no magic left for a loader to find (3.1.1) */
+	if (!(spec->headers & IMAGE_HEADER_MULTIBOOT))
+		memset(bytes + header->multiboot_offset, 0, MULTIBOOT_HEADER_FIELDS_SIZE);
 	return bytes;
 }

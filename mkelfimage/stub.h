@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "formats/stubparam.h"
+#include "options.h"
 #include "plan.h"
 #include "stub_blob.h"
 
@@ -14,9 +15,11 @@ int stub_read_header(const struct stub_blob *blob, struct stub_header *header);
 
 /*
  * A malloc'd copy of the blob relocated to plan->stub_addr with its
- * struct stub_params filled from the plan and the kernel's setup header.
+ * struct stub_params filled from the plan, the kernel's setup header and the
+ * command-line policy; its multiboot header is blanked for --no-multiboot.
  */
 uint8_t *stub_prepare(const struct stub_blob *blob, const struct stub_header *header,
-		      const struct plan *plan, const struct inputs *in);
+		      const struct plan *plan, const struct inputs *in,
+		      const struct image_spec *spec);
 
 #endif

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * File layout (offsets page aligned, so p_offset = p_vaddr mod p_align):
- *   0x0000  Elf32_Ehdr, Elf32_Phdr[n] (PT_LOAD in ascending address order,
- *           then the one PT_NOTE), the notes (4-byte aligned) when they fit
+ *   0x0000  Elf32_Ehdr, Elf32_Phdr[n] (the one PT_NOTE, then PT_LOAD in
+ *           ascending address order), the notes (4-byte aligned) when they fit
  *   0x1000  stub (its multiboot header must fall in the first 8 KiB)
  *   ...     the notes when they did not fit below the stub, then the
  *           built-in command line, kernel, initrd region
@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "formats/multiboot.h"
+#include "bootnotes.h"
 #include "notes.h"
 #include "report.h"
 #include "write.h"
@@ -110,6 +111,19 @@ static int write_headers(int fd, const char *out_path, const struct plan *plan)
 	ehdr->e_ehsize = sizeof(Elf32_Ehdr);
 	ehdr->e_phentsize = sizeof(Elf32_Phdr);
 	ehdr->e_shentsize = sizeof(Elf32_Shdr);
+	/*
+	 * The PT_NOTE comes first: coreboot's elfboot reads notes only from
+	 * phdr[0]. Not loaded (address 0, p_memsz 0, as mkelfImage 2.x did);
+	 * readers (QEMU, Xen, elfboot) use p_offset.
+	 */
+	if (plan->notes.count)
+		*phdr++ = (Elf32_Phdr){
+			.p_type = PT_NOTE,
+			.p_offset = (Elf32_Off)plan->notes_offset,
+			.p_filesz = (Elf32_Word)notes_size(&plan->notes),
+			.p_flags = PF_R,
+			.p_align = NOTES_ALIGN,
+		};
 	for (i = 0; i < plan->segment_count; i++) {
 		const struct plan_segment *seg = &plan->segments[i];
 
@@ -124,16 +138,6 @@ static int write_headers(int fd, const char *out_path, const struct plan *plan)
 			.p_align = PLAN_PAGE,
 		};
 	}
-	/* Not loaded: address 0, as mkelfImage 2.x and Linux's vmlinux notes
-	 * outside a PT_LOAD; readers (QEMU, Xen, elfboot) use p_offset. */
-	if (plan->notes.count)
-		phdr[i] = (Elf32_Phdr){
-			.p_type = PT_NOTE,
-			.p_offset = (Elf32_Off)plan->notes_offset,
-			.p_filesz = (Elf32_Word)notes_size(&plan->notes),
-			.p_flags = PF_R,
-			.p_align = NOTES_ALIGN,
-		};
 	elf_flagelf(elf, ELF_C_SET, ELF_F_LAYOUT);
 	if (elf_update(elf, ELF_C_WRITE) < 0)
 		goto fail;
@@ -282,5 +286,8 @@ int write_image(int fd, const char *out_path, struct plan *plan,
 	initrd = find_segment(plan, SEG_INITRD);
 	if (status == EXIT_OK && initrd)
 		status = write_initrds(fd, out_path, initrd, in);
+	/* last: the ELFBoot checksum covers every byte written above */
+	if (status == EXIT_OK)
+		status = bootnotes_finish(fd, out_path, plan);
 	return status;
 }

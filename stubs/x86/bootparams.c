@@ -48,7 +48,20 @@ void bootparams_set_loader_fields(struct boot_params *boot_params,
 
 	hdr->type_of_loader = TYPE_OF_LOADER_UNDEFINED;
 	hdr->code32_start = params->kernel_entry;
-	hdr->ramdisk_image = params->initrd_size ? params->initrd_addr : 0;
-	hdr->ramdisk_size = params->initrd_addr ? params->initrd_size : 0;
 	hdr->cmd_line_ptr = (uint32_t)(uintptr_t)cmdline;
+}
+
+/* boot.rst ramdisk_image/ramdisk_size; zero-page.rst ext_* hold bits 32..63 */
+void bootparams_set_initrd(struct boot_params *boot_params, uint64_t addr, uint64_t size)
+{
+	boot_params->hdr.ramdisk_image = (uint32_t)addr;
+	boot_params->hdr.ramdisk_size = (uint32_t)size;
+	boot_params->ext_ramdisk_image = (uint32_t)(addr >> 32);
+	boot_params->ext_ramdisk_size = (uint32_t)(size >> 32);
+}
+
+/* zero-page.rst acpi_rsdp_addr (0x070): the kernel uses it before searching */
+void bootparams_set_rsdp(struct boot_params *boot_params, const struct boot_info *info)
+{
+	boot_params->acpi_rsdp_addr = info->rsdp_addr;
 }

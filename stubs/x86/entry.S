@@ -14,12 +14,26 @@
  *     ESP  undefined: there is no stack
  *     GDTR may be invalid: reload segments only after our own lgdt
  *     IDTR undefined; EFLAGS IF=0, VM=0; CR0 PG=0 PE=1; A20 enabled
- *   PVH (Xen, QEMU without multiboot header)     not handled yet
- *   ELF boot notes, EAX=0x0E1FB007 EBX=notes     not handled yet
- *   kexec elf-x86, notes pointer at [esp+4]      not handled yet
- *     (ESP is saved below so a later reader can look there)
- *   coreboot SELF payload, table pointer as its stack argument: not handled yet
- *   iPXE ELF loader, nothing at all              not handled yet
+ *   PVH (Xen; QEMU -kernel on an image without a multiboot header)
+ *     Xen docs/misc/pvh.pandoc; enters stub_pvh_entry (below), named by the
+ *     image's "Xen" note XEN_ELFNOTE_PHYS32_ENTRY, which mkelfimage writes
+ *     from stub_header.pvh_entry_offset:
+ *     EBX  physical address of struct hvm_start_info (formats/pvh.h)
+ *     CS   32-bit flat code; DS ES 32-bit flat data (selectors unspecified)
+ *     SS ESP and every other register unspecified: no stack
+ *     EFLAGS IF=0 TF=0 VM=0; CR0 PE=1 PG=0; CR4 0
+ *   ELF boot notes (coreboot v1/v2 elfboot, until about 2009)
+ *     EAX  0x0E1FB007, EBX the notes block (struct elf_bhdr, formats/elfnote.h)
+ *     the same pointer as the first stack argument; flat 32-bit segments
+ *   kexec-tools elf-x86 (--args-elf), Etherboot xstart32
+ *     EAX EBX 0 (kexec's entry32_regs); [ESP] 0 (no return address),
+ *     [ESP+4] the notes block
+ *   coreboot SELF payload (selfboot.c)
+ *     a C call: [ESP+4] the coreboot table (struct lb_header, formats/coreboot.h)
+ *   iPXE ELF loader: nothing at all; only a table scan can find memory
+ * The entry saves EAX, EBX and ESP before anything else; stub_main reads
+ * [ESP+4] through the saved ESP only after checking it (a multiboot ESP is
+ * undefined), and decides which of these it was (stub_main.c).
  *
  * The stub is linked at 0 and placed by mkelfimage anywhere page-aligned at or
  * above 1 MiB; mkelfimage adds the load address to each absolute 32-bit word
@@ -45,7 +59,7 @@ stub_header:
 	.long	stub_params_offset               /* 0x18 params_offset */
 	.long	STUB_PARAMS_SIZE_ASM             /* 0x1c params_size */
 	.long	stub_multiboot_offset            /* 0x20 multiboot_offset */
-	.long	0                                /* 0x24 pvh_entry_offset: none */
+	.long	stub_pvh_entry_offset            /* 0x24 pvh_entry_offset */
 	.long	0, 0                             /* 0x28 reserved */
 .if (. - stub_header) != STUB_HEADER_SIZE_ASM
 	.error	"struct stub_header must be 0x30 bytes"
@@ -66,6 +80,14 @@ stub_multiboot_header:
 
 	.section .text.entry, "ax"
 	.code32
+/*
+ * PVH: no stack and no magic in EAX, so the entry point itself says who
+ * called. DS is flat (pvh.pandoc): record it, then share the common path.
+ */
+	.globl	stub_pvh_entry
+stub_pvh_entry:
+	movl	$STUB_ENTRY_PATH_PVH, stub_entry_path
+	/* fall through */
 	.globl	stub_entry
 stub_entry:
 	/* No stack yet; DS is flat (multiboot 3.2): save the registers first */
@@ -94,8 +116,6 @@ stub_entry:
 	xorl	%eax, %eax
 	rep stosl
 
-	pushl	stub_entry_ebx
-	pushl	stub_entry_eax
 	call	stub_main
 2:	cli
 	hlt
@@ -121,10 +141,13 @@ stub_enter_kernel:
 
 	.data
 	.balign	4
-	.globl	stub_entry_eax, stub_entry_ebx, stub_entry_esp
+/* struct stub_entry_state (stub.h): the loader's registers, untouched */
+	.globl	stub_entry_state
+stub_entry_state:
 stub_entry_eax:	.long 0
 stub_entry_ebx:	.long 0
 stub_entry_esp:	.long 0
+stub_entry_path: .long STUB_ENTRY_PATH_ELF
 
 /*
  * Our GDT. The accessed bits are preset so the CPU never writes the table.

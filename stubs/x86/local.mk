@@ -8,13 +8,18 @@
 %C%_stub_headers = \
 	$(srcdir)/%D%/stub.h \
 	$(srcdir)/formats/bootparams.h \
+	$(srcdir)/formats/elfnote.h \
 	$(srcdir)/formats/multiboot.h \
+	$(srcdir)/formats/pvh.h \
 	$(srcdir)/formats/stubparam.h
 %C%_stub_sources = \
 	%D%/entry.S \
 	%D%/stub_main.c \
 	%D%/params.c \
+	%D%/bootinfo.c \
 	%D%/multiboot.c \
+	%D%/pvh.c \
+	%D%/initrd.c \
 	%D%/bootparams.c \
 	%D%/cmdline.c \
 	%D%/console.c \

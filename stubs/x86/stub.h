@@ -16,6 +16,10 @@
 #define STUB_HEADER_VERSION_ASM    1
 #define STUB_PARAMS_SIZE_ASM       0xd4
 
+/* Which entry point the loader jumped to (struct stub_entry_state.path) */
+#define STUB_ENTRY_PATH_ELF        0         /* e_entry: every loader but PVH */
+#define STUB_ENTRY_PATH_PVH        1         /* the Xen note's PVH entry */
+
 /* Multiboot 0.6.96 section 3.1.2: page-aligned modules and memory info only */
 #define STUB_MULTIBOOT_MAGIC       0x1badb002
 #define STUB_MULTIBOOT_FLAGS       0x00000003
@@ -25,7 +29,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "formats/bootparams.h"
+#include "formats/elfnote.h"
 #include "formats/multiboot.h"
+#include "formats/pvh.h"
 #include "formats/stubparam.h"
 
 _Static_assert(STUB_HEADER_SIZE_ASM == sizeof(struct stub_header), "entry.S header size");
@@ -44,6 +50,15 @@ _Static_assert(STUB_MULTIBOOT_FLAGS == (MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_
 enum loader_kind {
 	LOADER_UNKNOWN = 0,
 	LOADER_MULTIBOOT,
+	LOADER_PVH,
+};
+
+/* The loader's registers as entry.S saved them, before anything else ran */
+struct stub_entry_state {
+	uint32_t eax;
+	uint32_t ebx;
+	uint32_t esp;                  /* undefined for multiboot and PVH */
+	uint32_t path;                 /* STUB_ENTRY_PATH_* */
 };
 
 /* One range of physical memory; type uses the e820 numbering (1..5) */
@@ -59,12 +74,18 @@ struct boot_info {
 	uint32_t cmdline_len;          /* bytes, bounded by STUB_LOADER_STRING_MAX */
 	const char *loader_name;       /* NULL: none given */
 	uint32_t loader_name_len;
+	uint64_t rsdp_addr;            /* ACPI RSDP, 0 = unknown */
+	uint32_t module_count;         /* modules the loader passed */
+	uint64_t module_addr;          /* the first one: an initrd candidate */
+	uint64_t module_size;
 	uint32_t range_count;          /* <= STUB_MEMORY_RANGES_MAX */
 	struct boot_memory_range ranges[STUB_MEMORY_RANGES_MAX];
 };
 
 /* entry.S */
-void stub_main(uint32_t eax, uint32_t ebx) __attribute__((noreturn));
+extern struct stub_entry_state stub_entry_state;
+extern char stub_header[];             /* the stub's first byte: its load address */
+void stub_main(void) __attribute__((noreturn));
 void stub_enter_kernel(struct boot_params *boot_params, uint32_t entry)
 	__attribute__((noreturn));
 
@@ -72,14 +93,28 @@ void stub_enter_kernel(struct boot_params *boot_params, uint32_t entry)
 extern struct stub_params stub_params;
 int params_valid(const struct stub_params *params);
 
+/* bootinfo.c: helpers for every boot-info reader */
+uint32_t bootinfo_span(uint64_t addr, uint32_t max);
+const char *bootinfo_string(uint64_t addr, uint32_t *len);
+void bootinfo_add_range(struct boot_info *info, uint64_t addr, uint64_t size, uint32_t type);
+
 /* multiboot.c */
 int multiboot_read(uint32_t info_addr, struct boot_info *info);
+
+/* pvh.c */
+int pvh_read(uint32_t start_info_addr, struct boot_info *info);
 
 /* bootparams.c */
 struct boot_params *bootparams_init(const struct stub_params *params);
 void bootparams_set_e820(struct boot_params *boot_params, const struct boot_info *info);
 void bootparams_set_loader_fields(struct boot_params *boot_params,
 				  const struct stub_params *params, const char *cmdline);
+void bootparams_set_initrd(struct boot_params *boot_params, uint64_t addr, uint64_t size);
+void bootparams_set_rsdp(struct boot_params *boot_params, const struct boot_info *info);
+
+/* initrd.c: which initrd the kernel gets (the image's, or a loader module) */
+void initrd_choose(struct boot_params *boot_params, const struct stub_params *params,
+		   const struct boot_info *info);
 
 /* cmdline.c */
 const char *cmdline_build(const struct stub_params *params, const struct boot_info *info);

@@ -16,20 +16,27 @@ static void check_params(void)
 		console_fail("parameter block missing or not filled by mkelfimage");
 }
 
-/* (1) who started us, decided once from the entry registers */
-static enum loader_kind classify_loader(uint32_t eax, uint32_t ebx)
+/* (1) who started us, decided once from the entry point and registers */
+static enum loader_kind classify_loader(const struct stub_entry_state *entry)
 {
-	if (eax == MULTIBOOT_BOOTLOADER_MAGIC && ebx != 0)
+	if (entry->path == STUB_ENTRY_PATH_PVH)
+		return LOADER_PVH;
+	if (entry->eax == MULTIBOOT_BOOTLOADER_MAGIC && entry->ebx != 0)
 		return LOADER_MULTIBOOT;
 	return LOADER_UNKNOWN;
 }
 
-/* (2) the loader's command line, name and memory map, in neutral form */
-static void read_boot_info(enum loader_kind kind, uint32_t ebx, struct boot_info *info)
+/* (2) the loader's command line, modules, memory map and RSDP, in neutral form */
+static void read_boot_info(enum loader_kind kind, const struct stub_entry_state *entry,
+			   struct boot_info *info)
 {
 	switch (kind) {
+	case LOADER_PVH:
+		if (pvh_read(entry->ebx, info) != 0)
+			console_fail("PVH entry without a valid hvm_start_info in EBX");
+		break;
 	case LOADER_MULTIBOOT:
-		if (multiboot_read(ebx, info) != 0)
+		if (multiboot_read(entry->ebx, info) != 0)
 			console_fail("multiboot information unreadable");
 		break;
 	case LOADER_UNKNOWN:
@@ -58,9 +65,13 @@ static const char *build_command_line(const struct boot_info *info)
 	return cmdline_build(&stub_params, info);
 }
 
-/* (6) initrd, loader type, 32-bit entry and command line pointer */
-static void fill_loader_fields(struct boot_params *boot_params, const char *cmdline)
+/* (6) initrd (the image's, or a loader module), RSDP, loader type, 32-bit
+ * entry and command line pointer */
+static void fill_loader_fields(struct boot_params *boot_params, const struct boot_info *info,
+			       const char *cmdline)
 {
+	initrd_choose(boot_params, &stub_params, info);
+	bootparams_set_rsdp(boot_params, info);
 	bootparams_set_loader_fields(boot_params, &stub_params, cmdline);
 }
 
@@ -70,18 +81,18 @@ __attribute__((noreturn)) static void enter_kernel(struct boot_params *boot_para
 	stub_enter_kernel(boot_params, stub_params.kernel_entry);
 }
 
-void stub_main(uint32_t eax, uint32_t ebx)
+void stub_main(void)
 {
 	enum loader_kind kind;
 	struct boot_params *boot_params;
 	const char *cmdline;
 
 	check_params();
-	kind = classify_loader(eax, ebx);
-	read_boot_info(kind, ebx, &stub_boot_info);
+	kind = classify_loader(&stub_entry_state);
+	read_boot_info(kind, &stub_entry_state, &stub_boot_info);
 	boot_params = build_zero_page();
 	fill_e820(boot_params, &stub_boot_info);
 	cmdline = build_command_line(&stub_boot_info);
-	fill_loader_fields(boot_params, cmdline);
+	fill_loader_fields(boot_params, &stub_boot_info, cmdline);
 	enter_kernel(boot_params);
 }

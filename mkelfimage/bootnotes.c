@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The image's notes for its loaders (bootnotes.h). The PVH note names the
+ * stub's PVH entry; the ELFBoot notes name the program ("Linux") and its
+ * version (the bzImage's kernel_version string), and carry the IP checksum
+ * coreboot's elfboot and Etherboot verify after loading (elfboot_sum.c).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bootnotes.h"
+#include "elfboot_sum.h"
+#include "formats/elfnote.h"
+#include "report.h"
+
+#define BOOTNOTES_PROGRAM_NAME     "Linux"
+#define BOOTNOTES_VERSION_MAX      256   /* longer kernel_version text is cut */
+#define BOOTNOTES_VERSION_BASE     0x200 /* boot.rst: kernel_version is an offset - 0x200 */
+
+static int bootnotes_out_of_memory(void)
+{
+	return report_error(EXIT_IO, "out of memory");
+}
+
+/* Xen public/elfnote.h: desc is the 32-bit physical PVH entry (QEMU reads 4 bytes for ELF32) */
+static int bootnotes_add_pvh(struct plan *plan, const struct stub_header *stub)
+{
+	uint32_t entry = (uint32_t)(plan->stub_addr + stub->pvh_entry_offset);
+	uint8_t desc[4] = { (uint8_t)entry, (uint8_t)(entry >> 8), (uint8_t)(entry >> 16),
+			    (uint8_t)(entry >> 24) };
+
+	if (stub->pvh_entry_offset == 0)
+		return report_error(EXIT_IO, "internal error: the embedded stub has no PVH entry");
+	if (notes_add(&plan->notes, XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY, desc, sizeof(desc)))
+		return bootnotes_out_of_memory();
+	return EXIT_OK;
+}
+
+/*
+ * boot.rst kernel_version (2.00+): a NUL-terminated string in the setup
+ * code, at offset kernel_version + 0x200. Only printable bytes are kept;
+ * a missing or broken string gives "".
+ */
+static void bootnotes_kernel_version(const struct inputs *in, char *out, size_t out_size)
+{
+	const struct bzimage_info *bz = &in->bzimage;
+	uint64_t offset = (uint64_t)bz->kernel_version + BOOTNOTES_VERSION_BASE;
+	size_t len = 0;
+	ssize_t got = -1;
+
+	out[0] = '\0';
+	if (bz->kernel_version == 0 || offset >= bz->pm_offset)
+		return;
+	if (bz->pm_offset - offset < out_size - 1)
+		out_size = (size_t)(bz->pm_offset - offset) + 1;
+	do
+		got = pread(in->kernel.fd, out, out_size - 1, (off_t)offset);
+	while (got < 0 && errno == EINTR);
+	if (got <= 0)
+		got = 0;
+	while (len < (size_t)got && out[len] >= 0x20 && out[len] < 0x7f)
+		len++;
+	out[len] = '\0';
+}
+
+static int bootnotes_add_elfboot(struct plan *plan, const struct inputs *in)
+{
+	char version[BOOTNOTES_VERSION_MAX + 1];
+	static const uint8_t checksum[2];   /* patched by bootnotes_finish */
+
+	bootnotes_kernel_version(in, version, sizeof(version));
+	if (notes_add(&plan->notes, ELF_NOTE_BOOT, EIN_PROGRAM_NAME, BOOTNOTES_PROGRAM_NAME,
+		      sizeof(BOOTNOTES_PROGRAM_NAME)) ||
+	    notes_add(&plan->notes, ELF_NOTE_BOOT, EIN_PROGRAM_VERSION, version,
+		      strlen(version) + 1) ||
+	    notes_add(&plan->notes, ELF_NOTE_BOOT, EIN_PROGRAM_CHECKSUM, checksum,
+		      sizeof(checksum)))
+		return bootnotes_out_of_memory();
+	return EXIT_OK;
+}
+
+int bootnotes_add(struct plan *plan, const struct image_spec *spec,
+		  const struct stub_header *stub, const struct inputs *in)
+{
+	int status = EXIT_OK;
+
+	/* ELFBoot first: old loaders read only the first notes they find */
+	if (spec->headers & IMAGE_HEADER_ELF_NOTES)
+		status = bootnotes_add_elfboot(plan, in);
+	if (status == EXIT_OK && (spec->headers & IMAGE_HEADER_PVH))
+		status = bootnotes_add_pvh(plan, stub);
+	return status;
+}
+
+int bootnotes_finish(int fd, const char *out_path, const struct plan *plan)
+{
+	const struct note *note = notes_find(&plan->notes, ELF_NOTE_BOOT, EIN_PROGRAM_CHECKSUM);
+	uint16_t sum;
+	uint8_t bytes[2];
+	int status;
+
+	if (!note)
+		return EXIT_OK;
+	if ((status = elfboot_sum_image(fd, out_path, &sum)) != EXIT_OK)
+		return status;
+	bytes[0] = (uint8_t)sum;
+	bytes[1] = (uint8_t)(sum >> 8);
+	if (pwrite(fd, bytes, sizeof(bytes), (off_t)(plan->notes_offset + note->desc_offset)) != 2)
+		return report_errno(EXIT_IO, "output", out_path, "cannot write");
+	return EXIT_OK;
+}

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The ELFBoot image checksum over a written image (elfboot_sum.h states the rule). */
+#include "config.h"
+
+#include <errno.h>
+#include <gelf.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "elfboot_sum.h"
+#include "report.h"
+
+#define ELFBOOT_SUM_CHUNK  (1u << 20)   /* even: a chunk never splits a 16-bit word */
+
+/* Running sum of one piece, before the final complement */
+struct elfboot_piece {
+	uint32_t sum;
+	uint64_t len;
+};
+
+static void elfboot_piece_add(struct elfboot_piece *piece, const uint8_t *data, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++, piece->len++) {
+		piece->sum += (piece->len & 1) ? (uint32_t)data[i] << 8 : data[i];
+		if (piece->sum > 0xffff)
+			piece->sum = (piece->sum + (piece->sum >> 16)) & 0xffff;
+	}
+}
+
+static uint16_t elfboot_piece_value(const struct elfboot_piece *piece)
+{
+	return (uint16_t)~piece->sum;
+}
+
+uint16_t elfboot_sum_piece(const uint8_t *data, size_t len)
+{
+	struct elfboot_piece piece = { 0, 0 };
+
+	elfboot_piece_add(&piece, data, len);
+	return elfboot_piece_value(&piece);
+}
+
+uint16_t elfboot_sum_combine(uint64_t offset, uint16_t sum, uint16_t piece)
+{
+	uint32_t a = (uint16_t)~sum, b = (uint16_t)~piece, total;
+
+	if (offset & 1)
+		b = ((b >> 8) & 0xff) | ((b << 8) & 0xff00);
+	total = a + b;
+	if (total > 0xffff)
+		total -= 0xffff;
+	return (uint16_t)~total;
+}
+
+/* Checksum `len` file bytes at `offset`, streamed */
+static int elfboot_sum_file(int fd, const char *path, uint64_t offset, uint64_t len,
+			    uint16_t *out)
+{
+	struct elfboot_piece piece = { 0, 0 };
+	uint8_t *buf = malloc(ELFBOOT_SUM_CHUNK);
+	int status = EXIT_OK;
+
+	if (!buf)
+		return report_error(EXIT_IO, "out of memory");
+	while (len) {
+		size_t chunk = len < ELFBOOT_SUM_CHUNK ? (size_t)len : ELFBOOT_SUM_CHUNK;
+		ssize_t got = pread(fd, buf, chunk, (off_t)offset);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			status = got < 0 ? report_errno(EXIT_IO, "output", path, "cannot read back")
+				: report_error(EXIT_IO, "output '%s': shorter than its headers say", path);
+			break;
+		}
+		elfboot_piece_add(&piece, buf, (size_t)got);
+		offset += (uint64_t)got;
+		len -= (uint64_t)got;
+	}
+	free(buf);
+	*out = elfboot_piece_value(&piece);
+	return status;
+}
+
+int elfboot_sum_image(int fd, const char *path, uint16_t *sum)
+{
+	Elf *elf;
+	GElf_Ehdr ehdr;
+	GElf_Phdr phdr;
+	uint64_t bytes;
+	uint16_t piece;
+	size_t count, i;
+	int status;
+
+	if (elf_version(EV_CURRENT) == EV_NONE || !(elf = elf_begin(fd, ELF_C_READ, NULL)))
+		return report_error(EXIT_IO, "output '%s': libelf: %s", path, elf_errmsg(-1));
+	if (!gelf_getehdr(elf, &ehdr) || elf_getphdrnum(elf, &count) != 0) {
+		status = report_error(EXIT_IO, "output '%s': libelf: %s", path, elf_errmsg(-1));
+		goto out;
+	}
+	if ((status = elfboot_sum_file(fd, path, 0, ehdr.e_ehsize, sum)) != EXIT_OK)
+		goto out;
+	bytes = ehdr.e_ehsize;
+	status = elfboot_sum_file(fd, path, ehdr.e_phoff, (uint64_t)count * ehdr.e_phentsize, &piece);
+	if (status != EXIT_OK)
+		goto out;
+	*sum = elfboot_sum_combine(bytes, *sum, piece);
+	bytes += (uint64_t)count * ehdr.e_phentsize;
+	for (i = 0; i < count; i++) {
+		if (!gelf_getphdr(elf, (int)i, &phdr)) {
+			status = report_error(EXIT_IO, "output '%s': libelf: %s", path, elf_errmsg(-1));
+			goto out;
+		}
+		if (phdr.p_type != PT_LOAD || phdr.p_memsz == 0)
+			continue;
+		/* the zeros up to p_memsz add nothing but move the offset */
+		status = elfboot_sum_file(fd, path, phdr.p_offset,
+					  phdr.p_filesz < phdr.p_memsz ? phdr.p_filesz : phdr.p_memsz,
+					  &piece);
+		if (status != EXIT_OK)
+			goto out;
+		*sum = elfboot_sum_combine(bytes, *sum, piece);
+		bytes += phdr.p_memsz;
+	}
+out:
+	elf_end(elf);
+	return status;
+}
