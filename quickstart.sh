@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
 	libelf-dev elfutils zlib1g-dev liblzma-dev libyaml-dev
 	qemu-system-x86 util-linux coreutils busybox-static cpio
-	grub-pc-bin grub-common xorriso mtools ipxe"
+	grub-pc-bin grub-common xorriso mtools ipxe coreboot-utils"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -4,6 +4,7 @@
 # loader under QEMU and skips, saying why, when the loader is not installed.
 LOADERS_TAP_TESTS = \
 	%D%/grub-iso-multiboot-probe.sh \
-	%D%/ipxe-tftp-multiboot-probe.sh
+	%D%/ipxe-tftp-multiboot-probe.sh \
+	%D%/cbfstool-payload-round-trip.sh
 TESTS += $(LOADERS_TAP_TESTS)
 EXTRA_DIST += $(LOADERS_TAP_TESTS)
