@@ -13,6 +13,10 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/write.c %D%/write.h \
 	%D%/output.c %D%/output.h \
 	%D%/report.c %D%/report.h \
+	%D%/planreport.c %D%/planreport.h \
+	%D%/manifest.c %D%/manifest.h \
+	%D%/json.c %D%/json.h \
+	%D%/template.c %D%/template.h \
 	%D%/stub_blob.h
 nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c
 %C%_mkelfimage_LDADD = formats/libformats.a

@@ -7,21 +7,72 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "bootnotes.h"
 #include "inputs.h"
+#include "manifest.h"
 #include "options.h"
 #include "output.h"
 #include "plan.h"
+#include "planreport.h"
 #include "report.h"
 #include "stub.h"
 #include "write.h"
+
+/* --max-size: a ROM or CBFS budget; the complete file is measured. */
+static int check_max_size(int fd, const struct image_spec *spec)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return report_errno(EXIT_IO, "output", spec->output_path, "cannot stat");
+	if ((uint64_t)st.st_size <= spec->max_size)
+		return EXIT_OK;
+	return report_error(EXIT_BAD_INPUT, "output '%s': %llu bytes exceed --max-size %llu by %llu bytes; nothing written",
+			    spec->output_path, (unsigned long long)st.st_size,
+			    (unsigned long long)spec->max_size,
+			    (unsigned long long)((uint64_t)st.st_size - spec->max_size));
+}
+
+/*
+ * Write the image and, with --manifest, its manifest; both go to temporary
+ * files and are renamed into place only when both are complete.
+ */
+static int write_outputs(const struct image_spec *spec, struct plan *plan,
+			 const struct stub_header *stub, const uint8_t *stub_bytes,
+			 const struct inputs *in)
+{
+	struct output out, manifest = { .fd = -1 };
+	int status = output_begin(&out, spec->output_path);
+
+	if (status != EXIT_OK)
+		return status;
+	status = write_image(out.fd, spec->output_path, plan, stub, stub_bytes, in, in->cmdline);
+	if (status == EXIT_OK && spec->max_size)
+		status = check_max_size(out.fd, spec);
+	if (status == EXIT_OK && spec->manifest_path) {
+		status = output_begin(&manifest, spec->manifest_path);
+		if (status == EXIT_OK)
+			status = manifest_write(manifest.fd, spec, in, plan, out.fd);
+	}
+	if (status == EXIT_OK)
+		status = output_commit(&out);
+	else
+		output_abort(&out);
+	if (spec->manifest_path && manifest.fd >= 0) {
+		if (status == EXIT_OK)
+			status = output_commit(&manifest);
+		else
+			output_abort(&manifest);
+	}
+	return status;
+}
 
 static int build_image(const struct image_spec *spec)
 {
 	struct stub_header stub;
 	struct inputs in;
-	struct output out;
 	struct plan plan = { .segment_count = 0 };
 	uint8_t *stub_bytes = NULL;
 	int status;
@@ -33,21 +84,22 @@ static int build_image(const struct image_spec *spec)
 		status = plan_build(&in, in.cmdline, &stub, &plan);
 	if (status == EXIT_OK)
 		status = bootnotes_add(&plan, spec, &stub, &in);
+	if (status == EXIT_OK && spec->plan_only) {
+		status = planreport_print(&plan, &in);
+		plan_free(&plan);
+		inputs_close(&in);
+		return status;
+	}
 	if (status == EXIT_OK)
 		status = output_check(spec->output_path, &in);
+	if (status == EXIT_OK && spec->manifest_path)
+		status = output_check(spec->manifest_path, &in);
 	if (status == EXIT_OK && spec->verbose)
 		plan_print(&plan, &in);
 	if (status == EXIT_OK && !(stub_bytes = stub_prepare(&stub_x86_blob, &stub, &plan, &in, spec)))
 		status = report_error(EXIT_IO, "internal error: cannot prepare the stub");
 	if (status == EXIT_OK)
-		status = output_begin(&out, spec->output_path);
-	if (status == EXIT_OK) {
-		status = write_image(out.fd, spec->output_path, &plan, &stub, stub_bytes, &in, in.cmdline);
-		if (status == EXIT_OK)
-			status = output_commit(&out);
-		else
-			output_abort(&out);
-	}
+		status = write_outputs(spec, &plan, &stub, stub_bytes, &in);
 	free(stub_bytes);
 	plan_free(&plan);
 	inputs_close(&in);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "formats/stubparam.h"
 #include "options.h"
 #include "report.h"
+#include "template.h"
 
 enum option_id {
 	OPT_KERNEL = 'k',
@@ -31,6 +33,11 @@ enum option_id {
 	OPT_ELF_NOTES,
 	OPT_NO_ELF_NOTES,
 	OPT_COMMAND_LINE_POLICY,
+	OPT_PLAN,
+	OPT_DRY_RUN,
+	OPT_MANIFEST,
+	OPT_TEMPLATE,
+	OPT_MAX_SIZE,
 };
 
 struct option_doc {
@@ -62,6 +69,15 @@ static const struct option_doc option_table[] = {
 	{ "no-elf-notes", OPT_NO_ELF_NOTES, no_argument, NULL, "leave them out" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write" },
 	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
+	{ "plan", OPT_PLAN, no_argument, NULL,
+	  "print the memory plan and every rule checked; write nothing" },
+	{ "dry-run", OPT_DRY_RUN, no_argument, NULL, "alias of --plan" },
+	{ "manifest", OPT_MANIFEST, required_argument, "FILE",
+	  "also write a JSON manifest: digests, segments, boot fields" },
+	{ "template", OPT_TEMPLATE, required_argument, "FILE",
+	  "read options from a YAML template; command-line options override it" },
+	{ "max-size", OPT_MAX_SIZE, required_argument, "SIZE",
+	  "fail, writing nothing, if the image is larger (bytes, or K, M, G: KiB, MiB, GiB)" },
 	{ "help", OPT_HELP, no_argument, NULL, "print this help and exit" },
 	{ "version", OPT_VERSION, no_argument, NULL, "print the version and exit" },
 };
@@ -186,6 +202,33 @@ static int set_cmdline_policy(struct image_spec *spec, const char *arg)
 	return -1;
 }
 
+/* --max-size: a byte count, decimal or 0x hex, with an optional K, M or G (powers of 1024) */
+static int set_max_size(struct image_spec *spec, const char *arg)
+{
+	static const char units[] = "KMG";
+	unsigned long long value;
+	const char *unit;
+	char *end;
+
+	errno = 0;
+	value = strtoull(arg, &end, 0);
+	if (end == arg || errno || arg[0] == '-')
+		goto bad;
+	if (*end) {
+		unit = strchr(units, *end);
+		if (!unit || end[1] || value > (UINT64_MAX >> (10 * (unit - units + 1))))
+			goto bad;
+		value <<= 10 * (unit - units + 1);
+	}
+	if (value == 0)
+		goto bad;
+	spec->max_size = value;
+	return 0;
+bad:
+	report_error(EXIT_BAD_INPUT, "--max-size '%s': not a size in bytes (like 1048576, 0x100000, 512K, 8M)", arg);
+	return -1;
+}
+
 /* Apply one parsed option; -1 on a usage error (already reported). */
 static int apply_option(struct image_spec *spec, int id, const char *arg,
 			const char **cmdline_source)
@@ -210,6 +253,16 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return 0;
 	case OPT_COMMAND_LINE_POLICY:
 		return set_cmdline_policy(spec, arg);
+	case OPT_PLAN:
+	case OPT_DRY_RUN:
+		spec->plan_only = 1;
+		return 0;
+	case OPT_MANIFEST:
+		return set_once(&spec->manifest_path, arg, "--manifest");
+	case OPT_TEMPLATE:
+		return set_once(&spec->template_path, arg, "--template");
+	case OPT_MAX_SIZE:
+		return set_max_size(spec, arg);
 	case OPT_COMMAND_LINE:
 	case OPT_APPEND:
 	case OPT_COMMAND_LINE_FILE:
@@ -220,6 +273,110 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 }
 
 /* getopt_long found an unknown option or a missing argument. */
+/*
+ * Options that set the same thing form a group: "no-X" belongs to "X", the
+ * command line's three sources to "command-line", "dry-run" to "plan". A
+ * template value is used only when the command line gave nothing in its group.
+ */
+static const char *option_group(const struct option_doc *doc)
+{
+	if (doc->id == OPT_APPEND || doc->id == OPT_COMMAND_LINE_FILE)
+		return "command-line";
+	if (doc->id == OPT_DRY_RUN)
+		return "plan";
+	return strncmp(doc->name, "no-", 3) == 0 ? doc->name + 3 : doc->name;
+}
+
+static const struct option_doc *find_option(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < OPTION_COUNT; i++)
+		if (!strcmp(option_table[i].name, name))
+			return &option_table[i];
+	return NULL;
+}
+
+static int group_given(const char *group, const unsigned char *given)
+{
+	size_t i;
+
+	for (i = 0; i < OPTION_COUNT; i++)
+		if (given[i] && !strcmp(option_group(&option_table[i]), group))
+			return 1;
+	return 0;
+}
+
+/*
+ * One template key: a flag takes true or false ("multiboot: false" means
+ * --no-multiboot); an option with an argument takes a scalar, and --initrd
+ * also a sequence. A FILE argument is relative to the template's directory.
+ */
+static int apply_template_entry(struct image_spec *spec, struct template_entry *entry,
+				const unsigned char *given, const char **cmdline_source)
+{
+	const struct option_doc *doc = find_option(entry->key);
+	struct template *template = spec->template;
+	size_t i;
+
+	if (!doc || doc->id == OPT_HELP || doc->id == OPT_VERSION || doc->id == OPT_TEMPLATE)
+		return template_error(template, entry->line, entry->column,
+				      "unknown key '%s': keys are long option names (mkelfimage --help)", entry->key);
+	if (doc->has_arg == no_argument) {
+		const struct template_value *value = entry->values;
+		char negated[64];
+
+		if (entry->kind != TEMPLATE_SCALAR || !value->plain ||
+		    (strcmp(value->text, "true") && strcmp(value->text, "false")))
+			return template_error(template, entry->kind == TEMPLATE_SCALAR ? value->line : entry->line,
+					      entry->kind == TEMPLATE_SCALAR ? value->column : entry->column,
+					      "key '%s' is a flag: true or false, found %s%s%s%s", entry->key,
+					      template_kind_name(entry->kind), entry->kind == TEMPLATE_SCALAR ? " '" : "",
+					      entry->kind == TEMPLATE_SCALAR ? value->text : "",
+					      entry->kind == TEMPLATE_SCALAR ? "'" : "");
+		if (group_given(option_group(doc), given))
+			return 0;
+		snprintf(negated, sizeof(negated), "no-%s", doc->name);
+		if (!strcmp(value->text, "true"))
+			return apply_option(spec, doc->id, NULL, cmdline_source);
+		return find_option(negated) ? apply_option(spec, find_option(negated)->id, NULL, cmdline_source) : 0;
+	}
+	if (entry->kind == TEMPLATE_MAPPING || (entry->kind == TEMPLATE_SEQUENCE && doc->id != OPT_INITRD))
+		return template_error(template, entry->line, entry->column, "key '%s' takes %s, found %s",
+				      entry->key, doc->id == OPT_INITRD ? "a scalar or a sequence" : "a scalar",
+				      template_kind_name(entry->kind));
+	if (group_given(option_group(doc), given))
+		return 0;
+	for (i = 0; i < entry->value_count; i++) {
+		struct template_value *value = &entry->values[i];
+
+		if (value->plain && (!value->text[0] || !strcmp(value->text, "~") || !strcmp(value->text, "null")))
+			return template_error(template, value->line, value->column, "key '%s' needs a value (%s)",
+					      entry->key, doc->arg_name);
+		if (doc->arg_name && !strcmp(doc->arg_name, "FILE") &&
+		    template_resolve_path(template, entry, i) != EXIT_OK)
+			return -1;
+		if (apply_option(spec, doc->id, value->text, cmdline_source) < 0)
+			return template_error(template, value->line, value->column, "in key '%s'", entry->key);
+	}
+	return 0;
+}
+
+static int apply_template(struct image_spec *spec, const unsigned char *given, const char **cmdline_source)
+{
+	size_t i;
+
+	spec->template = calloc(1, sizeof(*spec->template));
+	if (!spec->template)
+		return report_error(EXIT_IO, "out of memory"), -1;
+	if (template_load(spec->template_path, spec->template) != EXIT_OK)
+		return -1;
+	for (i = 0; i < spec->template->count; i++)
+		if (apply_template_entry(spec, &spec->template->entries[i], given, cmdline_source) != 0)
+			return -1;
+	return 0;
+}
+
 static void report_usage_error(int id, const char *word)
 {
 	char short_name[3] = { '-', (char)optopt, '\0' };
@@ -236,6 +393,8 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 	struct option longopts[OPTION_COUNT + 1];
 	char shortopts[2 * OPTION_COUNT + 2];
 	const char *cmdline_source = NULL;
+	unsigned char given[OPTION_COUNT] = { 0 };   /* on the command line, for --template */
+	size_t i;
 	int id;
 
 	memset(spec, 0, sizeof(*spec));
@@ -259,17 +418,26 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 		}
 		if (apply_option(spec, id, optarg, &cmdline_source) < 0)
 			return OPTIONS_ERROR;
+		for (i = 0; i < OPTION_COUNT; i++)
+			if (option_table[i].id == id)
+				given[i] = 1;
 	}
 	if (optind < argc) {
 		report_error(EXIT_BAD_INPUT, "unexpected argument '%s'; try 'mkelfimage --help'",
 			     argv[optind]);
 		return OPTIONS_ERROR;
 	}
+	if (spec->template_path && apply_template(spec, given, &cmdline_source) < 0)
+		return OPTIONS_ERROR;
 	if (!spec->kernel_path) {
 		report_error(EXIT_BAD_INPUT, "no kernel given (--kernel FILE)");
 		return OPTIONS_ERROR;
 	}
-	if (!spec->output_path) {
+	if (spec->plan_only && spec->manifest_path) {
+		report_error(EXIT_BAD_INPUT, "--manifest describes a written image; --plan writes nothing");
+		return OPTIONS_ERROR;
+	}
+	if (!spec->output_path && !spec->plan_only) {
 		report_error(EXIT_BAD_INPUT, "no output given (-o FILE)");
 		return OPTIONS_ERROR;
 	}
@@ -281,4 +449,9 @@ void options_free(struct image_spec *spec)
 	free(spec->initrd_paths);
 	spec->initrd_paths = NULL;
 	spec->initrd_count = 0;
+	if (spec->template) {
+		template_free(spec->template);
+		free(spec->template);
+		spec->template = NULL;
+	}
 }

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct template;
+
 /* Boot headers in the image: --[no-]multiboot, --[no-]pvh, --[no-]elf-notes */
 #define IMAGE_HEADER_MULTIBOOT   0x1u   /* multiboot v1 header in the stub */
 #define IMAGE_HEADER_PVH         0x2u   /* Xen note XEN_ELFNOTE_PHYS32_ENTRY */
@@ -22,6 +24,11 @@ struct image_spec {
 	int verbose;
 	unsigned headers;            /* IMAGE_HEADER_* bits the image carries */
 	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */
+	int plan_only;               /* --plan/--dry-run: print the plan, write nothing */
+	const char *manifest_path;   /* --manifest FILE.json, or NULL */
+	const char *template_path;   /* --template FILE.yaml, or NULL */
+	struct template *template;   /* its values, owned (the spec points into it) */
+	uint64_t max_size;           /* --max-size in bytes, 0 = no limit */
 };
 
 enum options_result {

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The manifest holds only facts of the build (paths as given, sizes,
+ * digests, addresses): no time, host or absolute directory, so the same
+ * build gives the same manifest.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "json.h"
+#include "manifest.h"
+#include "report.h"
+
+static void write_file(struct json *json, const char *key, const char *path, uint64_t size)
+{
+	json_object_begin(json, key);
+	json_string(json, "path", path);
+	json_uint(json, "size", size);
+	json_object_end(json);
+}
+
+static void write_inputs(struct json *json, const struct image_spec *spec, const struct inputs *in,
+			 const struct plan *plan)
+{
+	uint64_t offset = 0;
+	size_t i;
+
+	json_object_begin(json, "inputs");
+	write_file(json, "kernel", in->kernel.path, in->kernel.size);
+	json_array_begin(json, "initrds");
+	for (i = 0; i < in->initrd_count; i++) {
+		json_object_begin(json, NULL);
+		json_string(json, "path", in->initrds[i].path);
+		json_uint(json, "size", in->initrds[i].size);
+		json_uint(json, "address", plan->initrd_addr + offset);
+		json_object_end(json);
+		offset += inputs_initrd_span(in, i);
+	}
+	json_array_end(json);
+	json_object_begin(json, "command_line");
+	json_string(json, "text", in->cmdline);
+	json_uint(json, "length", plan->cmdline_len);
+	if (spec->cmdline_file)
+		json_string(json, "file", spec->cmdline_file);
+	else
+		json_null(json, "file");
+	json_object_end(json);
+	json_object_end(json);
+}
+
+static void write_segments(struct json *json, const struct plan *plan)
+{
+	unsigned i;
+
+	json_array_begin(json, "segments");
+	for (i = 0; i < plan->segment_count; i++) {
+		const struct plan_segment *seg = &plan->segments[i];
+
+		json_object_begin(json, NULL);
+		json_string(json, "name", seg->name);
+		json_uint(json, "address", seg->addr);
+		json_uint(json, "file_offset", seg->file_offset);
+		json_uint(json, "file_size", seg->file_size);
+		json_uint(json, "memory_size", seg->mem_size);
+		json_object_end(json);
+	}
+	json_array_end(json);
+}
+
+/* The boot protocol fields the plan chose (boot.rst names where there is one). */
+static void write_boot(struct json *json, const struct inputs *in, const struct plan *plan)
+{
+	const struct bzimage_info *bz = &in->bzimage;
+	char protocol[8];
+
+	snprintf(protocol, sizeof(protocol), "%u.%02u", bz->version_in_file >> 8u,
+		 bz->version_in_file & 0xffu);
+	json_object_begin(json, "boot");
+	json_string(json, "protocol", protocol);
+	json_bool(json, "relocatable", bz->version >= BOOT_PROTOCOL(2, 5) && bz->relocatable_kernel);
+	json_uint(json, "kernel_load", plan->kernel_load);
+	json_uint(json, "kernel_runtime", plan->kernel_runtime);
+	json_uint(json, "init_size", plan->init_size);
+	json_bool(json, "init_size_estimated", plan->init_size_estimated);
+	json_uint(json, "reserve_start", plan->reserve_start);
+	json_uint(json, "reserve_end", plan->reserve_end);
+	json_uint(json, "stub_address", plan->stub_addr);
+	json_uint(json, "entry", plan->entry);
+	json_uint(json, "cmd_line_ptr", plan->cmdline_addr);
+	json_uint(json, "cmdline_size", plan->cmdline_max);
+	json_uint(json, "ramdisk_image", plan->initrd_addr);
+	json_uint(json, "ramdisk_size", plan->initrd_size);
+	json_uint(json, "initrd_addr_max", bz->initrd_addr_max);
+	json_uint(json, "minimum_ram", plan->min_ram);
+	json_object_end(json);
+}
+
+int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
+		   const struct plan *plan, int image_fd)
+{
+	struct json json;
+	struct stat st;
+	FILE *out;
+	int copy = dup(fd);
+
+	if (copy < 0 || !(out = fdopen(copy, "w"))) {
+		if (copy >= 0)
+			close(copy);
+		return report_errno(EXIT_IO, "manifest", spec->manifest_path, "cannot open");
+	}
+	if (fstat(image_fd, &st) < 0) {
+		fclose(out);
+		return report_errno(EXIT_IO, "output", spec->output_path, "cannot stat");
+	}
+	json_begin(&json, out);
+	json_object_begin(&json, NULL);
+	json_string(&json, "schema", MANIFEST_SCHEMA);
+	json_string(&json, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
+	write_file(&json, "output", spec->output_path, (uint64_t)st.st_size);
+	write_inputs(&json, spec, in, plan);
+	write_segments(&json, plan);
+	write_boot(&json, in, plan);
+	json_object_end(&json);
+	if (json_end(&json) < 0 || fclose(out) != 0)
+		return report_errno(EXIT_IO, "manifest", spec->manifest_path, "cannot write");
+	return EXIT_OK;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * --manifest FILE.json: what went into an image and what came out, for build
+ * systems (schema "mkelfimage-manifest/1", doc/mkelfimage.1 JSON OUTPUT).
+ */
+#ifndef MKELFIMAGE_MANIFEST_H
+#define MKELFIMAGE_MANIFEST_H
+
+#include "inputs.h"
+#include "options.h"
+#include "plan.h"
+
+#define MANIFEST_SCHEMA "mkelfimage-manifest/1"
+
+/*
+ * Write the manifest to `fd` (left open for output_commit). `image_fd` is the
+ * written image, read back for its size and digest. Returns EXIT_OK or a
+ * reported exit status.
+ */
+int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
+		   const struct plan *plan, int image_fd);
+
+#endif
