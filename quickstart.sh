@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
 	libelf-dev elfutils zlib1g-dev liblzma-dev libyaml-dev
 	qemu-system-x86 util-linux coreutils busybox-static cpio
-	grub-pc-bin grub-common xorriso mtools ipxe coreboot-utils"
+	grub-pc-bin grub-common xorriso mtools ipxe coreboot-utils kexec-tools"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -26,6 +26,9 @@ install_packages() {
 	[ -z "$missing" ] && return 0
 	echo "quickstart: installing$missing"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	# kexec-tools is for the guests of tests/loaders; without this answer its
+	# package would make this machine's own reboots go through kexec.
+	echo 'kexec-tools kexec-tools/load_kexec boolean false' | as_root debconf-set-selections
 	# shellcheck disable=SC2086
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 }

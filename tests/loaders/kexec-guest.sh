@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Shared by the kexec-tools tests: sourced after tests/lib.sh,
+# tests/kernel/kernel-tests.sh and tests/boot/probe-checks.sh, never run.
+#
+# A Debian cloud kernel boots under QEMU with an initramfs holding Debian's
+# kexec (kexec-tools, dynamically linked: it comes with its libraries and
+# the dynamic loader, make-kexec-initramfs.sh), the image as /boot.elf and
+# an /init that runs `kexec -l /boot.elf --type TYPE ...` and `kexec -e`.
+# kexec and the generated /init only ever run inside the guest.
+# MKELFIMAGE_KEXEC names the kexec binary to copy (default: kexec in PATH or
+# /sbin). Under MKELFIMAGE_REQUIRE_REAL_KERNEL=1 (CI) a missing kernel,
+# kexec or busybox is a failure, not a skip.
+
+# A stub that stops (it prints one line and halts) leaves QEMU running: cap it.
+BOOT_TIMEOUT=${BOOT_TIMEOUT:-60}
+
+# need_kexec: sets kexec_binary.
+need_kexec() {
+	kexec_binary=${MKELFIMAGE_KEXEC:-}
+	[ -n "$kexec_binary" ] || kexec_binary=$(PATH=$PATH:/sbin:/usr/sbin command -v kexec) || :
+	[ -n "$kexec_binary" ] && [ -f "$kexec_binary" ] || unavailable "no kexec (install kexec-tools)"
+}
+
+# kexec_guest_boot REPORT TYPE KEXEC_COMMAND_LINE: boot the guest kernel with
+# an initramfs whose /init loads $work/boot.elf with `kexec -l --type TYPE`
+# and the command line given, then runs `kexec -e`. /init prints
+# "mkelfimage-init: kexec loaded" before `kexec -e`, and kexec's errors.
+kexec_guest_boot() {
+	cat >"$1.init" <<EOF
+#!/bin/busybox sh
+bb=/bin/busybox
+# Only as the first process of a booted guest kernel: it reboots into the image.
+[ "\$\$" = 1 ] || { echo "mkelfimage-init: not process 1, not running" >&2; exit 1; }
+\$bb mount -t proc proc /proc
+\$bb mount -t sysfs sysfs /sys
+# Only emergencies from the kernel from now on: nothing cuts into our lines.
+echo 1 >/proc/sys/kernel/printk
+if /sbin/kexec -l /boot.elf --type $2 --command-line="$3" 2>/kexec.err; then
+	echo "mkelfimage-init: kexec loaded"
+	/sbin/kexec -e 2>>/kexec.err
+fi
+\$bb sed 's/^/mkelfimage-init: kexec: /' /kexec.err
+\$bb poweroff -f
+EOF
+	sh "$top_srcdir/tests/loaders/make-kexec-initramfs.sh" "$1.cpio" "$1.init" \
+		"$kexec_binary=/sbin/kexec" "$work/boot.elf=/boot.elf" 2>"$1.cpio.err" ||
+		unavailable "cannot build the kexec initramfs: $(head -n 1 "$1.cpio.err")"
+	boot_image "$QEMU_X86_64" "$kernel" "$1" -initrd "$1.cpio" \
+		-append "console=ttyS0 panic=-1 quiet"
+}
+
+# kexec_guest_loaded REPORT LABEL: /init printed "kexec loaded" (else the
+# TAP diagnostics show the end of the console, kexec's errors included).
+kexec_guest_loaded() {
+	check_init_ran "$2: kexec -l accepts the image in the guest" "$1" "kexec loaded"
+}
