@@ -54,3 +54,24 @@ EOF
 kexec_guest_loaded() {
 	check_init_ran "$2: kexec -l accepts the image in the guest" "$1" "kexec loaded"
 }
+
+# kexec_probe_boots TYPE: the probe kernel's image, with a built-in initrd and
+# command line, loaded by `kexec -l --type TYPE` in the guest, boots; the
+# text given to kexec follows the built-in text whole (multiboot-x86 puts the
+# image name first, which the stub drops; elf-x86 passes no image name).
+kexec_probe_boots() {
+	need_qemu_x86_64
+	need_kexec
+	fetch_kernel "$CLOUD_KERNEL_PACKAGE"
+	_kx_builtin="console=ttyS0 x=1"
+	head -c 300000 /dev/urandom >"$work/rd.img"
+	check "mkelfimage builds an image of the probe kernel" \
+		"$MKELFIMAGE" --kernel "$PROBE_DIR/probe-2.15-reloc.bzImage" --initrd "$work/rd.img" \
+		--command-line "$_kx_builtin" -o "$work/boot.elf"
+	kexec_guest_boot "$work/$1" "$1" "/first/word kexec=1 two"
+	kexec_guest_loaded "$work/$1" "$1"
+	check_probe_report "kexec $1" "$work/$1" \
+		"$_kx_builtin /first/word kexec=1 two" "$work/rd.img" 0x20f
+	check_eq "kexec $1: the kernel runs at pref_address" 0x1000000 \
+		"$(report_value load_addr "$work/$1")"
+}
