@@ -14,10 +14,9 @@
 # multiboot command line ("tftp://10.0.2.2/boot.elf ipxe=1 two") and says
 # "iPXE" as the boot loader name: the stub drops that first word.
 #
-# Multiboot modules: every other image iPXE holds is a module. An image
-# without an initrd gets the first one as its initrd once the stub reads
-# modules (issue 4); until the probe reports a ramdisk for it, that check is
-# skipped with a note.
+# Multiboot modules: every other image iPXE holds is a module; an image
+# without an initrd gets the first one as its initrd (doc/ARCHITECTURE.md,
+# "Initrd from a loader").
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
@@ -66,11 +65,8 @@ check "$name, iPXE with a module: the probe kernel finished its report" \
 	grep -qx 'probe_end=ok' "$work/module.txt"
 check_eq "iPXE without arguments: the command line is the built-in text (the URI dropped)" \
 	"$builtin" "$(report_value cmdline "$work/module")"
-if [ "$(report_value hdr.ramdisk_size "$work/module")" = 0x0 ]; then
-	tap_skip "iPXE module becomes the initrd of an image without one" \
-		"the stub does not pass multiboot modules on yet (ramdisk_size=0x0)"
-else
-	check_eq "iPXE module becomes the initrd of an image without one (CRC-32)" \
-		"$("$CRC32" "$work/tftp/mod.img")" "$(report_value initrd_crc32 "$work/module")"
-fi
+check_eq "iPXE module becomes the initrd of an image without one (CRC-32)" \
+	"$("$CRC32" "$work/tftp/mod.img")" "$(report_value initrd_crc32 "$work/module")"
+check_eq "iPXE module: ramdisk_size is the module's size" \
+	"$(hex "$(file_size "$work/tftp/mod.img")")" "$(report_value hdr.ramdisk_size "$work/module")"
 tap_done

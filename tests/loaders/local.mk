@@ -4,11 +4,13 @@
 # loader under QEMU and skips, saying why, when the loader is not installed.
 LOADERS_TAP_TESTS = \
 	%D%/grub-iso-multiboot-probe.sh \
+	%D%/grub-iso-debian-kernel.sh \
 	%D%/ipxe-tftp-multiboot-probe.sh \
 	%D%/cbfstool-payload-round-trip.sh \
 	%D%/kexec-multiboot-x86-in-guest.sh
 TESTS += $(LOADERS_TAP_TESTS)
 EXTRA_DIST += $(LOADERS_TAP_TESTS) \
+	%D%/grub-iso.sh \
 	%D%/kexec-guest.sh \
 	%D%/make-kexec-initramfs.sh
 
