@@ -17,6 +17,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/manifest.c %D%/manifest.h \
 	%D%/json.c %D%/json.h \
 	%D%/template.c %D%/template.h \
+	%D%/arch_alpha.c %D%/arch_alpha.h \
 	%D%/stub_blob.h
-nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c
+nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c stubs/alpha/stub_alpha_blob.c
 %C%_mkelfimage_LDADD = formats/libformats.a

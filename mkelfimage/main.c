@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include "arch_alpha.h"
 #include "bootnotes.h"
 #include "inputs.h"
 #include "manifest.h"
@@ -119,7 +120,7 @@ int main(int argc, char **argv)
 		status = EXIT_BAD_INPUT;
 		break;
 	default:
-		status = build_image(&spec);
+		status = spec.arch == IMAGE_ARCH_ALPHA ? arch_alpha_build(&spec) : build_image(&spec);
 		break;
 	}
 	options_free(&spec);

@@ -38,6 +38,7 @@ enum option_id {
 	OPT_MANIFEST,
 	OPT_TEMPLATE,
 	OPT_MAX_SIZE,
+	OPT_ARCH,
 };
 
 struct option_doc {
@@ -67,6 +68,8 @@ static const struct option_doc option_table[] = {
 	{ "elf-notes", OPT_ELF_NOTES, no_argument, NULL,
 	  "carry the ELFBoot notes: name, version, checksum (default)" },
 	{ "no-elf-notes", OPT_NO_ELF_NOTES, no_argument, NULL, "leave them out" },
+	{ "arch", OPT_ARCH, required_argument, "ARCH",
+	  "x86 (default: a bzImage, ELF32 image) or alpha (a vmlinux, ELF64 image)" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write" },
 	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
 	{ "plan", OPT_PLAN, no_argument, NULL,
@@ -229,6 +232,19 @@ bad:
 	return -1;
 }
 
+static int set_arch(struct image_spec *spec, const char *arg)
+{
+	if (strcmp(arg, "x86") == 0)
+		spec->arch = IMAGE_ARCH_X86;
+	else if (strcmp(arg, "alpha") == 0)
+		spec->arch = IMAGE_ARCH_ALPHA;
+	else {
+		report_error(EXIT_BAD_INPUT, "--arch '%s': use x86 or alpha", arg);
+		return -1;
+	}
+	return 0;
+}
+
 /* Apply one parsed option; -1 on a usage error (already reported). */
 static int apply_option(struct image_spec *spec, int id, const char *arg,
 			const char **cmdline_source)
@@ -263,6 +279,8 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return set_once(&spec->template_path, arg, "--template");
 	case OPT_MAX_SIZE:
 		return set_max_size(spec, arg);
+	case OPT_ARCH:
+		return set_arch(spec, arg);
 	case OPT_COMMAND_LINE:
 	case OPT_APPEND:
 	case OPT_COMMAND_LINE_FILE:

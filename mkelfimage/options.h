@@ -14,6 +14,12 @@ struct template;
 #define IMAGE_HEADER_ELF_NOTES   0x4u   /* "ELFBoot" notes: name, version, checksum */
 #define IMAGE_HEADERS_DEFAULT    0x7u
 
+/* --arch: which stub and ELF class (x86: ELF32 EM_386; alpha: ELF64 EM_ALPHA) */
+enum image_arch {
+	IMAGE_ARCH_X86 = 0,
+	IMAGE_ARCH_ALPHA,
+};
+
 struct image_spec {
 	const char *kernel_path;
 	const char **initrd_paths;   /* in command-line order, joined into one region */
@@ -21,6 +27,7 @@ struct image_spec {
 	const char *cmdline;         /* built-in command line text, or NULL */
 	const char *cmdline_file;    /* or a file holding it, or NULL */
 	const char *output_path;
+	unsigned arch;               /* enum image_arch, --arch */
 	int verbose;
 	unsigned headers;            /* IMAGE_HEADER_* bits the image carries */
 	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */

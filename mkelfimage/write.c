@@ -87,56 +87,70 @@ static Elf32_Word segment_flags(enum plan_segment_kind kind)
 	return kind == SEG_KERNEL || kind == SEG_STUB ? PF_R | PF_W | PF_X : PF_R | PF_W;
 }
 
-static int write_headers(int fd, const char *out_path, const struct plan *plan)
+/*
+ * ELF header and program headers through gelf, so one writer serves ELF32
+ * (x86: EM_386) and ELF64 (--arch alpha: EM_ALPHA); libelf picks the record
+ * sizes from the class.
+ */
+int write_elf_headers(int fd, const char *out_path, const struct plan *plan,
+		      int elf_class, unsigned machine)
 {
 	Elf *elf;
-	Elf32_Ehdr *ehdr;
-	Elf32_Phdr *phdr;
-	unsigned i;
+	GElf_Ehdr ehdr;
+	GElf_Phdr phdr;
+	unsigned i, ph = 0;
 
 	if (elf_version(EV_CURRENT) == EV_NONE ||
 	    !(elf = elf_begin(fd, ELF_C_WRITE, NULL)))
 		return report_error(EXIT_IO, "output '%s': libelf: %s", out_path, elf_errmsg(-1));
-	if (!(ehdr = elf32_newehdr(elf)) || !(phdr = elf32_newphdr(elf, phdr_count(plan))))
+	if (!gelf_newehdr(elf, elf_class) || !gelf_newphdr(elf, phdr_count(plan)) ||
+	    !gelf_getehdr(elf, &ehdr))
 		goto fail;
-	ehdr->e_ident[EI_DATA] = ELFDATA2LSB;
-	ehdr->e_ident[EI_OSABI] = ELFOSABI_NONE;
-	ehdr->e_type = ET_EXEC;
-	ehdr->e_machine = EM_386;
-	ehdr->e_version = EV_CURRENT;
-	ehdr->e_entry = (Elf32_Addr)plan->entry;
-	ehdr->e_phoff = sizeof(Elf32_Ehdr);
-	ehdr->e_shoff = 0;
-	ehdr->e_flags = 0;
-	ehdr->e_ehsize = sizeof(Elf32_Ehdr);
-	ehdr->e_phentsize = sizeof(Elf32_Phdr);
-	ehdr->e_shentsize = sizeof(Elf32_Shdr);
+	ehdr.e_ident[EI_DATA] = ELFDATA2LSB;
+	ehdr.e_ident[EI_OSABI] = ELFOSABI_NONE;
+	ehdr.e_type = ET_EXEC;
+	ehdr.e_machine = (GElf_Half)machine;
+	ehdr.e_version = EV_CURRENT;
+	ehdr.e_entry = plan->entry;
+	ehdr.e_phoff = elf_class == ELFCLASS64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
+	ehdr.e_shoff = 0;
+	ehdr.e_flags = 0;
+	ehdr.e_ehsize = (GElf_Half)ehdr.e_phoff;
+	ehdr.e_phentsize = elf_class == ELFCLASS64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
+	ehdr.e_shentsize = elf_class == ELFCLASS64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
+	if (!gelf_update_ehdr(elf, &ehdr))
+		goto fail;
 	/*
 	 * The PT_NOTE comes first: coreboot's elfboot reads notes only from
 	 * phdr[0]. Not loaded (address 0, p_memsz 0, as mkelfImage 2.x did);
 	 * readers (QEMU, Xen, elfboot) use p_offset.
 	 */
-	if (plan->notes.count)
-		*phdr++ = (Elf32_Phdr){
+	if (plan->notes.count) {
+		phdr = (GElf_Phdr){
 			.p_type = PT_NOTE,
-			.p_offset = (Elf32_Off)plan->notes_offset,
-			.p_filesz = (Elf32_Word)notes_size(&plan->notes),
+			.p_offset = plan->notes_offset,
+			.p_filesz = notes_size(&plan->notes),
 			.p_flags = PF_R,
 			.p_align = NOTES_ALIGN,
 		};
+		if (!gelf_update_phdr(elf, (int)ph++, &phdr))
+			goto fail;
+	}
 	for (i = 0; i < plan->segment_count; i++) {
 		const struct plan_segment *seg = &plan->segments[i];
 
-		phdr[i] = (Elf32_Phdr){
+		phdr = (GElf_Phdr){
 			.p_type = PT_LOAD,
-			.p_offset = (Elf32_Off)seg->file_offset,
-			.p_vaddr = (Elf32_Addr)seg->addr,   /* iPXE needs p_vaddr == p_paddr */
-			.p_paddr = (Elf32_Addr)seg->addr,
-			.p_filesz = (Elf32_Word)seg->file_size,
-			.p_memsz = (Elf32_Word)seg->mem_size,
+			.p_offset = seg->file_offset,
+			.p_vaddr = seg->addr,   /* iPXE needs p_vaddr == p_paddr */
+			.p_paddr = seg->addr,
+			.p_filesz = seg->file_size,
+			.p_memsz = seg->mem_size,
 			.p_flags = segment_flags(seg->kind),
 			.p_align = PLAN_PAGE,
 		};
+		if (!gelf_update_phdr(elf, (int)ph++, &phdr))
+			goto fail;
 	}
 	elf_flagelf(elf, ELF_C_SET, ELF_F_LAYOUT);
 	if (elf_update(elf, ELF_C_WRITE) < 0)
@@ -149,7 +163,7 @@ fail:
 	return EXIT_IO;
 }
 
-static int write_all(int fd, const char *out_path, const void *buf, size_t len, uint64_t offset)
+int write_all(int fd, const char *out_path, const void *buf, size_t len, uint64_t offset)
 {
 	const uint8_t *p = buf;
 
@@ -198,7 +212,7 @@ static int copy_by_reading(const struct input_file *src, uint64_t src_offset, in
 }
 
 /* Stream `len` bytes of an input into the output; never holds a payload whole. */
-static int copy_payload(const struct input_file *src, uint64_t src_offset, int fd,
+int copy_payload(const struct input_file *src, uint64_t src_offset, int fd,
 			const char *out_path, uint64_t dst_offset, uint64_t len)
 {
 #ifdef HAVE_COPY_FILE_RANGE
@@ -240,7 +254,7 @@ static int write_notes(int fd, const char *out_path, struct plan *plan)
 	return status;
 }
 
-static int write_initrds(int fd, const char *out_path, const struct plan_segment *seg,
+int write_initrds(int fd, const char *out_path, const struct plan_segment *seg,
 			 const struct inputs *in)
 {
 	static const uint8_t zeros[INITRD_PART_ALIGN];
@@ -270,7 +284,7 @@ int write_image(int fd, const char *out_path, struct plan *plan,
 	int status;
 
 	if ((status = layout(plan, stub)) != EXIT_OK ||
-	    (status = write_headers(fd, out_path, plan)) != EXIT_OK)
+	    (status = write_elf_headers(fd, out_path, plan, ELFCLASS32, EM_386)) != EXIT_OK)
 		return status;
 	status = write_notes(fd, out_path, plan);
 	if (status == EXIT_OK)
