@@ -6,4 +6,4 @@ noinst_LIBRARIES = %D%/libformats.a
 	%D%/bzimage.c %D%/bzimage.h \
 	%D%/alpha_vmlinux.c %D%/alpha_vmlinux.h %D%/alpha.h \
 	%D%/bootparams.h %D%/multiboot.h %D%/stubparam.h \
-	%D%/pvh.h %D%/elfnote.h
+	%D%/pvh.h %D%/elfnote.h %D%/coreboot.h %D%/ipsum.h

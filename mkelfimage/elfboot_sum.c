@@ -8,57 +8,16 @@
 #include <unistd.h>
 
 #include "elfboot_sum.h"
+#include "formats/ipsum.h"
 #include "report.h"
 
-#define ELFBOOT_SUM_CHUNK  (1u << 20)   /* even: a chunk never splits a 16-bit word */
-
-/* Running sum of one piece, before the final complement */
-struct elfboot_piece {
-	uint32_t sum;
-	uint64_t len;
-};
-
-static void elfboot_piece_add(struct elfboot_piece *piece, const uint8_t *data, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++, piece->len++) {
-		piece->sum += (piece->len & 1) ? (uint32_t)data[i] << 8 : data[i];
-		if (piece->sum > 0xffff)
-			piece->sum = (piece->sum + (piece->sum >> 16)) & 0xffff;
-	}
-}
-
-static uint16_t elfboot_piece_value(const struct elfboot_piece *piece)
-{
-	return (uint16_t)~piece->sum;
-}
-
-uint16_t elfboot_sum_piece(const uint8_t *data, size_t len)
-{
-	struct elfboot_piece piece = { 0, 0 };
-
-	elfboot_piece_add(&piece, data, len);
-	return elfboot_piece_value(&piece);
-}
-
-uint16_t elfboot_sum_combine(uint64_t offset, uint16_t sum, uint16_t piece)
-{
-	uint32_t a = (uint16_t)~sum, b = (uint16_t)~piece, total;
-
-	if (offset & 1)
-		b = ((b >> 8) & 0xff) | ((b << 8) & 0xff00);
-	total = a + b;
-	if (total > 0xffff)
-		total -= 0xffff;
-	return (uint16_t)~total;
-}
+#define ELFBOOT_SUM_CHUNK  (1u << 20)
 
 /* Checksum `len` file bytes at `offset`, streamed */
 static int elfboot_sum_file(int fd, const char *path, uint64_t offset, uint64_t len,
 			    uint16_t *out)
 {
-	struct elfboot_piece piece = { 0, 0 };
+	struct ipsum piece = { 0, 0 };
 	uint8_t *buf = malloc(ELFBOOT_SUM_CHUNK);
 	int status = EXIT_OK;
 
@@ -75,12 +34,12 @@ static int elfboot_sum_file(int fd, const char *path, uint64_t offset, uint64_t 
 				: report_error(EXIT_IO, "output '%s': shorter than its headers say", path);
 			break;
 		}
-		elfboot_piece_add(&piece, buf, (size_t)got);
+		ipsum_add(&piece, buf, (size_t)got);
 		offset += (uint64_t)got;
 		len -= (uint64_t)got;
 	}
 	free(buf);
-	*out = elfboot_piece_value(&piece);
+	*out = ipsum_value(&piece);
 	return status;
 }
 
@@ -106,7 +65,7 @@ int elfboot_sum_image(int fd, const char *path, uint16_t *sum)
 	status = elfboot_sum_file(fd, path, ehdr.e_phoff, (uint64_t)count * ehdr.e_phentsize, &piece);
 	if (status != EXIT_OK)
 		goto out;
-	*sum = elfboot_sum_combine(bytes, *sum, piece);
+	*sum = ipsum_combine(bytes, *sum, piece);
 	bytes += (uint64_t)count * ehdr.e_phentsize;
 	for (i = 0; i < count; i++) {
 		if (!gelf_getphdr(elf, (int)i, &phdr)) {
@@ -121,7 +80,7 @@ int elfboot_sum_image(int fd, const char *path, uint16_t *sum)
 					  &piece);
 		if (status != EXIT_OK)
 			goto out;
-		*sum = elfboot_sum_combine(bytes, *sum, piece);
+		*sum = ipsum_combine(bytes, *sum, piece);
 		bytes += phdr.p_memsz;
 	}
 out:

@@ -11,21 +11,14 @@
  *     lies in memory: p_filesz file bytes followed by zeros up to p_memsz.
  *
  * Pieces are summed separately and combined at their running byte offset
- * (a piece starting at an odd offset has its sum byte-swapped), exactly as
- * elfboot's add_ip_checksums does, so the 0/0xffff edge cases agree. The
+ * (formats/ipsum.h), exactly as elfboot's add_ip_checksums does, so the
+ * 0/0xffff edge cases agree. The
  * note itself is outside every PT_LOAD, so it is not covered.
  */
 #ifndef MKELFIMAGE_ELFBOOT_SUM_H
 #define MKELFIMAGE_ELFBOOT_SUM_H
 
-#include <stddef.h>
 #include <stdint.h>
-
-/* One piece's checksum (elfboot compute_ip_checksum) */
-uint16_t elfboot_sum_piece(const uint8_t *data, size_t len);
-
-/* Combine a running checksum with the next piece's, starting at byte `offset` */
-uint16_t elfboot_sum_combine(uint64_t offset, uint16_t sum, uint16_t piece);
 
 /* The checksum of the ELF32 image written to fd. Returns EXIT_OK or a reported status. */
 int elfboot_sum_image(int fd, const char *path, uint16_t *sum);

@@ -8,7 +8,9 @@
 %C%_stub_headers = \
 	$(srcdir)/%D%/stub.h \
 	$(srcdir)/formats/bootparams.h \
+	$(srcdir)/formats/coreboot.h \
 	$(srcdir)/formats/elfnote.h \
+	$(srcdir)/formats/ipsum.h \
 	$(srcdir)/formats/multiboot.h \
 	$(srcdir)/formats/pvh.h \
 	$(srcdir)/formats/stubparam.h
@@ -19,6 +21,8 @@
 	%D%/bootinfo.c \
 	%D%/multiboot.c \
 	%D%/pvh.c \
+	%D%/elfnotes.c \
+	%D%/coreboot.c \
 	%D%/initrd.c \
 	%D%/bootparams.c \
 	%D%/cmdline.c \

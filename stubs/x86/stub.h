@@ -51,6 +51,10 @@ enum loader_kind {
 	LOADER_UNKNOWN = 0,
 	LOADER_MULTIBOOT,
 	LOADER_PVH,
+	LOADER_ELF_NOTES,              /* EAX = 0x0E1FB007, EBX = the notes */
+	LOADER_ELF_NOTES_ARG,          /* the notes as the first stack argument */
+	LOADER_COREBOOT_ARG,           /* the coreboot table as the first stack argument */
+	LOADER_COREBOOT_SCAN,          /* nothing passed; a coreboot table found by scanning */
 };
 
 /* The loader's registers as entry.S saved them, before anything else ran */
@@ -103,6 +107,15 @@ int multiboot_read(uint32_t info_addr, struct boot_info *info);
 
 /* pvh.c */
 int pvh_read(uint32_t start_info_addr, struct boot_info *info);
+
+/* elfnotes.c */
+int elfnotes_valid(uint32_t addr);
+int elfnotes_read(uint32_t addr, struct boot_info *info);
+
+/* coreboot.c: addresses of validated tables (one forward followed), 0 = none */
+uint32_t coreboot_table_at(uint32_t addr);
+uint32_t coreboot_find(void);
+void coreboot_read(uint32_t addr, struct boot_info *info);
 
 /* bootparams.c */
 struct boot_params *bootparams_init(const struct stub_params *params);

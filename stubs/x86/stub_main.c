@@ -16,13 +16,32 @@ static void check_params(void)
 		console_fail("parameter block missing or not filled by mkelfimage");
 }
 
-/* (1) who started us, decided once from the entry point and registers */
+/*
+ * The first C argument at [ESP+4], if ESP can be a stack (a multiboot or PVH
+ * ESP is undefined; those paths never get here). 0 when it cannot.
+ */
+static uint32_t stack_argument(const struct stub_entry_state *entry)
+{
+	if (entry->esp == 0 || entry->esp % 4 || entry->esp > 0xfffffff0u)
+		return 0;
+	return ((const uint32_t *)(uintptr_t)entry->esp)[1];
+}
+
+/* (1) who started us, decided once from the entry point, registers and stack */
 static enum loader_kind classify_loader(const struct stub_entry_state *entry)
 {
 	if (entry->path == STUB_ENTRY_PATH_PVH)
 		return LOADER_PVH;
 	if (entry->eax == MULTIBOOT_BOOTLOADER_MAGIC && entry->ebx != 0)
 		return LOADER_MULTIBOOT;
+	if (entry->eax == ELF_BHDR_MAGIC && elfnotes_valid(entry->ebx))
+		return LOADER_ELF_NOTES;
+	if (elfnotes_valid(stack_argument(entry)))
+		return LOADER_ELF_NOTES_ARG;
+	if (coreboot_table_at(stack_argument(entry)))
+		return LOADER_COREBOOT_ARG;
+	if (coreboot_find())
+		return LOADER_COREBOOT_SCAN;
 	return LOADER_UNKNOWN;
 }
 
@@ -30,6 +49,8 @@ static enum loader_kind classify_loader(const struct stub_entry_state *entry)
 static void read_boot_info(enum loader_kind kind, const struct stub_entry_state *entry,
 			   struct boot_info *info)
 {
+	uint32_t table;
+
 	switch (kind) {
 	case LOADER_PVH:
 		if (pvh_read(entry->ebx, info) != 0)
@@ -39,9 +60,22 @@ static void read_boot_info(enum loader_kind kind, const struct stub_entry_state 
 		if (multiboot_read(entry->ebx, info) != 0)
 			console_fail("multiboot information unreadable");
 		break;
+	case LOADER_ELF_NOTES:
+	case LOADER_ELF_NOTES_ARG:
+		elfnotes_read(kind == LOADER_ELF_NOTES ? entry->ebx : stack_argument(entry), info);
+		/* coreboot's elfboot and kexec pass no memory map: the table may have one */
+		if (info->range_count == 0 && (table = coreboot_find()) != 0)
+			coreboot_read(table, info);
+		break;
+	case LOADER_COREBOOT_ARG:
+		coreboot_read(coreboot_table_at(stack_argument(entry)), info);
+		break;
+	case LOADER_COREBOOT_SCAN:
+		coreboot_read(coreboot_find(), info);
+		break;
 	case LOADER_UNKNOWN:
 	default:
-		console_fail("unknown loader (no multiboot magic in EAX)");
+		console_fail("unknown loader: no multiboot, PVH or ELF boot notes, no coreboot table");
 	}
 	if (info->range_count == 0)
 		console_fail("no memory map from the loader");

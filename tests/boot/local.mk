@@ -3,4 +3,30 @@
 TAP_TEST_LIST += \
 	%D%/pvh-probe.sh \
 	%D%/multiboot-module-initrd.sh \
-	%D%/command-line-policy.sh
+	%D%/command-line-policy.sh \
+	%D%/elfnotes-coreboot-harness.sh
+
+# tests/harness/: a test loader (a multiboot kernel for QEMU -kernel) that
+# loads boot.elf from its module and enters it as an ELF boot notes or
+# coreboot loader would. Built like the probe: $(STUB_CC), never user CFLAGS.
+check_DATA += tests/harness/harness.elf
+HARNESS_OBJS = tests/harness/harness-entry.o tests/harness/harness.o
+HARNESS_DEPS = $(srcdir)/formats/coreboot.h $(srcdir)/formats/elfnote.h \
+	$(srcdir)/formats/ipsum.h $(srcdir)/formats/multiboot.h
+tests/harness/harness-entry.o: $(srcdir)/tests/harness/harness-entry.S
+	@$(MKDIR_P) tests/harness
+	$(AM_V_CC)$(STUB_CC) $(STUB_CFLAGS) -c -o $@ $(srcdir)/tests/harness/harness-entry.S
+tests/harness/harness.o: $(srcdir)/tests/harness/harness.c $(HARNESS_DEPS)
+	@$(MKDIR_P) tests/harness
+	$(AM_V_CC)$(STUB_CC) $(STUB_CFLAGS) $(WARN_CFLAGS) -I$(top_srcdir) -c -o $@ \
+		$(srcdir)/tests/harness/harness.c
+tests/harness/harness.elf: $(HARNESS_OBJS) $(srcdir)/tests/harness/harness.lds
+	$(AM_V_CCLD)$(STUB_CC) $(STUB_LDFLAGS) -Wl,-T,$(srcdir)/tests/harness/harness.lds \
+		-o $@ $(HARNESS_OBJS)
+EXTRA_DIST += tests/harness/harness-entry.S tests/harness/harness.c tests/harness/harness.lds
+CLEANFILES += tests/harness/harness.elf $(HARNESS_OBJS)
+
+# --verify-at-boot and --initrd-placement high (stubs/x86/verify.c, placement.c)
+TAP_TEST_LIST += \
+	%D%/verify-at-boot-detects-corruption.sh \
+	%D%/placement-initrd-high.sh

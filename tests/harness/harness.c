@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A test loader for the entry paths no stock QEMU loader takes: it loads
+ * boot.elf (its first multiboot module) as coreboot's elfboot would, checks
+ * the image's ELFBoot checksum the way elfboot does, builds an ELF boot notes
+ * block and/or a coreboot table from QEMU's multiboot memory map, and jumps
+ * to e_entry with the registers and stack of the chosen loader.
+ *
+ * Its multiboot command line (QEMU -append) is "mode=MODE [-- TEXT]":
+ *   bhdr-eax       EAX=0x0E1FB007, EBX=notes, [ESP+4]=notes (coreboot v2
+ *                  elfboot); no memory note, a coreboot table at 0x500
+ *                  forwarding to the real one gives the memory
+ *   bhdr-stack     EAX=EBX=0, [ESP]=0, [ESP+4]=notes (kexec elf-x86,
+ *                  Etherboot xstart32); Etherboot's EB_I386_MEMMAP note
+ *   bhdr-nomem     as bhdr-stack with no memory information at all
+ *   coreboot-arg   EAX=EBX=0, [ESP+4]=the coreboot table (selfboot.c)
+ *   coreboot-scan  EAX=EBX=0, [ESP+4]=0; only the table at 0x500 (iPXE-like)
+ * TEXT is the notes' EBN_COMMAND_LINE. It prints "harness_..." lines on COM1.
+ *
+ * Freestanding test code: it trusts QEMU's multiboot information.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "formats/coreboot.h"
+#include "formats/elfnote.h"
+#include "formats/ipsum.h"
+#include "formats/multiboot.h"
+
+#define HARNESS_COM1          0x3f8
+#define HARNESS_LOW_TABLE     0x500      /* where modern coreboot puts its forwarder */
+#define HARNESS_RSDP_MARKER   0x000f1230 /* a recognisable acpi_rsdp_addr */
+#define HARNESS_MAX_RANGES    64
+
+/* ELF32 (System V ABI), only what a loader reads */
+struct harness_ehdr {
+	uint8_t  e_ident[16];
+	uint16_t e_type, e_machine;
+	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
+	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+};
+struct harness_phdr {
+	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
+};
+#define HARNESS_PT_LOAD 1
+#define HARNESS_PT_NOTE 4
+
+void harness_main(const struct multiboot_info *mbi) __attribute__((noreturn));
+void harness_jump(uint32_t entry, uint32_t eax, uint32_t ebx, uint32_t esp)
+	__attribute__((noreturn));
+void *memset(void *dest, int value, size_t len);
+void *memcpy(void *dest, const void *src, size_t len);
+
+extern char harness_start[];
+
+static uint8_t harness_notes[4096] __attribute__((aligned(16)));
+static uint8_t harness_table[4096] __attribute__((aligned(16)));
+static uint32_t harness_stack[64];
+
+void *memset(void *dest, int value, size_t len)
+{
+	uint8_t *d = dest;
+
+	while (len--)
+		*d++ = (uint8_t)value;
+	return dest;
+}
+
+void *memcpy(void *dest, const void *src, size_t len)
+{
+	uint8_t *d = dest;
+	const uint8_t *s = src;
+
+	while (len--)
+		*d++ = *s++;
+	return dest;
+}
+
+static size_t harness_strlen(const char *text)
+{
+	size_t len = 0;
+
+	while (text[len])
+		len++;
+	return len;
+}
+
+static int harness_starts(const char *text, const char *prefix)
+{
+	while (*prefix)
+		if (*text++ != *prefix++)
+			return 0;
+	return 1;
+}
+
+static void harness_putc(char c)
+{
+	uint8_t lsr;
+
+	do
+		__asm__ volatile("inb %1, %0" : "=a"(lsr) : "Nd"((uint16_t)(HARNESS_COM1 + 5)));
+	while (!(lsr & 0x20));
+	__asm__ volatile("outb %0, %1" : : "a"((uint8_t)c), "Nd"((uint16_t)HARNESS_COM1));
+}
+
+static void harness_puts(const char *text)
+{
+	while (*text)
+		harness_putc(*text++);
+}
+
+static void harness_hex(const char *key, uint32_t value)
+{
+	int shift;
+
+	harness_puts(key);
+	harness_puts("=0x");
+	for (shift = 28; shift > 0 && !(value >> shift); shift -= 4)
+		;
+	for (; shift >= 0; shift -= 4)
+		harness_putc("0123456789abcdef"[(value >> shift) & 0xf]);
+	harness_putc('\n');
+}
+
+static void __attribute__((noreturn)) harness_fail(const char *why)
+{
+	harness_puts("harness_error=");
+	harness_puts(why);
+	harness_putc('\n');
+	for (;;)
+		__asm__ volatile("cli; hlt");
+}
+
+/* QEMU's multiboot memory map, in e820 form */
+struct harness_range {
+	uint64_t addr, size;
+	uint32_t type;
+};
+static struct harness_range harness_ranges[HARNESS_MAX_RANGES];
+static uint32_t harness_range_count;
+
+static void harness_read_mmap(const struct multiboot_info *mbi)
+{
+	uint32_t offset = 0;
+
+	if (!(mbi->flags & MULTIBOOT_INFO_MEM_MAP))
+		harness_fail("no multiboot memory map");
+	while (offset < mbi->mmap_length && harness_range_count < HARNESS_MAX_RANGES) {
+		struct multiboot_mmap_entry entry;
+
+		memcpy(&entry, (const uint8_t *)mbi->mmap_addr + offset, sizeof(entry));
+		harness_ranges[harness_range_count++] =
+			(struct harness_range){ entry.addr, entry.len, entry.type };
+		offset += entry.size + 4;
+	}
+	harness_hex("harness_ranges", harness_range_count);
+}
+
+/*
+ * The checksum as elfboot's verify_ip_checksum defines it, computed here as
+ * one stream (zeros to p_memsz only flip the byte parity) so it checks
+ * mkelfimage's piecewise sum independently.
+ */
+static void harness_check_sum(const uint8_t *file, const struct harness_ehdr *ehdr,
+			      const struct harness_phdr *phdr, uint16_t want)
+{
+	struct ipsum sum = { 0, 0 };
+	uint32_t i;
+
+	ipsum_add(&sum, file, ehdr->e_ehsize);
+	ipsum_add(&sum, phdr, (size_t)ehdr->e_phnum * sizeof(*phdr));
+	for (i = 0; i < ehdr->e_phnum; i++) {
+		if (phdr[i].p_type != HARNESS_PT_LOAD || phdr[i].p_memsz == 0)
+			continue;
+		ipsum_add(&sum, file + phdr[i].p_offset, phdr[i].p_filesz);
+		sum.odd ^= (phdr[i].p_memsz - phdr[i].p_filesz) & 1;
+	}
+	harness_hex("harness_checksum_note", want);
+	harness_hex("harness_checksum_computed", ipsum_value(&sum));
+}
+
+/* The image's ELFBoot notes (phdr[0], as elfboot reads them) */
+static void harness_read_image_notes(const uint8_t *file, const struct harness_ehdr *ehdr,
+				     const struct harness_phdr *phdr)
+{
+	uint32_t offset = 0;
+
+	if (phdr[0].p_type != HARNESS_PT_NOTE) {
+		harness_puts("harness_notes=none\n");
+		return;
+	}
+	while (offset + sizeof(struct elf_nhdr) <= phdr[0].p_filesz) {
+		struct elf_nhdr note;
+		const uint8_t *name, *desc;
+
+		memcpy(&note, file + phdr[0].p_offset + offset, sizeof(note));
+		name = file + phdr[0].p_offset + offset + sizeof(note);
+		desc = name + ((note.n_namesz + 3) & ~3u);
+		if (note.n_namesz == sizeof(ELF_NOTE_BOOT) && harness_starts((const char *)name, ELF_NOTE_BOOT)) {
+			if (note.n_type == EIN_PROGRAM_NAME || note.n_type == EIN_PROGRAM_VERSION) {
+				harness_puts(note.n_type == EIN_PROGRAM_NAME ? "harness_program="
+					     : "harness_version=");
+				harness_puts(desc[note.n_descsz - 1] == 0 ? (const char *)desc : "(no NUL)");
+				harness_putc('\n');
+			}
+			if (note.n_type == EIN_PROGRAM_CHECKSUM && note.n_descsz == 2)
+				harness_check_sum(file, ehdr, phdr, (uint16_t)(desc[0] | desc[1] << 8));
+		}
+		offset += sizeof(note) + ((note.n_namesz + 3) & ~3u) + ((note.n_descsz + 3) & ~3u);
+	}
+}
+
+/* elfboot's load: every PT_LOAD at p_paddr, zeros up to p_memsz */
+static uint32_t harness_load(const struct multiboot_info *mbi)
+{
+	const struct multiboot_module *module = (const struct multiboot_module *)mbi->mods_addr;
+	const uint8_t *file;
+	const struct harness_ehdr *ehdr;
+	const struct harness_phdr *phdr;
+	uint32_t i;
+
+	if (!(mbi->flags & MULTIBOOT_INFO_MODS) || mbi->mods_count < 1)
+		harness_fail("no module: pass boot.elf with -initrd");
+	file = (const uint8_t *)module->mod_start;
+	ehdr = (const struct harness_ehdr *)file;
+	if (ehdr->e_ident[0] != 0x7f || ehdr->e_ident[1] != 'E' || ehdr->e_phentsize != sizeof(*phdr))
+		harness_fail("module is not an ELF32 image");
+	phdr = (const struct harness_phdr *)(file + ehdr->e_phoff);
+	harness_read_image_notes(file, ehdr, phdr);
+	for (i = 0; i < ehdr->e_phnum; i++) {
+		if (phdr[i].p_type != HARNESS_PT_LOAD)
+			continue;
+		if (phdr[i].p_paddr < module->mod_end &&
+		    phdr[i].p_paddr + phdr[i].p_memsz > (uint32_t)(uintptr_t)harness_start)
+			harness_fail("a segment would overwrite the harness or its module");
+		memcpy((void *)phdr[i].p_paddr, file + phdr[i].p_offset, phdr[i].p_filesz);
+		memset((uint8_t *)phdr[i].p_paddr + phdr[i].p_filesz, 0,
+		       phdr[i].p_memsz - phdr[i].p_filesz);
+	}
+	harness_hex("harness_entry", ehdr->e_entry);
+	return ehdr->e_entry;
+}
+
+/* Append one note to the block at *offset (ELF note layout, 4-byte padding) */
+static void harness_add_note(uint32_t *offset, const char *name, uint32_t type,
+			     const void *desc, uint32_t descsz)
+{
+	struct elf_nhdr note = { name ? (uint32_t)harness_strlen(name) + 1 : 0, descsz, type };
+
+	memcpy(harness_notes + *offset, &note, sizeof(note));
+	*offset += sizeof(note);
+	if (name)
+		memcpy(harness_notes + *offset, name, note.n_namesz);
+	*offset += (note.n_namesz + 3) & ~3u;
+	memcpy(harness_notes + *offset, desc, descsz);
+	*offset += (descsz + 3) & ~3u;
+}
+
+static uint32_t harness_build_notes(const char *cmdline, int with_memmap)
+{
+	struct elf_bhdr bhdr = { ELF_BHDR_MAGIC, 0, 0, 0 };
+	uint32_t offset = sizeof(bhdr);
+	uint32_t i;
+
+	harness_add_note(&offset, NULL, EBN_BOOTLOADER_NAME, "harness", 8);
+	bhdr.b_records++;
+	harness_add_note(&offset, NULL, EBN_COMMAND_LINE, cmdline, (uint32_t)harness_strlen(cmdline) + 1);
+	bhdr.b_records++;
+	if (with_memmap) {
+		struct eb_e820_entry entries[HARNESS_MAX_RANGES];
+
+		for (i = 0; i < harness_range_count; i++)
+			entries[i] = (struct eb_e820_entry){ harness_ranges[i].addr,
+							     harness_ranges[i].size,
+							     harness_ranges[i].type };
+		harness_add_note(&offset, EB_NOTE_NAME, EB_I386_MEMMAP, entries,
+				 harness_range_count * sizeof(entries[0]));
+		bhdr.b_records++;
+	}
+	bhdr.b_size = offset;
+	memcpy(harness_notes, &bhdr, sizeof(bhdr));
+	bhdr.b_checksum = ipsum(harness_notes, offset);
+	memcpy(harness_notes, &bhdr, sizeof(bhdr));
+	return (uint32_t)(uintptr_t)harness_notes;
+}
+
+/* A header with its checksums over the `bytes` of records that follow it */
+static void harness_seal_table(uint8_t *table, uint32_t bytes, uint32_t entries)
+{
+	struct lb_header header = { { 'L', 'B', 'I', 'O' }, sizeof(header), 0, bytes, 0, entries };
+
+	header.table_checksum = ipsum(table + sizeof(header), bytes);
+	memcpy(table, &header, sizeof(header));
+	header.header_checksum = ipsum(table, sizeof(header));
+	memcpy(table, &header, sizeof(header));
+}
+
+/* The real table: memory ranges (plus one LB_MEM_TABLE) and an RSDP record */
+static uint32_t harness_build_table(void)
+{
+	uint8_t *records = harness_table + sizeof(struct lb_header);
+	struct lb_record memory = { LB_TAG_MEMORY, sizeof(struct lb_record) };
+	struct lb_acpi_rsdp rsdp = { LB_TAG_ACPI_RSDP, sizeof(rsdp), HARNESS_RSDP_MARKER, 0 };
+	uint32_t i;
+
+	for (i = 0; i <= harness_range_count; i++) {
+		struct lb_memory_range range = { HARNESS_LOW_TABLE, 0, 0x100, 0, LB_MEM_TABLE };
+
+		if (i < harness_range_count)
+			range = (struct lb_memory_range){
+				(uint32_t)harness_ranges[i].addr, (uint32_t)(harness_ranges[i].addr >> 32),
+				(uint32_t)harness_ranges[i].size, (uint32_t)(harness_ranges[i].size >> 32),
+				harness_ranges[i].type };
+		memcpy(records + memory.size, &range, sizeof(range));
+		memory.size += sizeof(range);
+	}
+	memcpy(records, &memory, sizeof(memory));
+	memcpy(records + memory.size, &rsdp, sizeof(rsdp));
+	harness_seal_table(harness_table, memory.size + sizeof(rsdp), 2);
+	return (uint32_t)(uintptr_t)harness_table;
+}
+
+/* Modern coreboot's low table: one LB_TAG_FORWARD record to the real one */
+static void harness_build_forwarder(uint32_t table)
+{
+	uint8_t *low = (uint8_t *)HARNESS_LOW_TABLE;
+	struct lb_forward forward = { LB_TAG_FORWARD, sizeof(forward), table, 0 };
+
+	memcpy(low + sizeof(struct lb_header), &forward, sizeof(forward));
+	harness_seal_table(low, sizeof(forward), 1);
+}
+
+void harness_main(const struct multiboot_info *mbi)
+{
+	const char *args = (mbi->flags & MULTIBOOT_INFO_CMDLINE) ? (const char *)mbi->cmdline : "";
+	const char *mode = args, *text = "";
+	uint32_t entry, arg = 0, eax = 0, ebx = 0;
+	const char *p;
+
+	for (p = args; *p; p++) {
+		if (harness_starts(p, "mode="))
+			mode = p + 5;
+		if (harness_starts(p, " -- ")) {
+			text = p + 4;
+			break;
+		}
+	}
+	harness_read_mmap(mbi);
+	entry = harness_load(mbi);
+	if (harness_starts(mode, "bhdr-eax")) {
+		harness_build_forwarder(harness_build_table());
+		arg = ebx = harness_build_notes(text, 0);
+		eax = ELF_BHDR_MAGIC;
+	} else if (harness_starts(mode, "bhdr-stack")) {
+		arg = harness_build_notes(text, 1);
+	} else if (harness_starts(mode, "bhdr-nomem")) {
+		arg = harness_build_notes(text, 0);
+	} else if (harness_starts(mode, "coreboot-arg")) {
+		arg = harness_build_table();
+	} else if (harness_starts(mode, "coreboot-scan")) {
+		harness_build_forwarder(harness_build_table());
+	} else {
+		harness_fail("unknown mode");
+	}
+	harness_puts("harness_jump=ok\n");
+	/* [ESP] = 0, no return address; [ESP+4] = the argument */
+	harness_stack[62] = 0;
+	harness_stack[63] = arg;
+	harness_jump(entry, eax, ebx, (uint32_t)(uintptr_t)&harness_stack[62]);
+}
