@@ -1,2 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/loader/: bootelf tests (bad images on the host with --dry-run; boots only inside QEMU guests).
+
+# The ELF image reader shared by bootelf and `mkelfimage inspect`.
+check_PROGRAMS += %D%/elfimage-test
+%C%_elfimage_test_SOURCES = %D%/elfimage-test.c
+%C%_elfimage_test_LDADD = formats/libformats.a
+TESTS += %D%/elfimage-test
