@@ -6,3 +6,7 @@ check_PROGRAMS += %D%/elfimage-test
 %C%_elfimage_test_SOURCES = %D%/elfimage-test.c
 %C%_elfimage_test_LDADD = formats/libformats.a
 TESTS += %D%/elfimage-test
+
+# Shared with the kexec-tools tests: a reproducible guest initramfs with
+# programs and the libraries they need.
+EXTRA_DIST += tests/kernel/make-guest-initramfs.sh
