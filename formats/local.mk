@@ -4,6 +4,7 @@ noinst_LIBRARIES = %D%/libformats.a
 %C%_libformats_a_SOURCES = \
 	%D%/fmt_error.c %D%/fmt_error.h \
 	%D%/bzimage.c %D%/bzimage.h \
+	%D%/sha256.c %D%/sha256.h %D%/digestnote.h \
 	%D%/elfimage.c %D%/elfimage.h \
 	%D%/alpha_vmlinux.c %D%/alpha_vmlinux.h %D%/alpha.h \
 	%D%/bootparams.h %D%/multiboot.h %D%/stubparam.h \

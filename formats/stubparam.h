@@ -21,14 +21,17 @@
  * by the plan and adds that address to every 32-bit word listed in the
  * relocation table generated with the blob (mkelfimage/stub_blob.h).
  *
- * Versions: header 1 and params 1 (this file). A later field is appended,
+ * Versions: header 1 and params 2 (this file). A later field is appended,
  * `version` and `size` grow, and a reader uses only what `size` covers.
+ * Params 2 added flags bit STUB_FLAG_VERIFY_AT_BOOT, initrd_placement and
+ * the three SHA-256 digests (0xd4 .. 0x138).
  */
 #ifndef FORMATS_STUBPARAM_H
 #define FORMATS_STUBPARAM_H
 
 #include <stdint.h>
 #include "bootparams.h"
+#include "sha256.h"
 
 #define STUB_HEADER_MAGIC          "MKELFSTB"   /* 8 bytes, no NUL stored */
 #define STUB_HEADER_MAGIC_LEN      8
@@ -50,7 +53,7 @@ struct stub_header {
 };                                             /* 0x30 */
 
 #define STUB_PARAMS_MAGIC          0x50534b4du  /* "MKSP" little endian */
-#define STUB_PARAMS_VERSION        1
+#define STUB_PARAMS_VERSION        2
 
 /*
  * The stub's own buffer for the final command line, NUL included. The plan
@@ -65,11 +68,21 @@ enum stub_cmdline_policy {
 	STUB_CMDLINE_REPLACE = 2,  /* the loader's text if it gave any, else built-in */
 };
 
+/* stub_params.flags */
+#define STUB_FLAG_VERIFY_AT_BOOT   0x1u  /* check the three digests before the kernel runs */
+
+/* Where the kernel finds the image's initrd (--initrd-placement) */
+enum stub_initrd_placement {
+	STUB_INITRD_PLANNED = 0,   /* where the plan put it, just above the stub */
+	STUB_INITRD_HIGH    = 1,   /* moved at boot to the top of usable RAM below
+				      initrd_addr_max and 4 GiB (stubs/x86/placement.c) */
+};
+
 struct stub_params {
 	uint32_t magic;                        /* 0x00  STUB_PARAMS_MAGIC */
 	uint16_t version;                      /* 0x04 */
 	uint16_t size;                         /* 0x06  sizeof(struct stub_params) */
-	uint32_t flags;                        /* 0x08  none defined yet, 0 */
+	uint32_t flags;                        /* 0x08  STUB_FLAG_* */
 	uint32_t kernel_entry;                 /* 0x0c  32-bit entry: the load address
 						         of the protected-mode code */
 	uint32_t kernel_load_addr;             /* 0x10 */
@@ -85,12 +98,21 @@ struct stub_params {
 	uint8_t  setup_header[SETUP_HEADER_COPY_LIMIT - SETUP_HEADER_OFFSET];
 					       /* 0x34  kernel file bytes from 0x1f1 */
 	uint8_t  _pad[1];                      /* 0xd3 */
-};                                             /* 0xd4 */
+	/* version 2 */
+	uint32_t initrd_placement;             /* 0xd4  enum stub_initrd_placement */
+	uint8_t  kernel_sha256[SHA256_DIGEST_SIZE];  /* 0xd8  the kernel PT_LOAD's file bytes */
+	uint8_t  initrd_sha256[SHA256_DIGEST_SIZE];  /* 0xf8  the initrd region, initrd_size bytes */
+	uint8_t  cmdline_sha256[SHA256_DIGEST_SIZE]; /* 0x118 built-in text, cmdline_len bytes */
+};                                             /* 0x138 */
 
 _Static_assert(sizeof(struct stub_header) == 0x30, "stub_header layout");
 _Static_assert(__builtin_offsetof(struct stub_params, cmdline_addr) == 0x18, "stub_params.cmdline_addr");
 _Static_assert(__builtin_offsetof(struct stub_params, initrd_addr) == 0x28, "stub_params.initrd_addr");
 _Static_assert(__builtin_offsetof(struct stub_params, setup_header) == 0x34, "stub_params.setup_header");
-_Static_assert(sizeof(struct stub_params) == 0xd4, "stub_params layout");
+_Static_assert(__builtin_offsetof(struct stub_params, initrd_placement) == 0xd4, "stub_params.initrd_placement");
+_Static_assert(__builtin_offsetof(struct stub_params, kernel_sha256) == 0xd8, "stub_params.kernel_sha256");
+_Static_assert(__builtin_offsetof(struct stub_params, initrd_sha256) == 0xf8, "stub_params.initrd_sha256");
+_Static_assert(__builtin_offsetof(struct stub_params, cmdline_sha256) == 0x118, "stub_params.cmdline_sha256");
+_Static_assert(sizeof(struct stub_params) == 0x138, "stub_params layout");
 
 #endif

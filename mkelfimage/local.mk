@@ -7,6 +7,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/inputs.c %D%/inputs.h \
 	%D%/plan.c %D%/plan.h \
 	%D%/notes.c %D%/notes.h \
+	%D%/digest.c %D%/digest.h \
 	%D%/bootnotes.c %D%/bootnotes.h \
 	%D%/elfboot_sum.c %D%/elfboot_sum.h \
 	%D%/stub.c %D%/stub.h \

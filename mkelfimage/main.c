@@ -11,6 +11,7 @@
 
 #include "arch_alpha.h"
 #include "bootnotes.h"
+#include "digest.h"
 #include "inputs.h"
 #include "manifest.h"
 #include "options.h"
@@ -85,6 +86,8 @@ static int build_image(const struct image_spec *spec)
 		status = plan_build(&in, in.cmdline, &stub, &plan);
 	if (status == EXIT_OK)
 		status = bootnotes_add(&plan, spec, &stub, &in);
+	if (status == EXIT_OK)
+		status = digest_add(&plan, &in);
 	if (status == EXIT_OK && spec->plan_only) {
 		status = planreport_print(&plan, &in);
 		plan_free(&plan);

@@ -39,6 +39,8 @@ enum option_id {
 	OPT_TEMPLATE,
 	OPT_MAX_SIZE,
 	OPT_ARCH,
+	OPT_VERIFY_AT_BOOT,
+	OPT_INITRD_PLACEMENT,
 };
 
 struct option_doc {
@@ -68,6 +70,10 @@ static const struct option_doc option_table[] = {
 	{ "elf-notes", OPT_ELF_NOTES, no_argument, NULL,
 	  "carry the ELFBoot notes: name, version, checksum (default)" },
 	{ "no-elf-notes", OPT_NO_ELF_NOTES, no_argument, NULL, "leave them out" },
+	{ "verify-at-boot", OPT_VERIFY_AT_BOOT, no_argument, NULL,
+	  "the stub checks the SHA-256 of kernel, initrd and command line before the kernel runs" },
+	{ "initrd-placement", OPT_INITRD_PLACEMENT, required_argument, "WHERE",
+	  "planned (default: just above the stub) or high (moved at boot to the top of RAM)" },
 	{ "arch", OPT_ARCH, required_argument, "ARCH",
 	  "x86 (default: a bzImage, ELF32 image) or alpha (a vmlinux, ELF64 image)" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write" },
@@ -232,6 +238,19 @@ bad:
 	return -1;
 }
 
+static int set_initrd_placement(struct image_spec *spec, const char *arg)
+{
+	if (strcmp(arg, "planned") == 0)
+		spec->initrd_placement = STUB_INITRD_PLANNED;
+	else if (strcmp(arg, "high") == 0)
+		spec->initrd_placement = STUB_INITRD_HIGH;
+	else {
+		report_error(EXIT_BAD_INPUT, "--initrd-placement '%s': use planned or high", arg);
+		return -1;
+	}
+	return 0;
+}
+
 static int set_arch(struct image_spec *spec, const char *arg)
 {
 	if (strcmp(arg, "x86") == 0)
@@ -281,6 +300,11 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return set_max_size(spec, arg);
 	case OPT_ARCH:
 		return set_arch(spec, arg);
+	case OPT_VERIFY_AT_BOOT:
+		spec->verify_at_boot = 1;
+		return 0;
+	case OPT_INITRD_PLACEMENT:
+		return set_initrd_placement(spec, arg);
 	case OPT_COMMAND_LINE:
 	case OPT_APPEND:
 	case OPT_COMMAND_LINE_FILE:

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
 #include "report.h"
 #include "stub.h"
 
@@ -78,7 +79,7 @@ static void fill_params(uint8_t *params, const struct plan *plan, const struct i
 {
 	const struct bzimage_info *bz = &in->bzimage;
 
-	put_le32(PARAM(flags), 0);
+	put_le32(PARAM(flags), spec->verify_at_boot ? STUB_FLAG_VERIFY_AT_BOOT : 0);
 	put_le32(PARAM(kernel_entry), (uint32_t)plan->kernel_load);
 	put_le32(PARAM(kernel_load_addr), (uint32_t)plan->kernel_load);
 	put_le32(PARAM(kernel_file_size), (uint32_t)bz->pm_size);
@@ -91,6 +92,8 @@ static void fill_params(uint8_t *params, const struct plan *plan, const struct i
 	put_le32(PARAM(setup_header_len), bz->setup_header_len);
 	memset(PARAM(setup_header), 0, sizeof(((struct stub_params *)0)->setup_header));
 	memcpy(PARAM(setup_header), bz->setup_header, bz->setup_header_len);
+	put_le32(PARAM(initrd_placement), spec->initrd_placement);
+	digest_fill_stub_params(params, &plan->notes);
 }
 
 uint8_t *stub_prepare(const struct stub_blob *blob, const struct stub_header *header,

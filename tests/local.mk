@@ -22,6 +22,10 @@ check_PROGRAMS += %D%/formats/bzimage-test
 %C%_formats_bzimage_test_SOURCES = %D%/formats/bzimage-test.c
 %C%_formats_bzimage_test_LDADD = formats/libformats.a
 TESTS += %D%/formats/bzimage-test
+check_PROGRAMS += %D%/formats/sha256-test
+%C%_formats_sha256_test_SOURCES = %D%/formats/sha256-test.c
+%C%_formats_sha256_test_LDADD = formats/libformats.a
+TESTS += %D%/formats/sha256-test
 
 # Real kernels: Debian's cloud and generic kernels, fetched with apt-get
 # download into tests/kernel/cache (kept by make clean, removed by make

@@ -13,6 +13,7 @@
 	$(srcdir)/formats/ipsum.h \
 	$(srcdir)/formats/multiboot.h \
 	$(srcdir)/formats/pvh.h \
+	$(srcdir)/formats/sha256.h \
 	$(srcdir)/formats/stubparam.h
 %C%_stub_sources = \
 	%D%/entry.S \
@@ -24,12 +25,14 @@
 	%D%/elfnotes.c \
 	%D%/coreboot.c \
 	%D%/initrd.c \
+	%D%/placement.c \
+	%D%/verify.c \
 	%D%/bootparams.c \
 	%D%/cmdline.c \
 	%D%/console.c \
 	%D%/lib.c
 %C%_stub_c_objects = $(patsubst %.c,%.o,$(filter %.c,$(%C%_stub_sources)))
-%C%_stub_objects = %D%/entry.o $(%C%_stub_c_objects)
+%C%_stub_objects = %D%/entry.o $(%C%_stub_c_objects) %D%/sha256.o
 %C%_STUB_COMPILE = $(STUB_CC) $(STUB_CFLAGS) -I$(top_srcdir) -Wall -Wextra
 
 # A static pattern rule: only the stub's own objects, never the host stubblob.o.
@@ -39,6 +42,10 @@ $(%C%_stub_c_objects): %D%/%.o: $(srcdir)/%D%/%.c $(%C%_stub_headers)
 %D%/entry.o: $(srcdir)/%D%/entry.S $(%C%_stub_headers)
 	@$(MKDIR_P) %D%
 	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/entry.S
+# The SHA-256 of libformats, compiled again freestanding for --verify-at-boot.
+%D%/sha256.o: $(srcdir)/formats/sha256.c $(srcdir)/formats/sha256.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/formats/sha256.c
 
 # -Wl,-q (--emit-relocs) keeps the relocations stubblob lists for mkelfimage.
 %D%/stub.elf: $(%C%_stub_objects) $(srcdir)/%D%/stub.lds

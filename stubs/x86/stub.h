@@ -14,7 +14,7 @@
 #define STUB_STACK_SIZE            8192
 #define STUB_HEADER_SIZE_ASM       0x30
 #define STUB_HEADER_VERSION_ASM    1
-#define STUB_PARAMS_SIZE_ASM       0xd4
+#define STUB_PARAMS_SIZE_ASM       0x138
 
 /* Which entry point the loader jumped to (struct stub_entry_state.path) */
 #define STUB_ENTRY_PATH_ELF        0         /* e_entry: every loader but PVH */
@@ -128,6 +128,12 @@ void bootparams_set_rsdp(struct boot_params *boot_params, const struct boot_info
 /* initrd.c: which initrd the kernel gets (the image's, or a loader module) */
 void initrd_choose(struct boot_params *boot_params, const struct stub_params *params,
 		   const struct boot_info *info);
+
+/* placement.c: --initrd-placement high moves the initrd to the top of RAM */
+void placement_apply(struct boot_params *boot_params, const struct stub_params *params);
+
+/* verify.c: --verify-at-boot checks the payloads' SHA-256 or halts */
+void verify_payloads(const struct boot_params *boot_params, const struct stub_params *params);
 
 /* cmdline.c */
 const char *cmdline_build(const struct stub_params *params, const struct boot_info *info);

@@ -128,5 +128,8 @@ void stub_main(void)
 	fill_e820(boot_params, &stub_boot_info);
 	cmdline = build_command_line(&stub_boot_info);
 	fill_loader_fields(boot_params, &stub_boot_info, cmdline);
+	/* --initrd-placement high, then --verify-at-boot on the bytes the kernel gets */
+	placement_apply(boot_params, &stub_params);
+	verify_payloads(boot_params, &stub_params);
 	enter_kernel(boot_params);
 }

@@ -75,7 +75,7 @@ rejects "command line at most 255 bytes before protocol 2.06" \
 	--kernel "$PROBE_DIR/probe-2.02.bzImage" --command-line "$long"
 truncate -s 32M "$work/big-rd.img"
 rejects "initrd ends at or below initrd_addr_max" \
-	"initrd: 33554432 bytes at 0x1807000 would end at 0x3806fff, above initrd_addr_max 0x1ffffff (boot.rst); the initrd cannot be placed" \
+	"initrd: 33554432 bytes at 0x1809000 would end at 0x3808fff, above initrd_addr_max 0x1ffffff (boot.rst); the initrd cannot be placed" \
 	--kernel "$bad/initrd-addr-max-32m.bzImage" --initrd "$work/big-rd.img"
 rejects "initrd must exist" "initrd '$work/none.img': cannot open: No such file or directory" \
 	--kernel "$good" --initrd "$work/none.img"
