@@ -2,26 +2,21 @@
 /*
  * A Linux/Alpha kernel as built: vmlinux, an ELF64 little-endian EM_ALPHA
  * executable whose PT_LOAD segments are linked in KSEG (formats/alpha.h) and
- * whose entry is __start.
+ * whose entry is __start, at START_ADDR, its lowest address.
  *
- * Specification: System V ABI, "ELF Header" and "Program Header" (ELF-64
- * Object File Format 1.5: Elf64_Ehdr 64 bytes, Elf64_Phdr 56 bytes);
- * EM_ALPHA 0x9026 from the Alpha ELF supplement as binutils uses it.
- * Only the program headers are read; no section, symbol or payload byte.
+ * The ELF file itself is read by formats/elfimage.c (class, PT_LOAD bounds
+ * against the file, overlaps); this file adds Linux/Alpha's rules, from
+ * arch/alpha/include/asm/setup.h and arch/alpha/kernel/vmlinux.lds.S.
  */
 #ifndef FORMATS_ALPHA_VMLINUX_H
 #define FORMATS_ALPHA_VMLINUX_H
 
-#include <stddef.h>
 #include <stdint.h>
 
+#include "elfimage.h"
 #include "fmt_error.h"
 
-#define ALPHA_VMLINUX_EM_ALPHA      0x9026
-#define ALPHA_VMLINUX_EHDR_SIZE     64
-#define ALPHA_VMLINUX_PHDR_SIZE     56
-/* Bytes a caller reads from offset 0: vmlinux's program headers follow the ELF header */
-#define ALPHA_VMLINUX_HEADER_BYTES  4096
+#define ALPHA_VMLINUX_EM_ALPHA      0x9026   /* EM_ALPHA, binutils include/elf/common.h */
 /* A kernel has one or two PT_LOAD; a few more are accepted, the image keeps room for its own */
 #define ALPHA_VMLINUX_MAX_LOADS     6
 
@@ -41,18 +36,17 @@ struct alpha_vmlinux_info {
 	struct alpha_vmlinux_load loads[ALPHA_VMLINUX_MAX_LOADS];  /* ascending vaddr */
 };
 
-/*
- * Parse the ELF and program headers from the first `len` bytes of a file of
- * `file_size` bytes. Returns FMT_OK and fills *out, or a status with *err.
- */
-enum fmt_status alpha_vmlinux_parse(const uint8_t *buf, size_t len, uint64_t file_size,
-				    struct alpha_vmlinux_info *out, struct fmt_error *err);
+/* What elfimage_validate checks for a vmlinux: EM_ALPHA, 1 to 6 PT_LOAD. */
+extern const struct elfimage_rules alpha_vmlinux_rules;
 
 /*
- * The boot protocol's rules (formats/alpha.h): every segment in KSEG and
- * page aligned, START_ADDR at least 0x10000 above a KERNEL_START_PHYS that is
- * not below the legacy 0x300000, the entry inside a segment.
+ * Linux/Alpha's rules on a parsed and validated ELF image: ELF64, PT_LOAD in
+ * ascending order with p_vaddr == p_paddr, 8 KiB aligned, in KSEG, the
+ * lowest at or above START_ADDR of the legacy KERNEL_START_PHYS 0x300000
+ * (below is console memory), the entry inside a segment's file bytes.
+ * Returns FMT_OK and fills *out, or a status with *err.
  */
-enum fmt_status alpha_vmlinux_validate(const struct alpha_vmlinux_info *info, struct fmt_error *err);
+enum fmt_status alpha_vmlinux_check(const struct elfimage_info *elf, struct alpha_vmlinux_info *out,
+				    struct fmt_error *err);
 
 #endif

@@ -18,12 +18,12 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <gelf.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/mman.h>
 
 #include "formats/alpha.h"
 #include "formats/alpha_vmlinux.h"
@@ -48,7 +48,8 @@ static uint64_t align_up(uint64_t value, uint64_t align)
 	return (value + align - 1) & ~(align - 1);
 }
 
-static void put_le(uint8_t *p, uint64_t value, unsigned bytes)
+/* The low `bytes` bytes of `value` into p, little endian (formats/alpha.h fields). */
+static void le_put(uint8_t *p, uint64_t value, unsigned bytes)
 {
 	unsigned i;
 
@@ -56,27 +57,35 @@ static void put_le(uint8_t *p, uint64_t value, unsigned bytes)
 		p[i] = (uint8_t)(value >> (8 * i));
 }
 
+/*
+ * The ELF reader wants the whole file as a buffer: map it (only the pages of
+ * the headers are read), check it, unmap it. Payloads are streamed later.
+ */
 static int read_kernel(const struct input_file *kernel, struct alpha_vmlinux_info *info)
 {
-	uint8_t head[ALPHA_VMLINUX_HEADER_BYTES];
+	struct elfimage_info *elf;
 	struct fmt_error err;
-	size_t done = 0;
+	enum fmt_status status;
+	void *map;
 
-	while (done < sizeof(head)) {
-		ssize_t got = pread(kernel->fd, head + done, sizeof(head) - done, (off_t)done);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			return report_errno(EXIT_BAD_INPUT, "kernel", kernel->path, "cannot read");
-		if (got == 0)
-			break;
-		done += (size_t)got;
+	if (kernel->size == 0 || kernel->size > SIZE_MAX)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': %llu bytes is no vmlinux",
+				    kernel->path, (unsigned long long)kernel->size);
+	map = mmap(NULL, (size_t)kernel->size, PROT_READ, MAP_PRIVATE, kernel->fd, 0);
+	if (map == MAP_FAILED)
+		return report_errno(EXIT_BAD_INPUT, "kernel", kernel->path, "cannot map");
+	if (!(elf = malloc(sizeof(*elf)))) {
+		munmap(map, (size_t)kernel->size);
+		return report_error(EXIT_IO, "out of memory");
 	}
-	if (alpha_vmlinux_parse(head, done, kernel->size, info, &err) != FMT_OK ||
-	    alpha_vmlinux_validate(info, &err) != FMT_OK)
-		return report_format_error("kernel", kernel->path, &err);
-	return EXIT_OK;
+	status = elfimage_parse(map, (size_t)kernel->size, elf, &err);
+	if (status == FMT_OK)
+		status = elfimage_validate(elf, &alpha_vmlinux_rules, &err);
+	if (status == FMT_OK)
+		status = alpha_vmlinux_check(elf, info, &err);
+	free(elf);
+	munmap(map, (size_t)kernel->size);
+	return status == FMT_OK ? EXIT_OK : report_format_error("kernel", kernel->path, &err);
 }
 
 static void add_segment(struct plan *plan, enum plan_segment_kind kind, const char *name,
@@ -163,13 +172,13 @@ static uint8_t *prepare_stub(const struct stub_blob *blob, const struct stub_hea
 		free(bytes);
 		return NULL;
 	}
-	put_le(FIELD(flags), 0, 4);
-	put_le(FIELD(cmdline_policy), spec->cmdline_policy, 4);
-	put_le(FIELD(kernel_entry), ap->kernel.entry, 8);
-	put_le(FIELD(param_page), ap->param_page, 8);
-	put_le(FIELD(initrd_start), ap->initrd_addr, 8);
-	put_le(FIELD(initrd_size), ap->initrd_size, 8);
-	put_le(FIELD(cmdline_len), len, 4);
+	le_put(FIELD(flags), 0, 4);
+	le_put(FIELD(cmdline_policy), spec->cmdline_policy, 4);
+	le_put(FIELD(kernel_entry), ap->kernel.entry, 8);
+	le_put(FIELD(param_page), ap->param_page, 8);
+	le_put(FIELD(initrd_start), ap->initrd_addr, 8);
+	le_put(FIELD(initrd_size), ap->initrd_size, 8);
+	le_put(FIELD(cmdline_len), len, 4);
 	memset(FIELD(cmdline), 0, ALPHA_COMMAND_LINE_SIZE);
 	memcpy(FIELD(cmdline), cmdline, len);
 #undef FIELD
@@ -177,7 +186,7 @@ static uint8_t *prepare_stub(const struct stub_blob *blob, const struct stub_hea
 }
 
 /* File offsets: headers first, then each segment on an 8 KiB boundary in address order. */
-static void layout(struct plan *plan)
+static uint64_t layout(struct plan *plan)
 {
 	uint64_t offset = sizeof(Elf64_Ehdr) + plan->segment_count * sizeof(Elf64_Phdr);
 	unsigned i;
@@ -186,6 +195,18 @@ static void layout(struct plan *plan)
 		plan->segments[i].file_offset = align_up(offset, ALPHA_PAGE_SIZE);
 		offset = plan->segments[i].file_offset + plan->segments[i].file_size;
 	}
+	return offset;
+}
+
+/* --max-size (a ROM budget): checked on the layout, before anything is written. */
+static int check_size(const struct image_spec *spec, uint64_t file_size)
+{
+	if (!spec->max_size || file_size <= spec->max_size)
+		return EXIT_OK;
+	return report_error(EXIT_BAD_INPUT, "output '%s': %llu bytes exceed --max-size %llu by %llu bytes; nothing written",
+			    spec->output_path, (unsigned long long)file_size,
+			    (unsigned long long)spec->max_size,
+			    (unsigned long long)(file_size - spec->max_size));
 }
 
 static int write_alpha(int fd, const char *out_path, struct alpha_plan *ap,
@@ -195,7 +216,6 @@ static int write_alpha(int fd, const char *out_path, struct alpha_plan *ap,
 	unsigned i, kernel_index = 0;
 	int status;
 
-	layout(&ap->plan);
 	status = write_elf_headers(fd, out_path, &ap->plan, ELFCLASS64, EM_ALPHA);
 	for (i = 0; status == EXIT_OK && i < ap->plan.segment_count; i++) {
 		const struct plan_segment *seg = &ap->plan.segments[i];
@@ -251,6 +271,8 @@ int arch_alpha_build(const struct image_spec *spec)
 	}
 	if (status == EXIT_OK)
 		status = output_check(spec->output_path, &in);
+	if (status == EXIT_OK)
+		status = check_size(spec, layout(&ap.plan));
 	if (status == EXIT_OK &&
 	    !(stub_bytes = prepare_stub(&stub_alpha_blob, &stub, &ap, spec, in.cmdline)))
 		status = report_error(EXIT_IO, "internal error: the Alpha stub has no parameter block");

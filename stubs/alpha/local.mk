@@ -67,7 +67,9 @@ $(%C%_stub_s_objects): %D%/%.o: $(srcdir)/%D%/%.S
 
 CLEANFILES += %D%/stub.elf %D%/stub.bin $(%C%_stub_objects)
 else
-%D%/stub_alpha_blob.c:
+# Remade when configure runs again, so a build directory that lost the
+# toolchain does not keep an old stub.
+%D%/stub_alpha_blob.c: Makefile
 	$(AM_V_GEN){ \
 	  echo '/* No Alpha cross toolchain at configure time: an empty blob. */'; \
 	  echo '#include "mkelfimage/stub_blob.h"'; \

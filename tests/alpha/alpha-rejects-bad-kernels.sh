@@ -35,27 +35,39 @@ fi
 expect_error "a bzImage: no ELF magic" \
 	"kernel '.*probe-2.15-reloc.bzImage': ELF header 0x0: no ELF magic" \
 	--kernel "$PROBE_DIR/probe-2.15-reloc.bzImage"
-# an ELF32 file (the x86 probe's ELF)
-expect_error "an ELF32 kernel: class 1" "e_ident\[EI_CLASS\] 0x4: class 1" \
+# an ELF32 file: the x86 probe's ELF, refused for its machine, then with
+# e_machine (0x12) made EM_ALPHA (0x9026), for its class
+expect_error "an x86 ELF: e_machine EM_386" "e_machine 3 (EM_386) is not accepted" \
 	--kernel "$PROBE_DIR/probe-0x100000.elf"
+cp "$PROBE_DIR/probe-0x100000.elf" "$work/elf32"
+printf '\046\220' | dd of="$work/elf32" bs=1 seek=18 conv=notrunc 2>/dev/null
+expect_error "an ELF32 EM_ALPHA file: class 1, not ELF64" "ELF header 0x4: class 1; a Linux/Alpha kernel is ELF64" \
+	--kernel "$work/elf32"
 # truncated inside the ELF header
 head -c 40 "$ALPHA_PROBE" >"$work/short"
-expect_error "truncated ELF header" "ELF header 0x0: 40 bytes" --kernel "$work/short"
+expect_error "truncated ELF header" "ELF header 0x0: the file (40 bytes) ends inside" --kernel "$work/short"
 # truncated inside a segment's bytes
 head -c 70000 "$ALPHA_PROBE" >"$work/cut"
-expect_error "segment bytes past the end of the file" "PT_LOAD p_offset.*end past the file" \
+expect_error "segment bytes past the end of the file" "PT_LOAD 0x78: file bytes \[0x12000, +0x18) end past the file" \
 	--kernel "$work/cut"
 # e_machine changed to EM_X86_64 (62) at offset 0x12
 cp "$ALPHA_PROBE" "$work/x86"
 printf '\076\000' | dd of="$work/x86" bs=1 seek=18 conv=notrunc 2>/dev/null
-expect_error "e_machine not EM_ALPHA" "e_machine 0x12: machine 0x3e is not EM_ALPHA" \
+expect_error "e_machine not EM_ALPHA" "ELF header 0x12: e_machine 62 (EM_X86_64) is not accepted" \
 	--kernel "$work/x86"
 # a kernel below START_ADDR of KERNEL_START_PHYS 0x300000 (PALcode/console memory)
 cp "$ALPHA_PROBE" "$work/low"
-# first program header's p_vaddr (phoff 64 + 0x10) := 0xfffffc0000100000
-printf '\000\000\020\000\000\374\377\377' | dd of="$work/low" bs=1 seek=80 conv=notrunc 2>/dev/null
+# first program header's p_vaddr and p_paddr (phoff 64 + 0x10, + 0x18) := 0xfffffc0000100000
+for at in 80 88; do
+	printf '\000\000\020\000\000\374\377\377' | dd of="$work/low" bs=1 seek=$at conv=notrunc 2>/dev/null
+done
 expect_error "kernel below the legacy START_ADDR" "below START_ADDR 0xfffffc0000310000" \
 	--kernel "$work/low"
+# p_paddr (0x58) made different from p_vaddr
+cp "$ALPHA_PROBE" "$work/paddr"
+printf '\000\000\020' | dd of="$work/paddr" bs=1 seek=88 conv=notrunc 2>/dev/null
+expect_error "p_paddr differs from p_vaddr" "PT_LOAD 0x40: p_vaddr 0xfffffc0001010000 differs from p_paddr" \
+	--kernel "$work/paddr"
 # 256 characters: COMMAND_LINE_SIZE is 256 with the NUL
 expect_error "command line longer than 255" "256 bytes, more than the 255 Linux/Alpha reads" \
 	--kernel "$ALPHA_PROBE" --command-line "$(printf 'y%.0s' $(seq 1 256))"
