@@ -3,9 +3,9 @@
 # tests/kernel/kernel-tests.sh and tests/boot/probe-checks.sh, never run.
 #
 # A Debian cloud kernel boots under QEMU with an initramfs holding Debian's
-# kexec (kexec-tools, dynamically linked: it comes with its libraries and
-# the dynamic loader, make-kexec-initramfs.sh), the image as /boot.elf and
-# an /init that runs `kexec -l /boot.elf --type TYPE ...` and `kexec -e`.
+# kexec (kexec-tools, dynamically linked: tests/kernel/make-guest-initramfs.sh
+# adds its libraries and the dynamic loader), the image as /boot.elf and an
+# /init that runs `kexec -l /boot.elf --type TYPE ...` and `kexec -e`.
 # kexec and the generated /init only ever run inside the guest.
 # MKELFIMAGE_KEXEC names the kexec binary to copy (default: kexec in PATH or
 # /sbin). Under MKELFIMAGE_REQUIRE_REAL_KERNEL=1 (CI) a missing kernel,
@@ -42,7 +42,7 @@ fi
 \$bb sed 's/^/mkelfimage-init: kexec: /' /kexec.err
 \$bb poweroff -f
 EOF
-	sh "$top_srcdir/tests/loaders/make-kexec-initramfs.sh" "$1.cpio" "$1.init" \
+	sh "$top_srcdir/tests/kernel/make-guest-initramfs.sh" "$1.cpio" "$1.init" \
 		"$kexec_binary=/sbin/kexec" "$work/boot.elf=/boot.elf" 2>"$1.cpio.err" ||
 		unavailable "cannot build the kexec initramfs: $(head -n 1 "$1.cpio.err")"
 	boot_image "$QEMU_X86_64" "$kernel" "$1" -initrd "$1.cpio" \

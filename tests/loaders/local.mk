@@ -11,8 +11,7 @@ LOADERS_TAP_TESTS = \
 TESTS += $(LOADERS_TAP_TESTS)
 EXTRA_DIST += $(LOADERS_TAP_TESTS) \
 	%D%/grub-iso.sh \
-	%D%/kexec-guest.sh \
-	%D%/make-kexec-initramfs.sh
+	%D%/kexec-guest.sh
 
 # Not registered yet: it needs the stub's kexec elf-x86 entry (EAX = EBX = 0,
 # ELF boot notes at [ESP+4]); today the stub stops with "unknown loader".
