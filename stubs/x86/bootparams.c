@@ -9,6 +9,12 @@
 
 static struct boot_params bootparams_page __attribute__((aligned(BOOTPARAMS_SIZE)));
 
+/* One setup_data node of type SETUP_E820_EXT: the entries past the zero page's 128 */
+#define BOOTPARAMS_E820_EXT_MAX    (STUB_MEMORY_RANGES_MAX - E820_MAX_ENTRIES_ZEROPAGE)
+static uint8_t bootparams_e820_ext[sizeof(struct setup_data) +
+				   BOOTPARAMS_E820_EXT_MAX * sizeof(struct boot_e820_entry)]
+	__attribute__((aligned(8)));
+
 /* A zeroed page holding the kernel's own setup header at 0x1f1 */
 struct boot_params *bootparams_init(const struct stub_params *params)
 {
@@ -21,7 +27,42 @@ struct boot_params *bootparams_init(const struct stub_params *params)
 	return &bootparams_page;
 }
 
-/* zero-page.rst e820_table: at most 128 entries in the page itself */
+static struct boot_e820_entry bootparams_e820_entry(const struct boot_memory_range *range)
+{
+	struct boot_e820_entry entry = { range->addr, range->size, range->type };
+
+	return entry;
+}
+
+/*
+ * boot.rst "setup_data" (2.09+), SETUP_E820_EXT: the entries the zero page
+ * has no room for, as Linux's e820__memory_setup_extended reads them. The
+ * node is put first in the kernel's setup_data list.
+ */
+static void bootparams_set_e820_ext(struct boot_params *boot_params, const struct boot_info *info)
+{
+	uint32_t count = info->range_count - E820_MAX_ENTRIES_ZEROPAGE;
+	struct setup_data node = { 0, SETUP_E820_EXT, 0 };
+	uint32_t index;
+
+	if (boot_params->hdr.version < BOOT_PROTOCOL(2, 9)) {
+		console_line_u32("memory ranges past 128 dropped (no setup_data before protocol 2.09): ",
+				 count, "");
+		return;
+	}
+	for (index = 0; index < count; index++) {
+		struct boot_e820_entry entry =
+			bootparams_e820_entry(&info->ranges[E820_MAX_ENTRIES_ZEROPAGE + index]);
+
+		memcpy(bootparams_e820_ext + sizeof(node) + index * sizeof(entry), &entry, sizeof(entry));
+	}
+	node.next = boot_params->hdr.setup_data;
+	node.len = count * sizeof(struct boot_e820_entry);
+	memcpy(bootparams_e820_ext, &node, sizeof(node));
+	boot_params->hdr.setup_data = (uint32_t)(uintptr_t)bootparams_e820_ext;
+}
+
+/* zero-page.rst e820_table: 128 entries in the page itself, the rest in SETUP_E820_EXT */
 void bootparams_set_e820(struct boot_params *boot_params, const struct boot_info *info)
 {
 	uint32_t count = info->range_count;
@@ -29,12 +70,11 @@ void bootparams_set_e820(struct boot_params *boot_params, const struct boot_info
 
 	if (count > E820_MAX_ENTRIES_ZEROPAGE)
 		count = E820_MAX_ENTRIES_ZEROPAGE;
-	for (index = 0; index < count; index++) {
-		boot_params->e820_table[index].addr = info->ranges[index].addr;
-		boot_params->e820_table[index].size = info->ranges[index].size;
-		boot_params->e820_table[index].type = info->ranges[index].type;
-	}
+	for (index = 0; index < count; index++)
+		boot_params->e820_table[index] = bootparams_e820_entry(&info->ranges[index]);
 	boot_params->e820_entries = (uint8_t)count;
+	if (info->range_count > E820_MAX_ENTRIES_ZEROPAGE)
+		bootparams_set_e820_ext(boot_params, info);
 }
 
 /*

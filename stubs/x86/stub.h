@@ -43,8 +43,8 @@ _Static_assert(STUB_MULTIBOOT_FLAGS == (MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_
 
 /* Longest string read from a loader (command line, loader name) */
 #define STUB_LOADER_STRING_MAX     4096
-/* Memory ranges kept from a loader: what the zero page's e820_table holds */
-#define STUB_MEMORY_RANGES_MAX     E820_MAX_ENTRIES_ZEROPAGE
+/* Memory ranges kept from a loader: 128 in the zero page, the rest in SETUP_E820_EXT */
+#define STUB_MEMORY_RANGES_MAX     512
 
 /* Who started the stub; decided once, from the entry registers */
 enum loader_kind {

@@ -9,6 +9,7 @@
 #                  with Etherboot's EB_I386_MEMMAP note
 #   coreboot-arg   the coreboot table as the payload's argument (selfboot.c)
 #   coreboot-scan  nothing passed; the table found at 0x500 and forwarded
+#   coreboot-many  a table with more than 128 memory ranges
 # and checks the image's ELFBoot notes and checksum the way elfboot does.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
@@ -48,7 +49,8 @@ for qemu in $(qemu_binaries); do
 			check_eq "$name, $mode: no RSDP without a coreboot table" 0x0 \
 				"$(report_value acpi_rsdp_addr "$report")" ;;
 		*)
-			check_eq "$name, $mode: acpi_rsdp_addr from the table's LB_TAG_ACPI_RSDP" 0xf1230 \
+			check_eq "$name, $mode: acpi_rsdp_addr from the table's LB_TAG_ACPI_RSDP" \
+				"$(sed -n 's/^harness_rsdp=//p' "$report.txt")" \
 				"$(report_value acpi_rsdp_addr "$report")"
 			check "$name, $mode: LB_MEM_TABLE becomes e820 reserved (type 2)" \
 				grep -qx 'e820\.[0-9a-f]*=0x500 0x100 0x2' "$report.txt" ;;
@@ -56,7 +58,18 @@ for qemu in $(qemu_binaries); do
 	done
 done
 
+# More ranges than the zero page's 128: the rest go to a SETUP_E820_EXT node
+# (tests/boot/e820-ext-real-kernel.sh shows a real kernel reading it)
 qemu=$(qemu_binaries | head -n 1)
+report=$work/many
+boot_harness "$qemu" coreboot-many "$report"
+check "coreboot-many: the probe kernel finished its report" grep -qx 'probe_end=ok' "$report.txt"
+check_eq "coreboot-many: the zero page holds 128 e820 entries" 0x80 \
+	"$(report_value e820_entries "$report")"
+_setup_data=$(report_value hdr.setup_data "$report")
+check "coreboot-many: hdr.setup_data points at the SETUP_E820_EXT node ($_setup_data)" \
+	test -n "$_setup_data" -a "$_setup_data" != 0x0
+
 report=$work/elfboot
 boot_harness "$qemu" coreboot-arg "$report"
 check_eq "ELFBoot EIN_PROGRAM_NAME is Linux (NUL-terminated, as elfboot wants)" Linux \

@@ -4,7 +4,8 @@ TAP_TEST_LIST += \
 	%D%/pvh-probe.sh \
 	%D%/multiboot-module-initrd.sh \
 	%D%/command-line-policy.sh \
-	%D%/elfnotes-coreboot-harness.sh
+	%D%/elfnotes-coreboot-harness.sh \
+	%D%/e820-ext-real-kernel.sh
 
 # tests/harness/: a test loader (a multiboot kernel for QEMU -kernel) that
 # loads boot.elf from its module and enters it as an ELF boot notes or

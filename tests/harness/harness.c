@@ -15,6 +15,9 @@
  *   bhdr-nomem     as bhdr-stack with no memory information at all
  *   coreboot-arg   EAX=EBX=0, [ESP+4]=the coreboot table (selfboot.c)
  *   coreboot-scan  EAX=EBX=0, [ESP+4]=0; only the table at 0x500 (iPXE-like)
+ *   coreboot-many  as coreboot-arg, with the RAM from 1 MiB cut into
+ *                  HARNESS_MANY_PIECES alternating RAM/reserved 4 KiB ranges
+ *                  (more than the zero page's 128 e820 entries)
  * TEXT is the notes' EBN_COMMAND_LINE. It prints "harness_..." lines on COM1.
  *
  * Freestanding test code: it trusts QEMU's multiboot information.
@@ -29,8 +32,13 @@
 
 #define HARNESS_COM1          0x3f8
 #define HARNESS_LOW_TABLE     0x500      /* where modern coreboot puts its forwarder */
-#define HARNESS_RSDP_MARKER   0x000f1230 /* a recognisable acpi_rsdp_addr */
-#define HARNESS_MAX_RANGES    64
+#define HARNESS_RSDP_START    0xe0000    /* ACPI 6.4 5.2.5.1: the RSDP in the BIOS area */
+#define HARNESS_RSDP_END      0x100000
+#define HARNESS_MAX_RANGES    256
+#define HARNESS_MODULE_HIGH   0x0c000000 /* a large module moves here, out of the way */
+#define HARNESS_EXIT_PORT     0xf4       /* QEMU isa-debug-exit, as the probe uses it */
+#define HARNESS_MANY_BASE     0x100000   /* QEMU's RAM range from 1 MiB */
+#define HARNESS_MANY_PIECES   200
 
 /* ELF32 (System V ABI), only what a loader reads */
 struct harness_ehdr {
@@ -51,10 +59,10 @@ void harness_jump(uint32_t entry, uint32_t eax, uint32_t ebx, uint32_t esp)
 void *memset(void *dest, int value, size_t len);
 void *memcpy(void *dest, const void *src, size_t len);
 
-extern char harness_start[];
+extern char harness_end[];
 
 static uint8_t harness_notes[4096] __attribute__((aligned(16)));
-static uint8_t harness_table[4096] __attribute__((aligned(16)));
+static uint8_t harness_table[8192] __attribute__((aligned(16)));
 static uint32_t harness_stack[64];
 
 void *memset(void *dest, int value, size_t len)
@@ -127,6 +135,7 @@ static void __attribute__((noreturn)) harness_fail(const char *why)
 	harness_puts("harness_error=");
 	harness_puts(why);
 	harness_putc('\n');
+	__asm__ volatile("outl %0, %1" : : "a"(1u), "Nd"((uint16_t)HARNESS_EXIT_PORT));
 	for (;;)
 		__asm__ volatile("cli; hlt");
 }
@@ -153,6 +162,25 @@ static void harness_read_mmap(const struct multiboot_info *mbi)
 			(struct harness_range){ entry.addr, entry.len, entry.type };
 		offset += entry.size + 4;
 	}
+	harness_hex("harness_ranges", harness_range_count);
+}
+
+/* Cut the RAM range at 1 MiB into alternating RAM/reserved pages, then the rest */
+static void harness_cut_ranges(void)
+{
+	uint32_t i, piece;
+
+	for (i = 0; i < harness_range_count; i++)
+		if (harness_ranges[i].addr == HARNESS_MANY_BASE && harness_ranges[i].type == 1)
+			break;
+	if (i == harness_range_count ||
+	    harness_range_count + HARNESS_MANY_PIECES > HARNESS_MAX_RANGES)
+		harness_fail("no RAM range at 1 MiB to cut");
+	harness_ranges[i].addr += HARNESS_MANY_PIECES * 0x1000u;
+	harness_ranges[i].size -= HARNESS_MANY_PIECES * 0x1000u;
+	for (piece = 0; piece < HARNESS_MANY_PIECES; piece++)
+		harness_ranges[harness_range_count++] = (struct harness_range){
+			HARNESS_MANY_BASE + piece * 0x1000u, 0x1000, piece % 2 ? 2 : 1 };
 	harness_hex("harness_ranges", harness_range_count);
 }
 
@@ -226,13 +254,26 @@ static uint32_t harness_load(const struct multiboot_info *mbi)
 	if (ehdr->e_ident[0] != 0x7f || ehdr->e_ident[1] != 'E' || ehdr->e_phentsize != sizeof(*phdr))
 		harness_fail("module is not an ELF32 image");
 	phdr = (const struct harness_phdr *)(file + ehdr->e_phoff);
+	/* a real kernel's image is large: QEMU's module may reach its segments */
+	for (i = 0; i < ehdr->e_phnum; i++)
+		if (phdr[i].p_type == HARNESS_PT_LOAD && phdr[i].p_paddr < module->mod_end)
+			break;
+	if (i < ehdr->e_phnum) {
+		if (module->mod_end - module->mod_start > HARNESS_MODULE_HIGH / 4)
+			harness_fail("module too large to move");
+		file = memcpy((void *)HARNESS_MODULE_HIGH, file, module->mod_end - module->mod_start);
+		ehdr = (const struct harness_ehdr *)file;
+		phdr = (const struct harness_phdr *)(file + ehdr->e_phoff);
+		harness_puts("harness_module_moved=1\n");
+	}
 	harness_read_image_notes(file, ehdr, phdr);
 	for (i = 0; i < ehdr->e_phnum; i++) {
 		if (phdr[i].p_type != HARNESS_PT_LOAD)
 			continue;
-		if (phdr[i].p_paddr < module->mod_end &&
-		    phdr[i].p_paddr + phdr[i].p_memsz > (uint32_t)(uintptr_t)harness_start)
-			harness_fail("a segment would overwrite the harness or its module");
+		if (phdr[i].p_paddr < (uint32_t)(uintptr_t)harness_end ||
+		    (phdr[i].p_paddr < HARNESS_MODULE_HIGH + (HARNESS_MODULE_HIGH / 4) &&
+		     phdr[i].p_paddr + phdr[i].p_memsz > HARNESS_MODULE_HIGH))
+			harness_fail("a segment would overwrite the harness or the moved module");
 		memcpy((void *)phdr[i].p_paddr, file + phdr[i].p_offset, phdr[i].p_filesz);
 		memset((uint8_t *)phdr[i].p_paddr + phdr[i].p_filesz, 0,
 		       phdr[i].p_memsz - phdr[i].p_filesz);
@@ -295,12 +336,26 @@ static void harness_seal_table(uint8_t *table, uint32_t bytes, uint32_t entries)
 	memcpy(table, &header, sizeof(header));
 }
 
+/* The firmware's RSDP ("RSD PTR " on a 16-byte boundary), for the table's RSDP record */
+static uint32_t harness_find_rsdp(void)
+{
+	uint32_t addr;
+
+	for (addr = HARNESS_RSDP_START; addr < HARNESS_RSDP_END; addr += 16)
+		if (harness_starts((const char *)addr, "RSD PTR "))
+			break;
+	if (addr == HARNESS_RSDP_END)
+		harness_fail("no ACPI RSDP in the BIOS area");
+	harness_hex("harness_rsdp", addr);
+	return addr;
+}
+
 /* The real table: memory ranges (plus one LB_MEM_TABLE) and an RSDP record */
 static uint32_t harness_build_table(void)
 {
 	uint8_t *records = harness_table + sizeof(struct lb_header);
 	struct lb_record memory = { LB_TAG_MEMORY, sizeof(struct lb_record) };
-	struct lb_acpi_rsdp rsdp = { LB_TAG_ACPI_RSDP, sizeof(rsdp), HARNESS_RSDP_MARKER, 0 };
+	struct lb_acpi_rsdp rsdp = { LB_TAG_ACPI_RSDP, sizeof(rsdp), harness_find_rsdp(), 0 };
 	uint32_t i;
 
 	for (i = 0; i <= harness_range_count; i++) {
@@ -355,6 +410,9 @@ void harness_main(const struct multiboot_info *mbi)
 		arg = harness_build_notes(text, 1);
 	} else if (harness_starts(mode, "bhdr-nomem")) {
 		arg = harness_build_notes(text, 0);
+	} else if (harness_starts(mode, "coreboot-many")) {
+		harness_cut_ranges();
+		arg = harness_build_table();
 	} else if (harness_starts(mode, "coreboot-arg")) {
 		arg = harness_build_table();
 	} else if (harness_starts(mode, "coreboot-scan")) {
