@@ -30,4 +30,5 @@ CLEANFILES += tests/harness/harness.elf $(HARNESS_OBJS)
 # --verify-at-boot and --initrd-placement high (stubs/x86/verify.c, placement.c)
 TAP_TEST_LIST += \
 	%D%/verify-at-boot-detects-corruption.sh \
-	%D%/placement-initrd-high.sh
+	%D%/placement-initrd-high.sh \
+	%D%/placement-high-verify-debian-kernel.sh
