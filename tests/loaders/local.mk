@@ -13,6 +13,8 @@ EXTRA_DIST += $(LOADERS_TAP_TESTS) \
 	%D%/grub-iso.sh \
 	%D%/kexec-guest.sh
 
-# Not registered yet: it needs the stub's kexec elf-x86 entry (EAX = EBX = 0,
-# ELF boot notes at [ESP+4]); today the stub stops with "unknown loader".
+# Not registered yet: kexec's elf-x86 (EAX = EBX = 0, ELF boot notes at
+# [ESP+4]) passes no memory map, and under SeaBIOS there is no coreboot
+# table; the stub recognises the entry but stops with "no memory map from
+# the loader" until it can ask the BIOS (INT 15h E820, DESIGN.md).
 EXTRA_DIST += %D%/kexec-elf-x86-in-guest.sh
