@@ -1,2 +1,53 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # loader/: bootelf, which boots an ELF image from a running Linux kernel through kexec_load(2).
+
+%C%_bootelf_sources = \
+	%D%/main.c \
+	%D%/options.c %D%/options.h \
+	%D%/memmap.c %D%/memmap.h \
+	%D%/rsdp.c %D%/rsdp.h \
+	%D%/mbi.c %D%/mbi.h \
+	%D%/plan.c %D%/plan.h \
+	%D%/planprint.c %D%/planprint.h \
+	%D%/kexec.c %D%/kexec.h \
+	%D%/trampoline.h \
+	mkelfimage/json.c mkelfimage/json.h
+
+# (section 8: it needs root; the only sbin program, so set here)
+sbin_PROGRAMS = %D%/bootelf
+%C%_bootelf_SOURCES = $(%C%_bootelf_sources)
+nodist_%C%_bootelf_SOURCES = %D%/trampoline_blob.c
+%C%_bootelf_LDADD = formats/libformats.a
+
+# The trampoline: freestanding, position independent, no relocations, so
+# its bytes are the blob (objcopy -O binary). Built with $(STUB_CC) and its
+# own flags: it holds 64-bit and 32-bit code and must never see the user's
+# CFLAGS. A relocation would mean an absolute address: refused.
+%D%/trampoline.o: $(srcdir)/%D%/trampoline.S $(srcdir)/%D%/trampoline.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(STUB_CC) -m64 -ffreestanding -fno-pie -nostdlib -I$(top_srcdir) -c -o $@ $(srcdir)/%D%/trampoline.S
+%D%/trampoline.bin: %D%/trampoline.o
+	$(AM_V_GEN)if LC_ALL=C readelf -rW %D%/trampoline.o | grep -q '^Relocation section'; then \
+		echo "$@: trampoline.S has relocations (absolute addresses)" >&2; exit 1; fi; \
+	$(OBJCOPY) -O binary -j .text %D%/trampoline.o $@
+%D%/trampoline_blob.c: %D%/trampoline.bin
+	$(AM_V_GEN){ echo '/* Generated from loader/trampoline.S by make: do not edit. */'; \
+	  echo '#include "loader/trampoline.h"'; \
+	  echo 'const uint8_t trampoline_blob[] = {'; \
+	  od -An -v -tx1 %D%/trampoline.bin | $(SED) -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1, /g' -e 's/, $$/,/'; \
+	  echo '};'; \
+	  echo "const size_t trampoline_blob_size = sizeof(trampoline_blob);"; } >$@-t && mv $@-t $@
+
+BUILT_SOURCES += %D%/trampoline_blob.c
+CLEANFILES += %D%/trampoline.o %D%/trampoline.bin %D%/trampoline_blob.c
+EXTRA_DIST += %D%/trampoline.S
+
+# bootelf-static: the same program linked statically, to live in an
+# initramfs (the guest tests copy it there). `make loader/bootelf-static`.
+if BUILD_BOOTELF_STATIC
+check_PROGRAMS += %D%/bootelf-static
+%C%_bootelf_static_SOURCES = $(%C%_bootelf_sources)
+nodist_%C%_bootelf_static_SOURCES = %D%/trampoline_blob.c
+%C%_bootelf_static_LDADD = formats/libformats.a
+%C%_bootelf_static_LDFLAGS = -static
+endif

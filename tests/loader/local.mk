@@ -10,3 +10,9 @@ TESTS += %D%/elfimage-test
 # Shared with the kexec-tools tests: a reproducible guest initramfs with
 # programs and the libraries they need.
 EXTRA_DIST += tests/kernel/make-guest-initramfs.sh
+
+# Boots inside QEMU guests only (a Debian kernel runs bootelf from its initramfs).
+LOADER_TAP_TESTS = \
+	%D%/bootelf-boots-probe-in-guest.sh
+TESTS += $(LOADER_TAP_TESTS)
+EXTRA_DIST += $(LOADER_TAP_TESTS) %D%/bootelf-guest.sh

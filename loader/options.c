@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "options.h"
+
+enum { OPT_COMMAND_LINE = 256, OPT_REUSE_CMDLINE, OPT_DRY_RUN, OPT_JSON, OPT_VERSION };
+
+struct option_doc {
+	struct option option;
+	int short_name;
+	const char *argument;
+	const char *help;
+};
+
+static const struct option_doc option_table[] = {
+	{ { "command-line", required_argument, NULL, OPT_COMMAND_LINE }, 0, "TEXT",
+	  "the loader's command line (the image's policy joins it with its own)" },
+	{ { "append", required_argument, NULL, OPT_COMMAND_LINE }, 0, "TEXT",
+	  "alias of --command-line" },
+	{ { "reuse-cmdline", no_argument, NULL, OPT_REUSE_CMDLINE }, 0, NULL,
+	  "pass the running kernel's /proc/cmdline" },
+	{ { "load", no_argument, NULL, 'l' }, 'l', NULL, "load the image only (kexec_load)" },
+	{ { "exec", no_argument, NULL, 'e' }, 'e', NULL,
+	  "boot the loaded image (reboot LINUX_REBOOT_CMD_KEXEC); no flag: load and boot" },
+	{ { "dry-run", no_argument, NULL, OPT_DRY_RUN }, 0, NULL,
+	  "check the image and print the segment plan; no system call" },
+	{ { "json", no_argument, NULL, OPT_JSON }, 0, NULL, "print the plan as JSON" },
+	{ { "help", no_argument, NULL, 'h' }, 'h', NULL, "print this help and exit" },
+	{ { "version", no_argument, NULL, OPT_VERSION }, 0, NULL, "print the version and exit" },
+};
+#define OPTION_COUNT (sizeof(option_table) / sizeof(option_table[0]))
+
+static void options_help(void)
+{
+	size_t i;
+
+	printf("Usage: bootelf [OPTION]... IMAGE\n"
+	       "       bootelf -e\n"
+	       "Boot the ELF image IMAGE from the running Linux kernel through kexec_load(2).\n\n");
+	for (i = 0; i < OPTION_COUNT; i++) {
+		const struct option_doc *doc = &option_table[i];
+		char left[64];
+
+		snprintf(left, sizeof(left), "%s%c%s--%s%s%s", doc->short_name ? "-" : "",
+			 doc->short_name ? doc->short_name : ' ', doc->short_name ? ", " : "  ",
+			 doc->option.name, doc->argument ? " " : "", doc->argument ? doc->argument : "");
+		printf("  %-28s %s\n", doc->short_name ? left : left + 1, doc->help);
+	}
+}
+
+int options_parse(int argc, char **argv, struct bootelf_options *options)
+{
+	struct option long_options[OPTION_COUNT + 1];
+	int opt;
+	size_t i;
+
+	memset(options, 0, sizeof(*options));
+	for (i = 0; i < OPTION_COUNT; i++)
+		long_options[i] = option_table[i].option;
+	memset(&long_options[OPTION_COUNT], 0, sizeof(long_options[0]));
+
+	while ((opt = getopt_long(argc, argv, "leh", long_options, NULL)) != -1) {
+		switch (opt) {
+		case OPT_COMMAND_LINE:
+			if (options->command_line) {
+				fprintf(stderr, "bootelf: --command-line (or --append) given twice\n");
+				return 1;
+			}
+			options->command_line = optarg;
+			break;
+		case OPT_REUSE_CMDLINE: options->reuse_cmdline = 1; break;
+		case 'l': options->load = 1; break;
+		case 'e': options->execute = 1; break;
+		case OPT_DRY_RUN: options->dry_run = 1; break;
+		case OPT_JSON: options->json = 1; break;
+		case 'h': options_help(); return -1;
+		case OPT_VERSION: printf("bootelf (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION); return -1;
+		default:
+			fprintf(stderr, "bootelf: bad usage (see bootelf --help)\n");
+			return 1;
+		}
+	}
+	if (!options->load && !options->execute)
+		options->load = options->execute = 1;
+	if (options->command_line && options->reuse_cmdline) {
+		fprintf(stderr, "bootelf: --command-line and --reuse-cmdline exclude each other\n");
+		return 1;
+	}
+	if (optind < argc)
+		options->image = argv[optind++];
+	if (optind < argc) {
+		fprintf(stderr, "bootelf: one image only ('%s' is extra)\n", argv[optind]);
+		return 1;
+	}
+	if (options->load && !options->image) {
+		fprintf(stderr, "bootelf: no image given (see bootelf --help)\n");
+		return 1;
+	}
+	if (!options->load && (options->image || options->dry_run)) {
+		fprintf(stderr, "bootelf: -e alone boots what is loaded: no image, no --dry-run\n");
+		return 1;
+	}
+	return 0;
+}
