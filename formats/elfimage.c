@@ -3,6 +3,7 @@
 
 #include <gelf.h>
 #include <libelf.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "elfimage.h"
@@ -165,6 +166,7 @@ enum fmt_status elfimage_parse(const uint8_t *buf, size_t len, struct elfimage_i
 		goto out;
 	}
 	out->phnum = phnum;
+	out->phoff = ehdr.e_phoff;
 	status = check_phdr_table(&ehdr, phnum, len, out->elf_class, err);
 	if (status == FMT_OK)
 		status = read_loads(elf, &ehdr, phnum, len, out, err);
@@ -206,17 +208,23 @@ enum fmt_status elfimage_validate(const struct elfimage_info *info,
 		if (rules->machines[i] == info->machine)
 			break;
 	if (i == rules->machine_count) {
-		const char *name = elfimage_machine_name(info->machine);
+		char names[96] = "";
+		size_t used = 0;
 
+		for (i = 0; i < rules->machine_count && used < sizeof(names); i++) {
+			const char *name = elfimage_machine_name(rules->machines[i]);
+
+			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
+						 i ? ", " : "", name ? name : "?");
+		}
 		return fmt_fail(err, FMT_UNSUPPORTED, "ELF header", ELFIMAGE_OFF_MACHINE,
-				"e_machine %u%s%s%s is not accepted here", info->machine,
-				name ? " (" : "", name ? name : "", name ? ")" : "");
+				"e_machine %u is not one of %s", info->machine, names);
 	}
 	if (info->load_count == 0)
-		return fmt_fail(err, FMT_BAD_FIELD, "program header table", 0,
+		return fmt_fail(err, FMT_BAD_FIELD, "program header table", info->phoff,
 				"no PT_LOAD segment: nothing to load");
 	if (info->load_count > rules->max_loads)
-		return fmt_fail(err, FMT_UNSUPPORTED, "program header table", 0,
+		return fmt_fail(err, FMT_UNSUPPORTED, "program header table", info->phoff,
 				"%zu PT_LOAD segments, more than the %zu this loader takes", info->load_count,
 				rules->max_loads);
 	return check_overlaps(info, err);

@@ -39,6 +39,7 @@ struct elfimage_info {
 	uint16_t machine;       /* e_machine */
 	uint64_t entry;         /* e_entry */
 	uint64_t file_size;     /* the length the image was read from */
+	uint64_t phoff;         /* e_phoff */
 	size_t phnum;           /* program headers of any type */
 	size_t load_count;      /* PT_LOAD entries in load[], in file order */
 	struct elfimage_segment load[ELFIMAGE_MAX_LOADS];

@@ -63,9 +63,13 @@ static int map_image(const char *path, struct mapped_file *file)
 
 	if (fd < 0)
 		return fail(EXIT_BAD_INPUT, "image '%s': cannot open: %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return fail(EXIT_BAD_INPUT, "image '%s': not a regular, non-empty file", path);
+		return fail(EXIT_BAD_INPUT, "image '%s': not a regular file", path);
+	}
+	if (st.st_size == 0) {
+		close(fd);
+		return fail(EXIT_BAD_INPUT, "image '%s': the file is empty", path);
 	}
 	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);

@@ -13,6 +13,10 @@ EXTRA_DIST += tests/kernel/make-guest-initramfs.sh
 
 # Boots inside QEMU guests only (a Debian kernel runs bootelf from its initramfs).
 LOADER_TAP_TESTS = \
+	%D%/bootelf-rejects-bad-images.sh \
 	%D%/bootelf-boots-probe-in-guest.sh
 TESTS += $(LOADER_TAP_TESTS)
-EXTRA_DIST += $(LOADER_TAP_TESTS) %D%/bootelf-guest.sh
+EXTRA_DIST += $(LOADER_TAP_TESTS) %D%/bootelf-guest.sh %D%/make-bad-images.sh %D%/README
+# mkelf writes the test images from readable descriptions (make-bad-images.sh).
+check_PROGRAMS += %D%/mkelf
+%C%_mkelf_SOURCES = %D%/mkelf.c
