@@ -239,8 +239,13 @@ static int check_spec(const struct image_spec *spec, const struct stub_blob *blo
 	if (!blob->size)
 		return report_error(EXIT_BAD_INPUT, "--arch alpha: this mkelfimage was built without the Alpha stub "
 				    "(configure found no alpha-linux-gnu-gcc; install gcc-alpha-linux-gnu and binutils-alpha-linux-gnu)");
+	/* x86 stub features the Alpha stub does not have: refused, not ignored */
 	if (spec->manifest_path)
 		return report_error(EXIT_BAD_INPUT, "--manifest is not supported with --arch alpha");
+	if (spec->verify_at_boot)
+		return report_error(EXIT_BAD_INPUT, "--verify-at-boot is not supported with --arch alpha");
+	if (spec->initrd_placement != STUB_INITRD_PLANNED)
+		return report_error(EXIT_BAD_INPUT, "--initrd-placement high is not supported with --arch alpha");
 	return EXIT_OK;
 }
 

@@ -73,6 +73,10 @@ expect_error "command line longer than 255" "256 bytes, more than the 255 Linux/
 	--kernel "$ALPHA_PROBE" --command-line "$(printf 'y%.0s' $(seq 1 256))"
 expect_error "--manifest is refused for alpha" "--manifest is not supported with --arch alpha" \
 	--kernel "$ALPHA_PROBE" --manifest "$work/m.json"
+expect_error "--verify-at-boot is refused for alpha" "--verify-at-boot is not supported with --arch alpha" \
+	--kernel "$ALPHA_PROBE" --verify-at-boot
+expect_error "--initrd-placement high is refused for alpha" "--initrd-placement high is not supported" \
+	--kernel "$ALPHA_PROBE" --initrd-placement high
 "$MKELFIMAGE" --arch sparc --kernel "$ALPHA_PROBE" -o "$out" 2>"$work/err"
 check_eq "--arch sparc is a usage error" "1 mkelfimage: --arch 'sparc': use x86 or alpha" \
 	"$? $(cat "$work/err")"
