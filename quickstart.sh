@@ -13,7 +13,8 @@ PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
 	libelf-dev elfutils zlib1g-dev liblzma-dev libyaml-dev
 	qemu-system-x86 util-linux coreutils busybox-static cpio
 	grub-pc-bin grub-common xorriso mtools ipxe coreboot-utils kexec-tools
-	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc"
+	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
+	clang valgrind strace time"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -96,7 +96,7 @@ enum fmt_status bzimage_parse(const uint8_t *buf, size_t len, uint64_t file_size
 		out->version = BOOT_PROTOCOL(2, 13);  /* boot.rst: 2.14 is burnt, read as 2.13 */
 	out->setup_sects = buf[0x1f1] ? buf[0x1f1] : SETUP_SECTS_DEFAULT;
 	out->syssize = get_le32(buf + 0x1f4);
-	out->kernel_version = get_le16(buf + 0x20e);
+	out->kernel_version = header_has(out, 0x20e, 2) ? get_le16(buf + 0x20e) : 0;
 	out->loadflags = header_has(out, 0x211, 1) ? buf[0x211] : 0;
 	out->code32_start = header_has(out, 0x214, 4) ? get_le32(buf + 0x214) : 0;
 	read_versioned_fields(buf, out);

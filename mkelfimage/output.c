@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,71 @@
 
 #include "output.h"
 #include "report.h"
+
+/*
+ * Temporary files a signal must remove. A signal handler sees only globals,
+ * so this one table is the exception to "no global state": the paths are
+ * added and removed with the signals blocked, and the handler only reads.
+ * Two are in flight at most (the image and its --manifest).
+ */
+#define OUTPUT_PENDING_MAX 4
+static char *volatile output_pending[OUTPUT_PENDING_MAX];
+static const int output_signals[] = { SIGHUP, SIGINT, SIGTERM };
+
+/*
+ * Remove the temporary files, then die of the same signal so the caller
+ * sees it (exit status 128 + N in a shell). Only async-signal-safe calls:
+ * unlink and raise. SA_RESETHAND restored the default action; the raised
+ * signal is delivered when this handler returns.
+ */
+static void output_on_signal(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < OUTPUT_PENDING_MAX; i++)
+		if (output_pending[i])
+			unlink(output_pending[i]);
+	raise(sig);
+}
+
+static void output_block_signals(sigset_t *saved)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(output_signals) / sizeof(output_signals[0]); i++)
+		sigaddset(&set, output_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, saved);
+}
+
+/* A signal the caller ignores (nohup) stays ignored. */
+static void output_install_handlers(void)
+{
+	struct sigaction action = { .sa_handler = output_on_signal, .sa_flags = SA_RESETHAND };
+	size_t i;
+
+	sigemptyset(&action.sa_mask);
+	for (i = 0; i < sizeof(output_signals) / sizeof(output_signals[0]); i++) {
+		struct sigaction old;
+
+		if (sigaction(output_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(output_signals[i], &action, NULL);
+	}
+}
+
+/* Called with the signals blocked. */
+static int output_pending_set(char *old_path, char *new_path)
+{
+	size_t i;
+
+	for (i = 0; i < OUTPUT_PENDING_MAX; i++)
+		if (output_pending[i] == old_path) {
+			output_pending[i] = new_path;
+			return 0;
+		}
+	return -1;
+}
 
 /* Split "dir/name" into a malloc'd "dir" ("." when there is no slash). */
 static char *directory_of(const char *path)
@@ -59,6 +125,7 @@ int output_begin(struct output *out, const char *path)
 {
 	char *dir = directory_of(path);
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	sigset_t saved;
 	mode_t mask;
 	size_t len;
 
@@ -75,7 +142,17 @@ int output_begin(struct output *out, const char *path)
 	}
 	snprintf(out->temp_path, len, "%s/.%s.XXXXXX", dir, base);
 	free(dir);
+	output_install_handlers();
+	/* The file and its entry in the table appear together for a signal. */
+	output_block_signals(&saved);
 	out->fd = mkstemp(out->temp_path);
+	if (out->fd >= 0 && output_pending_set(NULL, out->temp_path) < 0) {
+		unlink(out->temp_path);
+		close(out->fd);
+		out->fd = -1;
+		errno = EMFILE;
+	}
+	sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (out->fd < 0) {
 		report_errno(EXIT_IO, "output", path, "cannot create a temporary file");
 		free(out->temp_path);
@@ -95,6 +172,8 @@ int output_begin(struct output *out, const char *path)
 
 int output_commit(struct output *out)
 {
+	sigset_t saved;
+
 	if (close(out->fd) < 0) {
 		out->fd = -1;
 		report_errno(EXIT_IO, "output", out->path, "cannot write");
@@ -102,11 +181,16 @@ int output_commit(struct output *out)
 		return EXIT_IO;
 	}
 	out->fd = -1;
+	/* A signal sees either the temporary file or the complete output. */
+	output_block_signals(&saved);
 	if (rename(out->temp_path, out->path) < 0) {
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		report_errno(EXIT_IO, "output", out->path, "cannot rename the temporary file into place");
 		output_abort(out);
 		return EXIT_IO;
 	}
+	output_pending_set(out->temp_path, NULL);
+	sigprocmask(SIG_SETMASK, &saved, NULL);
 	free(out->temp_path);
 	out->temp_path = NULL;
 	return EXIT_OK;
@@ -118,7 +202,12 @@ void output_abort(struct output *out)
 		close(out->fd);
 	out->fd = -1;
 	if (out->temp_path) {
+		sigset_t saved;
+
+		output_block_signals(&saved);
 		unlink(out->temp_path);
+		output_pending_set(out->temp_path, NULL);
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		free(out->temp_path);
 		out->temp_path = NULL;
 	}

@@ -1,2 +1,60 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# tests/fuzz/: libFuzzer targets and their seed corpora (make fuzz).
+# tests/fuzz/: libFuzzer targets and their seed corpora.
+#
+#   make fuzz                    build every target, run each for FUZZ_SECONDS (default 30)
+#   make fuzz FUZZ_SECONDS=60    (CI)
+#
+# The targets are built by explicit rules with $(FUZZ_CC) (clang) and
+# -fsanitize=fuzzer,address,undefined, never with CC/CFLAGS. Seeds: the small
+# files in corpus/<target>/ (checked in: regressions, each with its recipe in
+# corpus/README) plus files generated at build time in the build tree
+# (seeds/<target>/: the probe kernels and tests/bad/make-bad-kernels.sh output).
+# New inputs libFuzzer finds go to fuzz-work/<target>/ in the build tree,
+# crashes to fuzz-work/crash-<target>-*.
+FUZZ_TARGETS = bzimage
+FUZZ_SECONDS = 30
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	-I$(top_srcdir) -I$(top_builddir) $(WARN_CFLAGS)
+
+EXTRA_DIST += \
+	%D%/fuzz-bzimage.c \
+	%D%/corpus/README \
+	%D%/make-seeds.sh \
+	%D%/replay-corpus.sh
+CLEANFILES += $(FUZZ_TARGETS:%=%D%/fuzz-%)
+clean-local: clean-fuzz
+clean-fuzz:
+	-rm -rf %D%/seeds %D%/fuzz-work
+
+%D%/fuzz-bzimage: $(srcdir)/%D%/fuzz-bzimage.c $(srcdir)/formats/bzimage.c \
+		$(srcdir)/formats/fmt_error.c $(srcdir)/formats/bzimage.h config.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(srcdir)/%D%/fuzz-bzimage.c \
+		$(srcdir)/formats/bzimage.c $(srcdir)/formats/fmt_error.c
+
+# Seeds generated from the probe kernels (tests/probe) and the bad kernels.
+%D%/seeds/bzimage.stamp: $(srcdir)/%D%/make-seeds.sh $(srcdir)/tests/bad/make-bad-kernels.sh \
+		tests/probe/probe-2.15-reloc.bzImage tests/probe/probe-2.02.bzImage \
+		tests/probe/mkprobe$(EXEEXT) tests/probe/probe-0x1000000.bin
+	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh bzimage $(top_srcdir) . %D%/seeds/bzimage && touch $@
+
+if BUILD_FUZZERS
+fuzz: $(FUZZ_TARGETS:%=%D%/fuzz-%) $(FUZZ_TARGETS:%=%D%/seeds/%.stamp)
+	@set -e; for target in $(FUZZ_TARGETS); do \
+		work=%D%/fuzz-work/$$target; mkdir -p $$work; \
+		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+		%D%/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 \
+			-print_final_stats=1 -artifact_prefix=%D%/fuzz-work/crash-$$target- \
+			$$work %D%/seeds/$$target $(srcdir)/%D%/corpus/$$target 2>%D%/fuzz-work/$$target.log || \
+			{ tail -n 60 %D%/fuzz-work/$$target.log; echo "fuzz: $$target FAILED (input in %D%/fuzz-work/crash-$$target-*)"; exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' %D%/fuzz-work/$$target.log | tr '\n' ' '; echo; \
+	done
+
+# make check replays the seeds and regressions through each target (no fuzzing).
+check_DATA += $(FUZZ_TARGETS:%=%D%/fuzz-%) $(FUZZ_TARGETS:%=%D%/seeds/%.stamp)
+else
+fuzz:
+	@echo "fuzz: no libFuzzer compiler (configure found FUZZ_CC=$(FUZZ_CC)); install the Debian package clang" >&2; exit 1
+endif
+TAP_TEST_LIST += %D%/replay-corpus.sh
+.PHONY: fuzz clean-fuzz
