@@ -18,15 +18,31 @@ static int initrd_overlaps_kernel(const struct stub_params *params, uint64_t add
 	return addr < end && addr + size > start;
 }
 
+/*
+ * boot.rst xloadflags (2.12+): XLF_CAN_BE_LOADED_ABOVE_4G lets the ramdisk
+ * lie above 4 GiB, its high bits in ext_ramdisk_image; then initrd_addr_max
+ * (a 32-bit limit) does not apply to it.
+ */
+static int initrd_above_4g_allowed(const struct boot_params *boot_params)
+{
+	return boot_params->hdr.version >= BOOT_PROTOCOL(2, 12) &&
+	       (boot_params->hdr.xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G);
+}
+
 static void initrd_use_module(struct boot_params *boot_params, const struct stub_params *params,
 			      const struct boot_info *info)
 {
 	uint64_t limit = boot_params->hdr.initrd_addr_max;
+	uint64_t end = info->module_addr + info->module_size;
 
-	if (boot_params->hdr.version < 0x0203 || limit == 0)
+	if (boot_params->hdr.version < BOOT_PROTOCOL(2, 3) || limit == 0)
 		limit = INITRD_ADDR_MAX_BEFORE_2_03;
-	if (info->module_addr + info->module_size - 1 > limit)
+	if (end > 0x100000000ull) {
+		if (!initrd_above_4g_allowed(boot_params))
+			console_fail("loader module above 4 GiB, and the kernel's xloadflags do not allow it (boot.rst)");
+	} else if (end - 1 > limit) {
 		console_fail("loader module ends above the kernel's initrd_addr_max (boot.rst)");
+	}
 	if (initrd_overlaps_kernel(params, info->module_addr, info->module_size))
 		console_fail("loader module overlaps the memory the kernel reserves (init_size)");
 	if (info->module_count > 1)

@@ -2,8 +2,8 @@
 /*
  * PVH start info (formats/pvh.h; Xen start_info.h) read into a struct
  * boot_info: command line, the first module, the memory map (version 1)
- * and the ACPI RSDP. Counts are clamped; addresses at or above 4 GiB are
- * treated as absent (paging is off).
+ * and the ACPI RSDP. Counts are clamped; structures at or above 4 GiB are
+ * treated as absent (paging is off), a module there is only passed on.
  */
 #include "stub.h"
 
@@ -49,7 +49,8 @@ static void pvh_read_modules(const struct hvm_start_info *start, struct boot_inf
 	    bootinfo_span(start->modlist_paddr, sizeof(module)) < sizeof(module))
 		return;
 	memcpy(&module, (const void *)(uintptr_t)start->modlist_paddr, sizeof(module));
-	if (module.size == 0 || bootinfo_span(module.paddr, 1) == 0)
+	/* a module above 4 GiB is kept: initrd.c passes it on through ext_* when allowed */
+	if (module.size == 0)
 		return;
 	info->module_count = start->nr_modules;
 	info->module_addr = module.paddr;

@@ -5,7 +5,8 @@ TAP_TEST_LIST += \
 	%D%/multiboot-module-initrd.sh \
 	%D%/command-line-policy.sh \
 	%D%/elfnotes-coreboot-harness.sh \
-	%D%/e820-ext-real-kernel.sh
+	%D%/e820-ext-real-kernel.sh \
+	%D%/pvh-module-above-4g.sh
 
 # tests/harness/: a test loader (a multiboot kernel for QEMU -kernel) that
 # loads boot.elf from its module and enters it as an ELF boot notes or
@@ -21,9 +22,10 @@ tests/harness/harness.o: $(srcdir)/tests/harness/harness.c $(HARNESS_DEPS)
 	@$(MKDIR_P) tests/harness
 	$(AM_V_CC)$(STUB_CC) $(STUB_CFLAGS) $(WARN_CFLAGS) -I$(top_srcdir) -c -o $@ \
 		$(srcdir)/tests/harness/harness.c
-tests/harness/harness.elf: $(HARNESS_OBJS) $(srcdir)/tests/harness/harness.lds
+# stubs/x86/lib.o: the stub's memset/memcpy/strlen, built with the same flags
+tests/harness/harness.elf: $(HARNESS_OBJS) stubs/x86/lib.o $(srcdir)/tests/harness/harness.lds
 	$(AM_V_CCLD)$(STUB_CC) $(STUB_LDFLAGS) -Wl,-T,$(srcdir)/tests/harness/harness.lds \
-		-o $@ $(HARNESS_OBJS)
+		-o $@ $(HARNESS_OBJS) stubs/x86/lib.o
 EXTRA_DIST += tests/harness/harness-entry.S tests/harness/harness.c tests/harness/harness.lds
 CLEANFILES += tests/harness/harness.elf $(HARNESS_OBJS)
 

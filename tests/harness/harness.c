@@ -15,6 +15,9 @@
  *   bhdr-nomem     as bhdr-stack with no memory information at all
  *   coreboot-arg   EAX=EBX=0, [ESP+4]=the coreboot table (selfboot.c)
  *   coreboot-scan  EAX=EBX=0, [ESP+4]=0; only the table at 0x500 (iPXE-like)
+ *   pvh-high       the image's PVH entry (its Xen note) with EBX = an
+ *                  hvm_start_info whose one module lies above 4 GiB (no
+ *                  stock loader here can place one there)
  *   coreboot-many  as coreboot-arg, with the RAM from 1 MiB cut into
  *                  HARNESS_MANY_PIECES alternating RAM/reserved 4 KiB ranges
  *                  (more than the zero page's 128 e820 entries)
@@ -29,6 +32,7 @@
 #include "formats/elfnote.h"
 #include "formats/ipsum.h"
 #include "formats/multiboot.h"
+#include "formats/pvh.h"
 
 #define HARNESS_COM1          0x3f8
 #define HARNESS_LOW_TABLE     0x500      /* where modern coreboot puts its forwarder */
@@ -37,6 +41,8 @@
 #define HARNESS_MAX_RANGES    256
 #define HARNESS_MODULE_HIGH   0x0c000000 /* a large module moves here, out of the way */
 #define HARNESS_EXIT_PORT     0xf4       /* QEMU isa-debug-exit, as the probe uses it */
+#define HARNESS_HIGH_MODULE   0x100300000ull  /* pvh-high: above 4 GiB */
+#define HARNESS_HIGH_SIZE     0x1234
 #define HARNESS_MANY_BASE     0x100000   /* QEMU's RAM range from 1 MiB */
 #define HARNESS_MANY_PIECES   200
 
@@ -56,42 +62,20 @@ struct harness_phdr {
 void harness_main(const struct multiboot_info *mbi) __attribute__((noreturn));
 void harness_jump(uint32_t entry, uint32_t eax, uint32_t ebx, uint32_t esp)
 	__attribute__((noreturn));
+/* stubs/x86/lib.c, linked in: the stub's own freestanding helpers */
 void *memset(void *dest, int value, size_t len);
 void *memcpy(void *dest, const void *src, size_t len);
+size_t strlen(const char *text);
 
 extern char harness_end[];
 
+static uint32_t harness_pvh_entry;    /* from the image's Xen note, 0 = none */
+static struct hvm_start_info harness_start_info;
+static struct hvm_modlist_entry harness_modlist[1];
+static struct hvm_memmap_table_entry harness_memmap[HARNESS_MAX_RANGES];
 static uint8_t harness_notes[4096] __attribute__((aligned(16)));
 static uint8_t harness_table[8192] __attribute__((aligned(16)));
 static uint32_t harness_stack[64];
-
-void *memset(void *dest, int value, size_t len)
-{
-	uint8_t *d = dest;
-
-	while (len--)
-		*d++ = (uint8_t)value;
-	return dest;
-}
-
-void *memcpy(void *dest, const void *src, size_t len)
-{
-	uint8_t *d = dest;
-	const uint8_t *s = src;
-
-	while (len--)
-		*d++ = *s++;
-	return dest;
-}
-
-static size_t harness_strlen(const char *text)
-{
-	size_t len = 0;
-
-	while (text[len])
-		len++;
-	return len;
-}
 
 static int harness_starts(const char *text, const char *prefix)
 {
@@ -224,6 +208,10 @@ static void harness_read_image_notes(const uint8_t *file, const struct harness_e
 		memcpy(&note, file + phdr[0].p_offset + offset, sizeof(note));
 		name = file + phdr[0].p_offset + offset + sizeof(note);
 		desc = name + ((note.n_namesz + 3) & ~3u);
+		if (note.n_namesz == sizeof(XEN_ELFNOTE_NAME) &&
+		    harness_starts((const char *)name, XEN_ELFNOTE_NAME) &&
+		    note.n_type == XEN_ELFNOTE_PHYS32_ENTRY && note.n_descsz == 4)
+			memcpy(&harness_pvh_entry, desc, 4);
 		if (note.n_namesz == sizeof(ELF_NOTE_BOOT) && harness_starts((const char *)name, ELF_NOTE_BOOT)) {
 			if (note.n_type == EIN_PROGRAM_NAME || note.n_type == EIN_PROGRAM_VERSION) {
 				harness_puts(note.n_type == EIN_PROGRAM_NAME ? "harness_program="
@@ -286,7 +274,7 @@ static uint32_t harness_load(const struct multiboot_info *mbi)
 static void harness_add_note(uint32_t *offset, const char *name, uint32_t type,
 			     const void *desc, uint32_t descsz)
 {
-	struct elf_nhdr note = { name ? (uint32_t)harness_strlen(name) + 1 : 0, descsz, type };
+	struct elf_nhdr note = { name ? (uint32_t)strlen(name) + 1 : 0, descsz, type };
 
 	memcpy(harness_notes + *offset, &note, sizeof(note));
 	*offset += sizeof(note);
@@ -305,7 +293,7 @@ static uint32_t harness_build_notes(const char *cmdline, int with_memmap)
 
 	harness_add_note(&offset, NULL, EBN_BOOTLOADER_NAME, "harness", 8);
 	bhdr.b_records++;
-	harness_add_note(&offset, NULL, EBN_COMMAND_LINE, cmdline, (uint32_t)harness_strlen(cmdline) + 1);
+	harness_add_note(&offset, NULL, EBN_COMMAND_LINE, cmdline, (uint32_t)strlen(cmdline) + 1);
 	bhdr.b_records++;
 	if (with_memmap) {
 		struct eb_e820_entry entries[HARNESS_MAX_RANGES];
@@ -375,6 +363,31 @@ static uint32_t harness_build_table(void)
 	return (uint32_t)(uintptr_t)harness_table;
 }
 
+/* Xen start_info.h, version 1: command line, one module above 4 GiB, memory map, RSDP */
+static uint32_t harness_build_start_info(const char *cmdline)
+{
+	uint32_t i;
+
+	if (harness_pvh_entry == 0)
+		harness_fail("the image has no PVH note");
+	for (i = 0; i < harness_range_count; i++)
+		harness_memmap[i] = (struct hvm_memmap_table_entry){
+			harness_ranges[i].addr, harness_ranges[i].size, harness_ranges[i].type, 0 };
+	harness_modlist[0] = (struct hvm_modlist_entry){ HARNESS_HIGH_MODULE, HARNESS_HIGH_SIZE, 0, 0 };
+	harness_start_info = (struct hvm_start_info){
+		.magic = XEN_HVM_START_MAGIC_VALUE,
+		.version = 1,
+		.nr_modules = 1,
+		.modlist_paddr = (uint32_t)(uintptr_t)harness_modlist,
+		.cmdline_paddr = (uint32_t)(uintptr_t)cmdline,
+		.rsdp_paddr = harness_find_rsdp(),
+		.memmap_paddr = (uint32_t)(uintptr_t)harness_memmap,
+		.memmap_entries = harness_range_count,
+	};
+	harness_hex("harness_pvh_entry", harness_pvh_entry);
+	return (uint32_t)(uintptr_t)&harness_start_info;
+}
+
 /* Modern coreboot's low table: one LB_TAG_FORWARD record to the real one */
 static void harness_build_forwarder(uint32_t table)
 {
@@ -410,6 +423,9 @@ void harness_main(const struct multiboot_info *mbi)
 		arg = harness_build_notes(text, 1);
 	} else if (harness_starts(mode, "bhdr-nomem")) {
 		arg = harness_build_notes(text, 0);
+	} else if (harness_starts(mode, "pvh-high")) {
+		ebx = harness_build_start_info(text);
+		entry = harness_pvh_entry;
 	} else if (harness_starts(mode, "coreboot-many")) {
 		harness_cut_ranges();
 		arg = harness_build_table();
