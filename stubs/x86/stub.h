@@ -130,7 +130,8 @@ void initrd_choose(struct boot_params *boot_params, const struct stub_params *pa
 		   const struct boot_info *info);
 
 /* placement.c: --initrd-placement high moves the initrd to the top of RAM */
-void placement_apply(struct boot_params *boot_params, const struct stub_params *params);
+void placement_apply(struct boot_params *boot_params, const struct stub_params *params,
+		     const struct boot_info *map);
 
 /* verify.c: --verify-at-boot checks the payloads' SHA-256 or halts */
 void verify_payloads(const struct boot_params *boot_params, const struct stub_params *params);

@@ -129,7 +129,7 @@ void stub_main(void)
 	cmdline = build_command_line(&stub_boot_info);
 	fill_loader_fields(boot_params, &stub_boot_info, cmdline);
 	/* --initrd-placement high, then --verify-at-boot on the bytes the kernel gets */
-	placement_apply(boot_params, &stub_params);
+	placement_apply(boot_params, &stub_params, &stub_boot_info);
 	verify_payloads(boot_params, &stub_params);
 	enter_kernel(boot_params);
 }
