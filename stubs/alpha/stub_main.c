@@ -18,11 +18,31 @@ static void check_params(const struct alpha_stub_params *params)
 			__asm__ volatile("call_pal 0" ::: "memory");   /* PAL_halt */
 }
 
-/* setup.c reads INITRD_START/INITRD_SIZE; 0 means none (a loader may have left junk). */
+/*
+ * A loader's initrd in PARAM (QEMU -initrd writes INITRD_START/INITRD_SIZE)
+ * is believable when it is a KSEG range that does not wrap; anything else
+ * is what memory held before, on a loader that never writes PARAM.
+ */
+static int loader_initrd_valid(const struct alpha_param_page *page)
+{
+	return page->initrd_size != 0 && page->initrd_start >= ALPHA_PAGE_OFFSET &&
+	       page->initrd_start + page->initrd_size > page->initrd_start;
+}
+
+/*
+ * setup.c reads INITRD_START/INITRD_SIZE, 0 meaning none. The image's own
+ * initrd wins; without one, a believable loader initrd stays (as the x86
+ * stub takes a loader's first module).
+ */
 static void set_initrd(struct alpha_param_page *page, const struct alpha_stub_params *params)
 {
-	page->initrd_start = params->initrd_size ? params->initrd_start : 0;
-	page->initrd_size = params->initrd_size;
+	if (params->initrd_size) {
+		page->initrd_start = params->initrd_start;
+		page->initrd_size = params->initrd_size;
+	} else if (!loader_initrd_valid(page)) {
+		page->initrd_start = 0;
+		page->initrd_size = 0;
+	}
 }
 
 uint64_t stub_main(const struct alpha_stub_params *params)

@@ -37,7 +37,7 @@ expect_error "a bzImage: no ELF magic" \
 	--kernel "$PROBE_DIR/probe-2.15-reloc.bzImage"
 # an ELF32 file: the x86 probe's ELF, refused for its machine, then with
 # e_machine (0x12) made EM_ALPHA (0x9026), for its class
-expect_error "an x86 ELF: e_machine EM_386" "e_machine 3 (EM_386) is not accepted" \
+expect_error "an x86 ELF: e_machine EM_386" "ELF header 0x12: e_machine 3 .*EM_ALPHA" \
 	--kernel "$PROBE_DIR/probe-0x100000.elf"
 cp "$PROBE_DIR/probe-0x100000.elf" "$work/elf32"
 printf '\046\220' | dd of="$work/elf32" bs=1 seek=18 conv=notrunc 2>/dev/null
@@ -53,7 +53,7 @@ expect_error "segment bytes past the end of the file" "PT_LOAD 0x78: file bytes 
 # e_machine changed to EM_X86_64 (62) at offset 0x12
 cp "$ALPHA_PROBE" "$work/x86"
 printf '\076\000' | dd of="$work/x86" bs=1 seek=18 conv=notrunc 2>/dev/null
-expect_error "e_machine not EM_ALPHA" "ELF header 0x12: e_machine 62 (EM_X86_64) is not accepted" \
+expect_error "e_machine not EM_ALPHA" "ELF header 0x12: e_machine 62 .*EM_ALPHA" \
 	--kernel "$work/x86"
 # a kernel below START_ADDR of KERNEL_START_PHYS 0x300000 (PALcode/console memory)
 cp "$ALPHA_PROBE" "$work/low"

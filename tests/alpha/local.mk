@@ -8,7 +8,8 @@ TAP_TEST_LIST += \
 	%D%/alpha-probe-gets-cmdline-and-initrd.sh \
 	%D%/alpha-cmdline-policies-and-legacy-start.sh \
 	%D%/alpha-rejects-bad-kernels.sh \
-	%D%/alpha-image-well-formed-and-reproducible.sh
+	%D%/alpha-image-well-formed-and-reproducible.sh \
+	%D%/alpha-loader-initrd-when-image-has-none.sh
 EXTRA_DIST += \
 	%D%/alpha-lib.sh \
 	%D%/probe-entry.S \
