@@ -51,3 +51,12 @@ alpha_segment_vaddr() {
 alpha_load_count() {
 	readelf -lW "$1" | awk '$1 == "LOAD" { n++ } END { print n + 0 }'
 }
+
+# alpha_check_initrd LABEL REPORT START FILE: the probe found INITRD_START =
+# START, INITRD_SIZE = the size of FILE, and FILE's bytes (CRC-32) there.
+alpha_check_initrd() {
+	check_eq "$1: INITRD_START" "$3" "$(report_value initrd_start "$2")"
+	check_eq "$1: INITRD_SIZE" "$(hex "$(file_size "$4")")" "$(report_value initrd_size "$2")"
+	check_eq "$1: CRC-32 of the bytes the probe read" "$("$CRC32" "$4")" \
+		"$(report_value initrd_crc32 "$2")"
+}
