@@ -51,3 +51,5 @@ nodist_%C%_bootelf_static_SOURCES = %D%/trampoline_blob.c
 %C%_bootelf_static_LDADD = formats/libformats.a
 %C%_bootelf_static_LDFLAGS = -static
 endif
+
+dist_man_MANS += doc/bootelf.8

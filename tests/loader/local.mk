@@ -14,6 +14,7 @@ EXTRA_DIST += tests/kernel/make-guest-initramfs.sh
 # Boots inside QEMU guests only (a Debian kernel runs bootelf from its initramfs).
 LOADER_TAP_TESTS = \
 	%D%/bootelf-rejects-bad-images.sh \
+	%D%/bootelf-help-manpage-agree.sh \
 	%D%/bootelf-boots-probe-in-guest.sh
 TESTS += $(LOADER_TAP_TESTS)
 EXTRA_DIST += $(LOADER_TAP_TESTS) %D%/bootelf-guest.sh %D%/make-bad-images.sh %D%/README
