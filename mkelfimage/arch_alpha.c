@@ -43,6 +43,12 @@ struct alpha_plan {
 	uint64_t initrd_addr, initrd_size;
 };
 
+/*
+ * Physical addresses an image may use: QEMU's clipper keeps 40 bits of a KSEG
+ * address (cpu_alpha_superpage_to_phys) and qemu-palcode reports pa_bits 40.
+ */
+#define ALPHA_PLAN_PHYS_LIMIT  (1ull << 40)
+
 static uint64_t align_up(uint64_t value, uint64_t align)
 {
 	return (value + align - 1) & ~(align - 1);
@@ -103,6 +109,7 @@ static int plan_alpha(struct alpha_plan *ap, const struct stub_header *stub,
 {
 	const struct alpha_vmlinux_info *k = &ap->kernel;
 	size_t cmdline_len = strlen(in->cmdline);
+	uint64_t room;
 	unsigned i;
 
 	/* asm/setup.h COMMAND_LINE_SIZE: setup.c copies 256 bytes, NUL included */
@@ -112,6 +119,11 @@ static int plan_alpha(struct alpha_plan *ap, const struct stub_header *stub,
 	if (k->load_count + 2 > PLAN_MAX_LOAD)
 		return report_error(EXIT_BAD_INPUT, "kernel '%s': %u PT_LOAD segments, more than the %d an image may hold with the stub and initrd",
 				    in->kernel.path, k->load_count, PLAN_MAX_LOAD - 2);
+	/* room for the kernel's end: the limit less the stub, the initrd and two roundings */
+	room = ALPHA_PLAN_PHYS_LIMIT - 2 * ALPHA_PAGE_SIZE - stub->mem_size;
+	if (in->initrd_region_size > room || k->end - ALPHA_PAGE_OFFSET > room - in->initrd_region_size)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': the image would end past physical address 0x%llx (40 bits of KSEG)",
+				    in->kernel.path, ALPHA_PLAN_PHYS_LIMIT);
 	ap->param_page = k->start - ALPHA_PARAM_BELOW_START;
 	ap->stub_addr = align_up(k->end, ALPHA_PAGE_SIZE);
 	ap->initrd_size = in->initrd_region_size;

@@ -63,6 +63,11 @@ for at in 80 88; do
 done
 expect_error "kernel below the legacy START_ADDR" "below START_ADDR 0xfffffc0000310000" \
 	--kernel "$work/low"
+# the data segment's p_memsz (phdr 1 at 0x78, + 0x28) := 1 TiB: past 40 bits
+cp "$ALPHA_PROBE" "$work/huge"
+printf '\000\000\000\000\000\001\000\000' | dd of="$work/huge" bs=1 seek=160 conv=notrunc 2>/dev/null
+expect_error "an image past 40 physical address bits" "would end past physical address 0x10000000000" \
+	--kernel "$work/huge"
 # p_paddr (0x58) made different from p_vaddr
 cp "$ALPHA_PROBE" "$work/paddr"
 printf '\000\000\020' | dd of="$work/paddr" bs=1 seek=88 conv=notrunc 2>/dev/null
