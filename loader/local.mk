@@ -53,3 +53,20 @@ nodist_%C%_bootelf_static_SOURCES = %D%/trampoline_blob.c
 endif
 
 dist_man_MANS += doc/bootelf.8
+
+# bootelf32-static: bootelf as a static 32-bit program, for the i386 guest
+# test (and a 32-bit bootelf on an x86_64 kernel, which must still pass
+# KEXEC_ARCH_X86_64). Not built by `make`: it needs 32-bit libc
+# (libc6-dev-i386, lib32gcc-12-dev) and an i386 libelf.a and libz.a in
+# BOOTELF32_LIBDIR (libelf-dev:i386 and zlib1g-dev:i386, or their unpacked
+# .debs: tests/loader/bootelf-i386-guest.sh does that).
+BOOTELF32_LIBDIR = /usr/lib/i386-linux-gnu
+# Debian's x86 kernel and glibc headers are bi-arch; without gcc-multilib
+# `gcc -m32` does not search the multiarch include directory by itself.
+BOOTELF32_CPPFLAGS = -isystem /usr/include/x86_64-linux-gnu
+%C%_bootelf32_sources = $(filter %.c,$(%C%_bootelf_sources)) formats/elfimage.c formats/fmt_error.c
+%D%/bootelf32-static: $(addprefix $(srcdir)/,$(%C%_bootelf32_sources)) %D%/trampoline_blob.c
+	$(AM_V_CCLD)$(CC) -m32 -static -O2 $(WARN_CFLAGS) -I$(top_srcdir) -I$(top_builddir) $(BOOTELF32_CPPFLAGS) \
+		-o $@ $(addprefix $(srcdir)/,$(%C%_bootelf32_sources)) %D%/trampoline_blob.c \
+		-L$(BOOTELF32_LIBDIR) -lelf -lz
+CLEANFILES += %D%/bootelf32-static
