@@ -4,8 +4,10 @@ noinst_LIBRARIES = %D%/libformats.a
 %C%_libformats_a_SOURCES = \
 	%D%/fmt_error.c %D%/fmt_error.h \
 	%D%/bzimage.c %D%/bzimage.h \
-	%D%/sha256.c %D%/sha256.h %D%/digestnote.h \
 	%D%/elfimage.c %D%/elfimage.h \
+	%D%/initrd_kind.c %D%/initrd_kind.h \
+	%D%/notewalk.c %D%/notewalk.h %D%/le.h %D%/setupnote.h \
 	%D%/alpha_vmlinux.c %D%/alpha_vmlinux.h %D%/alpha.h \
+	%D%/sha256.c %D%/sha256.h %D%/digestnote.h \
 	%D%/bootparams.h %D%/multiboot.h %D%/stubparam.h \
 	%D%/pvh.h %D%/elfnote.h %D%/coreboot.h %D%/ipsum.h

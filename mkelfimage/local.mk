@@ -18,6 +18,13 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/manifest.c %D%/manifest.h \
 	%D%/json.c %D%/json.h \
 	%D%/template.c %D%/template.h \
+	%D%/initrdprep.c %D%/initrdprep.h \
+	%D%/compress.c %D%/compress.h \
+	%D%/imageread.c %D%/imageread.h \
+	%D%/inspect.c %D%/inspect.h \
+	%D%/extract.c %D%/extract.h \
+	%D%/edit.c %D%/edit.h \
+	%D%/setupnote.c %D%/setupnote.h \
 	%D%/arch_alpha.c %D%/arch_alpha.h \
 	%D%/stub_blob.h
 nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c stubs/alpha/stub_alpha_blob.c

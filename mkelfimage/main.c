@@ -7,11 +7,16 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "arch_alpha.h"
 #include "bootnotes.h"
 #include "digest.h"
+#include "initrdprep.h"
+#include "inspect.h"
+#include "edit.h"
+#include "extract.h"
 #include "inputs.h"
 #include "manifest.h"
 #include "options.h"
@@ -19,6 +24,7 @@
 #include "plan.h"
 #include "planreport.h"
 #include "report.h"
+#include "setupnote.h"
 #include "stub.h"
 #include "write.h"
 
@@ -43,7 +49,7 @@ static int check_max_size(int fd, const struct image_spec *spec)
  */
 static int write_outputs(const struct image_spec *spec, struct plan *plan,
 			 const struct stub_header *stub, const uint8_t *stub_bytes,
-			 const struct inputs *in)
+			 const struct inputs *in, const struct initrd_prep *prep)
 {
 	struct output out, manifest = { .fd = -1 };
 	int status = output_begin(&out, spec->output_path);
@@ -56,7 +62,7 @@ static int write_outputs(const struct image_spec *spec, struct plan *plan,
 	if (status == EXIT_OK && spec->manifest_path) {
 		status = output_begin(&manifest, spec->manifest_path);
 		if (status == EXIT_OK)
-			status = manifest_write(manifest.fd, spec, in, plan, out.fd);
+			status = manifest_write(manifest.fd, spec, in, prep, plan, out.fd);
 	}
 	if (status == EXIT_OK)
 		status = output_commit(&out);
@@ -71,15 +77,21 @@ static int write_outputs(const struct image_spec *spec, struct plan *plan,
 	return status;
 }
 
-static int build_image(const struct image_spec *spec)
+int build_image(const struct image_spec *spec)
 {
 	struct stub_header stub;
 	struct inputs in;
 	struct plan plan = { .segment_count = 0 };
+	struct initrd_prep *prep = NULL;
 	uint8_t *stub_bytes = NULL;
 	int status;
 
 	status = inputs_open(spec, &in);
+	if (status == EXIT_OK && in.initrd_count &&
+	    !(prep = calloc(in.initrd_count, sizeof(*prep))))
+		status = report_error(EXIT_IO, "out of memory");
+	if (status == EXIT_OK)
+		status = initrdprep_run(spec, &in, prep);
 	if (status == EXIT_OK)
 		status = stub_read_header(&stub_x86_blob, &stub);
 	if (status == EXIT_OK)
@@ -87,9 +99,12 @@ static int build_image(const struct image_spec *spec)
 	if (status == EXIT_OK)
 		status = bootnotes_add(&plan, spec, &stub, &in);
 	if (status == EXIT_OK)
+		status = setupnote_add(&plan, &in);
+	if (status == EXIT_OK)
 		status = digest_add(&plan, &in);
 	if (status == EXIT_OK && spec->plan_only) {
 		status = planreport_print(&plan, &in);
+		free(prep);
 		plan_free(&plan);
 		inputs_close(&in);
 		return status;
@@ -103,17 +118,34 @@ static int build_image(const struct image_spec *spec)
 	if (status == EXIT_OK && !(stub_bytes = stub_prepare(&stub_x86_blob, &stub, &plan, &in, spec)))
 		status = report_error(EXIT_IO, "internal error: cannot prepare the stub");
 	if (status == EXIT_OK)
-		status = write_outputs(spec, &plan, &stub, stub_bytes, &in);
+		status = write_outputs(spec, &plan, &stub, stub_bytes, &in, prep);
+	free(prep);
 	free(stub_bytes);
 	plan_free(&plan);
 	inputs_close(&in);
 	return status;
 }
 
+/* `mkelfimage SUBCOMMAND ...`; anything else is a build (options only). */
+static const struct subcommand {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} subcommands[] = {
+	{ "inspect", inspect_main },
+	{ "extract", extract_main },
+	{ "set-command-line", edit_set_command_line_main },
+	{ "replace-initrd", edit_replace_initrd_main },
+};
+
 int main(int argc, char **argv)
 {
 	struct image_spec spec;
+	size_t i;
 	int status;
+
+	for (i = 0; argc > 1 && i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		if (!strcmp(argv[1], subcommands[i].name))
+			return subcommands[i].run(argc - 1, argv + 1);
 
 	switch (options_parse(argc, argv, &spec)) {
 	case OPTIONS_DONE:

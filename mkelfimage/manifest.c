@@ -6,36 +6,109 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "digest.h"
+#include "formats/sha256.h"
 #include "json.h"
 #include "manifest.h"
 #include "report.h"
 
-static void write_file(struct json *json, const char *key, const char *path, uint64_t size)
+#define MANIFEST_READ_CHUNK (1u << 20)
+
+/* "sha256": lowercase hex as sha256sum prints it, or null when unknown */
+static void write_digest(struct json *json, const uint8_t *digest)
+{
+	char hex[2 * SHA256_DIGEST_SIZE + 1];
+	size_t i;
+
+	if (!digest) {
+		json_null(json, "sha256");
+		return;
+	}
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	json_string(json, "sha256", hex);
+}
+
+/* The digest the image's note records for (kind, index), or NULL */
+static const uint8_t *noted_digest(const struct plan *plan, enum digest_kind kind, uint32_t index,
+				   uint8_t digest[SHA256_DIGEST_SIZE])
+{
+	return digest_find(&plan->notes, kind, index, digest) == 0 ? digest : NULL;
+}
+
+static void write_file(struct json *json, const char *key, const char *path, uint64_t size,
+		       const uint8_t *digest)
 {
 	json_object_begin(json, key);
 	json_string(json, "path", path);
 	json_uint(json, "size", size);
+	write_digest(json, digest);
 	json_object_end(json);
 }
 
-static void write_inputs(struct json *json, const struct image_spec *spec, const struct inputs *in,
-			 const struct plan *plan)
+/* The written image, read back in pieces: its SHA-256 */
+static int hash_image(int fd, const char *path, uint64_t size, uint8_t digest[SHA256_DIGEST_SIZE])
 {
+	struct sha256_ctx ctx;
+	uint8_t *buf = malloc(MANIFEST_READ_CHUNK);
+	uint64_t offset = 0;
+
+	if (!buf)
+		return report_error(EXIT_IO, "out of memory");
+	sha256_init(&ctx);
+	while (offset < size) {
+		ssize_t got = pread(fd, buf, MANIFEST_READ_CHUNK, (off_t)offset);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			free(buf);
+			return report_errno(EXIT_IO, "output", path, "cannot read back");
+		}
+		sha256_update(&ctx, buf, (size_t)got);
+		offset += (uint64_t)got;
+	}
+	sha256_final(&ctx, digest);
+	free(buf);
+	return EXIT_OK;
+}
+
+static void write_inputs(struct json *json, const struct image_spec *spec, const struct inputs *in,
+			 const struct initrd_prep *prep, const struct plan *plan)
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
 	uint64_t offset = 0;
 	size_t i;
 
 	json_object_begin(json, "inputs");
-	write_file(json, "kernel", in->kernel.path, in->kernel.size);
+	write_file(json, "kernel", in->kernel.path, in->kernel.size,
+		   noted_digest(plan, DIGEST_KERNEL_FILE, 0, digest));
 	json_array_begin(json, "initrds");
 	for (i = 0; i < in->initrd_count; i++) {
 		json_object_begin(json, NULL);
 		json_string(json, "path", in->initrds[i].path);
 		json_uint(json, "size", in->initrds[i].size);
+		write_digest(json, noted_digest(plan, DIGEST_INITRD_FILE, (uint32_t)i, digest));
 		json_uint(json, "address", plan->initrd_addr + offset);
+		json_string(json, "kind", initrd_kind_name(prep[i].stored.kind));
+		if (prep[i].stored.kernel_problem)
+			json_string(json, "kernel_problem", prep[i].stored.kernel_problem);
+		else
+			json_null(json, "kernel_problem");
+		if (prep[i].recompressed) {
+			json_object_begin(json, "source");
+			json_uint(json, "size", prep[i].source_size);
+			json_string(json, "kind", initrd_kind_name(prep[i].source.kind));
+			json_object_end(json);
+		} else {
+			json_null(json, "source");
+		}
 		json_object_end(json);
 		offset += inputs_initrd_span(in, i);
 	}
@@ -43,6 +116,7 @@ static void write_inputs(struct json *json, const struct image_spec *spec, const
 	json_object_begin(json, "command_line");
 	json_string(json, "text", in->cmdline);
 	json_uint(json, "length", plan->cmdline_len);
+	write_digest(json, noted_digest(plan, DIGEST_CMDLINE, 0, digest));
 	if (spec->cmdline_file)
 		json_string(json, "file", spec->cmdline_file);
 	else
@@ -99,28 +173,31 @@ static void write_boot(struct json *json, const struct inputs *in, const struct 
 }
 
 int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
-		   const struct plan *plan, int image_fd)
+		   const struct initrd_prep *prep, const struct plan *plan, int image_fd)
 {
+	uint8_t image_digest[SHA256_DIGEST_SIZE];
 	struct json json;
 	struct stat st;
 	FILE *out;
-	int copy = dup(fd);
+	int copy, status;
 
+	if (fstat(image_fd, &st) < 0)
+		return report_errno(EXIT_IO, "output", spec->output_path, "cannot stat");
+	status = hash_image(image_fd, spec->output_path, (uint64_t)st.st_size, image_digest);
+	if (status != EXIT_OK)
+		return status;
+	copy = dup(fd);
 	if (copy < 0 || !(out = fdopen(copy, "w"))) {
 		if (copy >= 0)
 			close(copy);
 		return report_errno(EXIT_IO, "manifest", spec->manifest_path, "cannot open");
 	}
-	if (fstat(image_fd, &st) < 0) {
-		fclose(out);
-		return report_errno(EXIT_IO, "output", spec->output_path, "cannot stat");
-	}
 	json_begin(&json, out);
 	json_object_begin(&json, NULL);
 	json_string(&json, "schema", MANIFEST_SCHEMA);
 	json_string(&json, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
-	write_file(&json, "output", spec->output_path, (uint64_t)st.st_size);
-	write_inputs(&json, spec, in, plan);
+	write_file(&json, "output", spec->output_path, (uint64_t)st.st_size, image_digest);
+	write_inputs(&json, spec, in, prep, plan);
 	write_segments(&json, plan);
 	write_boot(&json, in, plan);
 	json_object_end(&json);

@@ -38,6 +38,7 @@ enum option_id {
 	OPT_MANIFEST,
 	OPT_TEMPLATE,
 	OPT_MAX_SIZE,
+	OPT_COMPRESS_INITRD,
 	OPT_ARCH,
 	OPT_VERIFY_AT_BOOT,
 	OPT_INITRD_PLACEMENT,
@@ -87,6 +88,8 @@ static const struct option_doc option_table[] = {
 	  "read options from a YAML template; command-line options override it" },
 	{ "max-size", OPT_MAX_SIZE, required_argument, "SIZE",
 	  "fail, writing nothing, if the image is larger (bytes, or K, M, G: KiB, MiB, GiB)" },
+	{ "compress-initrd", OPT_COMPRESS_INITRD, required_argument, "KIND",
+	  "xz (CRC32 check), gzip or none: recompress each initrd, sizes reported" },
 	{ "help", OPT_HELP, no_argument, NULL, "print this help and exit" },
 	{ "version", OPT_VERSION, no_argument, NULL, "print the version and exit" },
 };
@@ -97,6 +100,10 @@ static void print_help(void)
 	size_t i;
 
 	printf("Usage: mkelfimage --kernel FILE [--initrd FILE]... [--command-line TEXT] -o FILE\n"
+	       "       mkelfimage inspect IMAGE [--json]\n"
+	       "       mkelfimage extract IMAGE [--kernel FILE] [--initrd FILE]... [--command-line-file FILE]\n"
+	       "       mkelfimage set-command-line IMAGE TEXT\n"
+	       "       mkelfimage replace-initrd IMAGE FILE...\n"
 	       "Build one ELF image from a Linux kernel, initrds and a command line;\n"
 	       "it boots from multiboot loaders such as QEMU -kernel and GRUB.\n\n"
 	       "Options:\n");
@@ -211,6 +218,21 @@ static int set_cmdline_policy(struct image_spec *spec, const char *arg)
 	return -1;
 }
 
+/* --compress-initrd: enum initrd_compression (mkelfimage/initrdprep.h) */
+static int set_compress_initrd(struct image_spec *spec, const char *arg)
+{
+	static const char *const names[] = { "none", "gzip", "xz" };
+	unsigned i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(arg, names[i])) {
+			spec->compress_initrd = i + 1;
+			return 0;
+		}
+	report_error(EXIT_BAD_INPUT, "--compress-initrd '%s': use xz, gzip or none", arg);
+	return -1;
+}
+
 /* --max-size: a byte count, decimal or 0x hex, with an optional K, M or G (powers of 1024) */
 static int set_max_size(struct image_spec *spec, const char *arg)
 {
@@ -298,6 +320,8 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return set_once(&spec->template_path, arg, "--template");
 	case OPT_MAX_SIZE:
 		return set_max_size(spec, arg);
+	case OPT_COMPRESS_INITRD:
+		return set_compress_initrd(spec, arg);
 	case OPT_ARCH:
 		return set_arch(spec, arg);
 	case OPT_VERIFY_AT_BOOT:

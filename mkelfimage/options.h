@@ -36,6 +36,7 @@ struct image_spec {
 	const char *template_path;   /* --template FILE.yaml, or NULL */
 	struct template *template;   /* its values, owned (the spec points into it) */
 	uint64_t max_size;           /* --max-size in bytes, 0 = no limit */
+	unsigned compress_initrd;    /* enum initrd_compression (initrdprep.h), 0 = keep */
 	int verify_at_boot;          /* --verify-at-boot: STUB_FLAG_VERIFY_AT_BOOT */
 	uint32_t initrd_placement;   /* enum stub_initrd_placement, --initrd-placement */
 };

@@ -1,8 +1,20 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/pipeline/: mkelfimage for build systems: --plan, --manifest (JSON read
 # back with python3), --max-size, YAML templates (their errors, overrides and
-# every shipped template booted through its loader).
+# every shipped template booted through its loader), --compress-initrd and
+# initrd kind warnings.
 TAP_TEST_LIST += \
 	%D%/plan-and-manifest.sh \
 	%D%/template-overrides-and-errors.sh \
 	%D%/shipped-templates.sh
+TAP_TEST_LIST += \
+	%D%/compress-initrd.sh \
+	%D%/inspect-image.sh \
+	%D%/extract-and-edit.sh \
+	%D%/real-kernel-pipeline.sh
+
+# Initrd kinds by signature (formats/initrd_kind.c), C, TAP on stdout
+check_PROGRAMS += %D%/initrd-kind-test
+%C%_initrd_kind_test_SOURCES = %D%/initrd-kind-test.c
+%C%_initrd_kind_test_LDADD = formats/libformats.a
+TESTS += %D%/initrd-kind-test

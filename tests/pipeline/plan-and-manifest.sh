@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # --plan prints the layout and every rule checked and writes nothing;
 # --manifest writes JSON (checked with python3's json module) whose segments,
-# sizes and command line match the image readelf sees.
+# sizes and command line match the image readelf sees, and whose SHA-256
+# digests match python's hashlib.
 . "$top_srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null || skip_all "python3 is needed to parse the JSON"
@@ -50,6 +51,13 @@ print("segments", " ".join("%s:%#x:%#x:%#x:%#x" % (s["name"].replace(" ", "_"), 
       s["file_size"], s["memory_size"]) for s in sorted(m["segments"], key=lambda s: s["address"])))
 print("entry", hex(m["boot"]["entry"]))
 print("ramdisk", hex(m["boot"]["ramdisk_image"]), m["boot"]["ramdisk_size"])
+import hashlib
+def sha(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+print("digests", m["output"]["sha256"] == sha(sys.argv[2]),
+      m["inputs"]["kernel"]["sha256"] == sha(m["inputs"]["kernel"]["path"]),
+      all(i["sha256"] == sha(i["path"]) for i in m["inputs"]["initrds"]),
+      m["inputs"]["command_line"]["sha256"] == hashlib.sha256(m["inputs"]["command_line"]["text"].encode()).hexdigest())
 sys.stdout.buffer.write(b"cmdline " + m["inputs"]["command_line"]["text"].encode("utf-8") + b"\n")
 PY
 check_eq "the manifest parses as JSON with the schema name" "schema mkelfimage-manifest/1" "$(grep '^schema ' "$work/facts")"
@@ -67,6 +75,8 @@ first=$(grep '^initrd_addresses ' "$work/facts" | cut -d' ' -f2)
 check_eq "the second initrd follows the first, padded to 4 bytes" \
 	"initrd_addresses $first $(printf '%#x' $((first + 5000)))" "$(grep '^initrd_addresses ' "$work/facts")"
 check_eq "boot.ramdisk_* cover the joined region" "ramdisk $first 5003" "$(grep '^ramdisk ' "$work/facts")"
+check_eq "SHA-256 of the output, the kernel, each initrd and the command line (hashlib)" \
+	"digests True True True True" "$(grep '^digests ' "$work/facts")"
 printf 'cmdline %s\n' "$cmdline" >"$work/want"
 grep -a '^cmdline ' "$work/facts" >"$work/got"
 check "quotes, backslashes, a tab, a control byte and UTF-8 survive JSON" cmp "$work/want" "$work/got"

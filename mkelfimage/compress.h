@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Stream codecs for --compress-initrd: file descriptor in, file descriptor
+ * out, 1 MiB at a time (an initrd is never held whole). Output is the same
+ * for the same input on every host: gzip with mtime 0, xz with fixed options.
+ */
+#ifndef MKELFIMAGE_COMPRESS_H
+#define MKELFIMAGE_COMPRESS_H
+
+/*
+ * Each returns EXIT_OK or a reported status; `what` and `path` name the
+ * input in messages. `in` is read from offset 0, `out` is written from its
+ * current position.
+ */
+int compress_gzip(int in, int out, const char *what, const char *path);
+int compress_xz(int in, int out, const char *what, const char *path);
+int decompress_gzip(int in, int out, const char *what, const char *path);
+int decompress_xz(int in, int out, const char *what, const char *path);
+
+#endif

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * mkelfimage set-command-line IMAGE TEXT and replace-initrd IMAGE FILE...:
+ * change one input of an existing image. The inputs are extracted (each
+ * checked against its digest), then the image is rebuilt through the normal
+ * build with the same boot headers, policy and flags, and renamed over the
+ * old one: notes, digests and the layout are recomputed, and a failure
+ * leaves the image as it was.
+ */
+#ifndef MKELFIMAGE_EDIT_H
+#define MKELFIMAGE_EDIT_H
+
+#include "options.h"
+
+/* argv[0] is the subcommand's name. Return the exit status. */
+int edit_set_command_line_main(int argc, char **argv);
+int edit_replace_initrd_main(int argc, char **argv);
+
+/* The build (main.c), which the edits reuse. */
+int build_image(const struct image_spec *spec);
+
+#endif

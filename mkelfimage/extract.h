@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * mkelfimage extract IMAGE [--kernel FILE] [--initrd FILE]... [--command-line-file FILE]:
+ * the inputs back out of an image, byte for byte, each checked against the
+ * digest the image recorded for it.
+ */
+#ifndef MKELFIMAGE_EXTRACT_H
+#define MKELFIMAGE_EXTRACT_H
+
+#include <stdint.h>
+
+#include "imageread.h"
+
+/* argv[0] is "extract". Returns the exit status. */
+int extract_main(int argc, char **argv);
+
+/*
+ * Write the kernel file, initrd `index`, or the built-in command line (no
+ * newline added) of `img` to `path`, atomically (mkelfimage/output.c).
+ * Each is checked against the image's digest note first. Returns EXIT_OK
+ * or a reported status.
+ */
+int extract_kernel(const struct image_read *img, const char *path);
+int extract_initrd(const struct image_read *img, uint32_t index, const char *path);
+int extract_cmdline(const struct image_read *img, const char *path);
+
+/* Number of initrd files the image records (its digest note), 0 if none. */
+uint32_t extract_initrd_count(const struct image_read *img);
+
+#endif

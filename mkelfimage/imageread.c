@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "config.h"
+
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "formats/le.h"
+#include "formats/digestnote.h"
+#include "formats/multiboot.h"
+#include "imageread.h"
+#include "report.h"
+
+static int map_file(const char *path, struct image_read *img)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return report_errno(EXIT_BAD_INPUT, "image", path, "cannot open");
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+		close(fd);
+		return report_error(EXIT_BAD_INPUT, "image '%s': not a regular, non-empty file", path);
+	}
+	img->size = (size_t)st.st_size;
+	/* private and writable: libelf's elf_memory takes a non-const buffer */
+	img->map = mmap(NULL, img->size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (img->map == MAP_FAILED) {
+		img->map = NULL;
+		return report_errno(EXIT_IO, "image", path, "cannot map");
+	}
+	return EXIT_OK;
+}
+
+/* Every PT_NOTE, walked note by note (elfimage lists only PT_LOAD). */
+static int read_notes(struct image_read *img)
+{
+	struct fmt_error err;
+	Elf *elf = elf_memory((char *)img->map, img->size);
+	size_t i, phnum = 0;
+	int status = EXIT_OK;
+
+	if (!elf || elf_getphdrnum(elf, &phnum) != 0) {
+		if (elf)
+			elf_end(elf);
+		return report_error(EXIT_BAD_INPUT, "image '%s': libelf: %s", img->path, elf_errmsg(-1));
+	}
+	for (i = 0; i < phnum && status == EXIT_OK; i++) {
+		GElf_Phdr phdr;
+		size_t cursor = 0;
+		enum fmt_status fs;
+
+		if (!gelf_getphdr(elf, (int)i, &phdr) || phdr.p_type != PT_NOTE)
+			continue;
+		if (phdr.p_offset > img->size || phdr.p_filesz > img->size - phdr.p_offset) {
+			status = report_error(EXIT_BAD_INPUT, "image '%s': PT_NOTE %zu lies past the end of the file",
+					      img->path, i);
+			break;
+		}
+		while (img->note_count < IMAGEREAD_MAX_NOTES &&
+		       (fs = notewalk_next(img->map + phdr.p_offset, (size_t)phdr.p_filesz, &cursor,
+					   &img->notes[img->note_count], &err)) == FMT_OK)
+			img->note_count++;
+		if (img->note_count < IMAGEREAD_MAX_NOTES && fs != FMT_NOT_THIS_FORMAT)
+			status = report_error(EXIT_BAD_INPUT, "image '%s': %s at file offset 0x%llx: %s", img->path,
+					      err.where, (unsigned long long)(phdr.p_offset + err.offset), err.why);
+	}
+	elf_end(elf);
+	return status;
+}
+
+/* The stub: the PT_LOAD whose bytes start with its header magic. */
+static void find_stub(struct image_read *img)
+{
+	size_t i;
+
+	img->stub_segment = -1;
+	for (i = 0; i < img->elf.load_count; i++) {
+		const struct elfimage_segment *seg = &img->elf.load[i];
+		const uint8_t *p = img->map + seg->offset;
+		uint32_t params_offset, params_size;
+
+		if (seg->filesz < sizeof(struct stub_header) ||
+		    memcmp(p, STUB_HEADER_MAGIC, STUB_HEADER_MAGIC_LEN) != 0)
+			continue;
+		img->stub_segment = (int)i;
+		img->stub.version = le16_get(p + offsetof(struct stub_header, version));
+		img->stub.file_size = le32_get(p + offsetof(struct stub_header, file_size));
+		img->stub.mem_size = le32_get(p + offsetof(struct stub_header, mem_size));
+		img->stub.entry_offset = le32_get(p + offsetof(struct stub_header, entry_offset));
+		img->stub.multiboot_offset = le32_get(p + offsetof(struct stub_header, multiboot_offset));
+		img->stub.pvh_entry_offset = le32_get(p + offsetof(struct stub_header, pvh_entry_offset));
+		params_offset = le32_get(p + offsetof(struct stub_header, params_offset));
+		params_size = le32_get(p + offsetof(struct stub_header, params_size));
+		img->stub.params_offset = params_offset;
+		img->stub.params_size = params_size;
+		if (params_offset > seg->filesz || params_size > seg->filesz - params_offset ||
+		    params_size < offsetof(struct stub_params, setup_header) ||
+		    le32_get(p + params_offset) != STUB_PARAMS_MAGIC)
+			return;
+		/* The block is little endian like the stub that reads it; an older,
+		 * shorter block leaves the later fields 0 (stubparam.h "Versions"). */
+		memcpy(&img->params, p + params_offset,
+		       params_size < sizeof(img->params) ? params_size : sizeof(img->params));
+		img->has_params = 1;
+		return;
+	}
+}
+
+int imageread_open(const char *path, struct image_read *img)
+{
+	struct fmt_error err;
+	int status;
+
+	memset(img, 0, sizeof(*img));
+	img->path = path;
+	img->stub_segment = -1;
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return report_error(EXIT_IO, "libelf: %s", elf_errmsg(-1));
+	if ((status = map_file(path, img)) != EXIT_OK)
+		return status;
+	if (elfimage_parse(img->map, img->size, &img->elf, &err) != FMT_OK)
+		return report_format_error("image", path, &err);
+	if ((status = read_notes(img)) != EXIT_OK)
+		return status;
+	find_stub(img);
+	return EXIT_OK;
+}
+
+void imageread_close(struct image_read *img)
+{
+	if (img->map)
+		munmap(img->map, img->size);
+	img->map = NULL;
+}
+
+const uint8_t *imageread_bytes(const struct image_read *img, uint64_t addr, uint64_t len)
+{
+	size_t i;
+
+	for (i = 0; i < img->elf.load_count; i++) {
+		const struct elfimage_segment *seg = &img->elf.load[i];
+
+		if (addr >= seg->paddr && addr - seg->paddr <= seg->filesz &&
+		    len <= seg->filesz - (addr - seg->paddr))
+			return img->map + seg->offset + (addr - seg->paddr);
+	}
+	return NULL;
+}
+
+const struct notewalk_note *imageread_note(const struct image_read *img, const char *name,
+					   uint32_t type)
+{
+	size_t i;
+
+	for (i = 0; i < img->note_count; i++)
+		if (notewalk_is(&img->notes[i], name, type))
+			return &img->notes[i];
+	return NULL;
+}
+
+int imageread_digest(const struct image_read *img, uint32_t kind, uint32_t index,
+		     uint64_t *size, uint8_t sha256[32])
+{
+	const struct notewalk_note *note = imageread_note(img, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
+	uint32_t count, i;
+
+	if (!note || note->descsz < sizeof(struct digest_note_header))
+		return -1;
+	count = le32_get(note->desc + offsetof(struct digest_note_header, record_count));
+	for (i = 0; i < count; i++) {
+		size_t at = sizeof(struct digest_note_header) + (size_t)i * sizeof(struct digest_record);
+		const uint8_t *record = note->desc + at;
+
+		if (at > note->descsz || sizeof(struct digest_record) > note->descsz - at)
+			return -1;
+		if (le32_get(record + offsetof(struct digest_record, kind)) == kind &&
+		    le32_get(record + offsetof(struct digest_record, index)) == index) {
+			*size = le64_get(record + offsetof(struct digest_record, size));
+			memcpy(sha256, record + offsetof(struct digest_record, sha256), 32);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Multiboot 0.6.96 3.1.1-3.1.2: magic, flags, checksum, 4-aligned in the first 8 KiB. */
+const char *imageread_multiboot_problem(const struct image_read *img)
+{
+	size_t limit = img->size < MULTIBOOT_SEARCH ? img->size : MULTIBOOT_SEARCH, at;
+
+	for (at = 0; at + 12 <= limit; at += MULTIBOOT_HEADER_ALIGN) {
+		uint32_t magic = le32_get(img->map + at), flags = le32_get(img->map + at + 4);
+
+		if (magic != MULTIBOOT_HEADER_MAGIC || (uint32_t)(magic + flags + le32_get(img->map + at + 8)) != 0)
+			continue;
+		if (flags & MULTIBOOT_AOUT_KLUDGE)
+			return "the header sets the a.out kludge (bit 16): loaders would ignore the program headers";
+		return NULL;
+	}
+	return "no multiboot header (magic 0x1badb002 with a valid checksum) in the first 8 KiB";
+}

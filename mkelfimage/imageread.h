@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * An image mkelfimage wrote, read back for inspect, extract and the edit
+ * subcommands: the ELF (formats/elfimage), its notes (formats/notewalk),
+ * the stub found by its header magic and the parameter block inside it
+ * (formats/stubparam.h). The file is mapped, never read whole into memory.
+ */
+#ifndef MKELFIMAGE_IMAGEREAD_H
+#define MKELFIMAGE_IMAGEREAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "formats/elfimage.h"
+#include "formats/notewalk.h"
+#include "formats/stubparam.h"
+
+#define IMAGEREAD_MAX_NOTES 64
+
+struct image_read {
+	const char *path;
+	uint8_t *map;               /* the whole file, mapped privately */
+	size_t size;
+	struct elfimage_info elf;
+	struct notewalk_note notes[IMAGEREAD_MAX_NOTES];
+	size_t note_count;
+	/* the stub: index in elf.load[], or -1 when no segment starts with its header */
+	int stub_segment;
+	struct stub_header stub;
+	struct stub_params params;  /* fields read little endian; absent tail fields 0 */
+	int has_params;
+};
+
+/* Returns EXIT_OK or a reported status (1: not an ELF image, 2: I/O). */
+int imageread_open(const char *path, struct image_read *img);
+void imageread_close(struct image_read *img);
+
+/* The file bytes holding [addr, addr + len) of physical memory, or NULL. */
+const uint8_t *imageread_bytes(const struct image_read *img, uint64_t addr, uint64_t len);
+
+/* The first note with this name and type, or NULL. */
+const struct notewalk_note *imageread_note(const struct image_read *img, const char *name,
+					   uint32_t type);
+
+/* The digest note's record (formats/digestnote.h) for (kind, index): size and
+ * SHA-256 copied out; returns 0, or -1 when absent. */
+int imageread_digest(const struct image_read *img, uint32_t kind, uint32_t index,
+		     uint64_t *size, uint8_t sha256[32]);
+
+/* NULL when a loader finds a usable multiboot v1 header, else why not. */
+const char *imageread_multiboot_problem(const struct image_read *img);
+
+#endif

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compress.h"
+#include "initrdprep.h"
+#include "report.h"
+
+/* An unlinked temporary file: it disappears when closed, whatever happens. */
+static int temp_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/mkelfimage-initrd.XXXXXX", dir && *dir ? dir : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0)
+		return report_error(EXIT_IO, "temporary file '%s': cannot create: %s", path, strerror(errno)), -1;
+	unlink(path);
+	return fd;
+}
+
+static int detect(int fd, const char *path, struct initrd_kind_info *info)
+{
+	uint8_t head[INITRD_KIND_PROBE_BYTES];
+	ssize_t got;
+
+	do
+		got = pread(fd, head, sizeof(head), 0);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return report_errno(EXIT_IO, "initrd", path, "cannot read");
+	initrd_kind_detect(head, (size_t)got, info);
+	return EXIT_OK;
+}
+
+/* Does the initrd already have the wanted form? */
+static int already_right(const struct initrd_kind_info *kind, enum initrd_compression target)
+{
+	switch (target) {
+	case INITRD_COMPRESS_XZ:
+		return kind->kind == INITRD_XZ && !kind->kernel_problem;
+	case INITRD_COMPRESS_GZIP:
+		return kind->kind == INITRD_GZIP;
+	case INITRD_COMPRESS_NONE:
+		return !kind->compressed;
+	default:
+		return 1;
+	}
+}
+
+/* Decode (gzip, xz) into a temporary file when needed; returns the fd to encode from. */
+static int decoded(struct input_file *file, const struct initrd_kind_info *kind, int *temp, int *status)
+{
+	*temp = -1;
+	if (!kind->compressed)
+		return file->fd;
+	if (kind->kind != INITRD_GZIP && kind->kind != INITRD_XZ) {
+		*status = report_error(EXIT_BAD_INPUT, "initrd '%s': %s: --compress-initrd decodes only gzip and xz; give this initrd uncompressed",
+				       file->path, initrd_kind_name(kind->kind));
+		return -1;
+	}
+	if ((*temp = temp_file()) < 0) {
+		*status = EXIT_IO;
+		return -1;
+	}
+	*status = kind->kind == INITRD_GZIP ? decompress_gzip(file->fd, *temp, file->what, file->path)
+		: decompress_xz(file->fd, *temp, file->what, file->path);
+	return *status == EXIT_OK ? *temp : -1;
+}
+
+static int recompress(struct input_file *file, const struct initrd_kind_info *kind,
+		      enum initrd_compression target)
+{
+	int plain_temp, out = -1, status = EXIT_OK;
+	int plain = decoded(file, kind, &plain_temp, &status);
+	off_t size;
+
+	if (plain >= 0 && target == INITRD_COMPRESS_NONE) {
+		out = plain;
+		plain_temp = -1;
+	} else if (plain >= 0 && (out = temp_file()) < 0) {
+		status = EXIT_IO;
+	} else if (plain >= 0) {
+		status = target == INITRD_COMPRESS_XZ ? compress_xz(plain, out, file->what, file->path)
+			: compress_gzip(plain, out, file->what, file->path);
+	}
+	if (plain_temp >= 0)
+		close(plain_temp);
+	if (status == EXIT_OK && (size = lseek(out, 0, SEEK_END)) < 0)
+		status = report_error(EXIT_IO, "temporary file: cannot seek: %s", strerror(errno));
+	if (status == EXIT_OK && size == 0)
+		status = report_error(EXIT_BAD_INPUT, "initrd '%s': empty once decompressed", file->path);
+	if (status != EXIT_OK) {
+		if (out >= 0)
+			close(out);
+		return status;
+	}
+	close(file->fd);
+	file->fd = out;
+	file->size = (uint64_t)size;
+	return EXIT_OK;
+}
+
+int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct initrd_prep *prep)
+{
+	enum initrd_compression target = (enum initrd_compression)spec->compress_initrd;
+	size_t i;
+	int status;
+
+	for (i = 0; i < in->initrd_count; i++) {
+		struct input_file *file = &in->initrds[i];
+
+		memset(&prep[i], 0, sizeof(prep[i]));
+		prep[i].source_size = file->size;
+		if ((status = detect(file->fd, file->path, &prep[i].source)) != EXIT_OK)
+			return status;
+		prep[i].stored = prep[i].source;
+		if (!already_right(&prep[i].source, target)) {
+			if ((status = recompress(file, &prep[i].source, target)) != EXIT_OK ||
+			    (status = detect(file->fd, file->path, &prep[i].stored)) != EXIT_OK)
+				return status;
+			prep[i].recompressed = 1;
+		}
+		if (target != INITRD_COMPRESS_KEEP)
+			printf("initrd '%s': %llu bytes %s -> %llu bytes %s%s\n", file->path,
+			       (unsigned long long)prep[i].source_size, initrd_kind_name(prep[i].source.kind),
+			       (unsigned long long)file->size, initrd_kind_name(prep[i].stored.kind),
+			       prep[i].recompressed ? "" : " (kept as it is)");
+		if (prep[i].stored.kernel_problem)
+			report_error(EXIT_OK, "warning: initrd '%s': %s: %s", file->path,
+				     initrd_kind_name(prep[i].stored.kind), prep[i].stored.kernel_problem);
+	}
+	in->initrd_region_size = 0;
+	for (i = 0; i < in->initrd_count; i++)
+		in->initrd_region_size += inputs_initrd_span(in, i);
+	return EXIT_OK;
+}

@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Everything is read from the image alone: segments and notes from the ELF,
+ * kernel, command line and initrd region from the stub's parameter block,
+ * initrd file sizes and digests from the "mkelfimage" digest note; each
+ * digest is recomputed over the image's bytes. The same facts are printed
+ * as "key: value" text or as JSON (schema "mkelfimage-inspect/1").
+ */
+#include "config.h"
+
+#include <elf.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "formats/le.h"
+#include "formats/digestnote.h"
+#include "formats/elfnote.h"
+#include "formats/initrd_kind.h"
+#include "formats/sha256.h"
+#include "imageread.h"
+#include "inspect.h"
+#include "json.h"
+#include "report.h"
+
+#define INSPECT_SCHEMA "mkelfimage-inspect/1"
+#define INSPECT_KEXEC_MAX_LOADS 10   /* kexec_load takes 16 segments; its loaders add up to 6 */
+
+/* Output as text ("indent key: value") or JSON, from the same calls. */
+struct out {
+	struct json *json;
+	int depth;
+};
+
+static void out_begin(struct out *o, const char *key, int array)
+{
+	if (o->json) {
+		if (array)
+			json_array_begin(o->json, key);
+		else
+			json_object_begin(o->json, key);
+	} else if (key) {
+		printf("%*s%s:\n", 2 * o->depth, "", key);
+	}
+	o->depth++;
+}
+
+static void out_end(struct out *o, int array)
+{
+	o->depth--;
+	if (o->json)
+		(array ? json_array_end : json_object_end)(o->json);
+}
+
+static void out_str(struct out *o, const char *key, const char *value)
+{
+	if (o->json)
+		value ? json_string(o->json, key, value) : json_null(o->json, key);
+	else
+		printf("%*s%s: %s\n", 2 * o->depth, "", key, value ? value : "-");
+}
+
+static void out_uint(struct out *o, const char *key, uint64_t value, int as_hex)
+{
+	if (o->json)
+		json_uint(o->json, key, value);
+	else
+		printf(as_hex ? "%*s%s: 0x%llx\n" : "%*s%s: %llu\n", 2 * o->depth, "", key,
+		       (unsigned long long)value);
+}
+
+static void out_bool(struct out *o, const char *key, int value)
+{
+	if (o->json)
+		json_bool(o->json, key, value);
+	else
+		printf("%*s%s: %s\n", 2 * o->depth, "", key, value ? "yes" : "no");
+}
+
+static void hex_digest(const uint8_t *digest, char hex[65])
+{
+	size_t i;
+
+	for (i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
+
+static const char *segment_name(const struct image_read *img, size_t i)
+{
+	uint64_t addr = img->elf.load[i].paddr;
+
+	if ((int)i == img->stub_segment)
+		return "stub";
+	if (!img->has_params)
+		return "unknown";
+	if (addr == img->params.kernel_load_addr)
+		return "kernel";
+	if (addr == img->params.cmdline_addr)
+		return "command line";
+	if (img->params.initrd_size && addr == img->params.initrd_addr)
+		return "initrd";
+	return "unknown";
+}
+
+static void print_segments(struct out *o, const struct image_read *img)
+{
+	size_t i;
+
+	out_begin(o, "segments", 1);
+	for (i = 0; i < img->elf.load_count; i++) {
+		const struct elfimage_segment *seg = &img->elf.load[i];
+
+		if (!o->json)
+			printf("  %-13s address 0x%08llx file 0x%08llx at 0x%llx memory 0x%08llx\n",
+			       segment_name(img, i), (unsigned long long)seg->paddr,
+			       (unsigned long long)seg->filesz, (unsigned long long)seg->offset,
+			       (unsigned long long)seg->memsz);
+		if (!o->json)
+			continue;
+		out_begin(o, NULL, 0);
+		out_str(o, "name", segment_name(img, i));
+		out_uint(o, "address", seg->paddr, 1);
+		out_uint(o, "file_offset", seg->offset, 1);
+		out_uint(o, "file_size", seg->filesz, 1);
+		out_uint(o, "memory_size", seg->memsz, 1);
+		out_bool(o, "vaddr_is_paddr", seg->vaddr == seg->paddr);
+		out_end(o, 0);
+	}
+	out_end(o, 1);
+}
+
+/* A note desc that is a string: printable up to its NUL, else NULL. */
+static const char *note_string(const struct notewalk_note *note, char *buf, size_t size)
+{
+	size_t len;
+
+	if (!note || !note->descsz)
+		return NULL;
+	len = strnlen((const char *)note->desc, note->descsz);
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, note->desc, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+static void print_notes(struct out *o, const struct image_read *img)
+{
+	char name[64];
+	size_t i;
+
+	out_begin(o, "notes", 1);
+	for (i = 0; i < img->note_count; i++) {
+		const struct notewalk_note *note = &img->notes[i];
+
+		snprintf(name, sizeof(name), "%.*s", note->namesz ? (int)note->namesz - 1 : 0,
+			 (const char *)note->name);
+		if (!o->json) {
+			printf("  %-10s type %-3u %u bytes\n", name, note->type, note->descsz);
+			continue;
+		}
+		out_begin(o, NULL, 0);
+		out_str(o, "name", name);
+		out_uint(o, "type", note->type, 0);
+		out_uint(o, "size", note->descsz, 0);
+		out_end(o, 0);
+	}
+	out_end(o, 1);
+}
+
+static void print_kernel(struct out *o, const struct image_read *img)
+{
+	const struct notewalk_note *version = imageread_note(img, ELF_NOTE_BOOT, EIN_PROGRAM_VERSION);
+	const struct stub_params *p = &img->params;
+	char protocol[16], text[256];
+
+	out_begin(o, "kernel", 0);
+	out_uint(o, "load_address", p->kernel_load_addr, 1);
+	out_uint(o, "size", p->kernel_file_size, 0);
+	out_uint(o, "entry", p->kernel_entry, 1);
+	/* boot.rst: the protocol version is the setup header's field at 0x206 */
+	if (p->setup_header_len >= 0x208 - SETUP_HEADER_OFFSET) {
+		uint16_t v = le16_get(p->setup_header + 0x206 - SETUP_HEADER_OFFSET);
+
+		snprintf(protocol, sizeof(protocol), "%u.%02u", v >> 8u, v & 0xffu);
+		out_str(o, "protocol", protocol);
+	} else {
+		out_str(o, "protocol", NULL);
+	}
+	out_str(o, "version", note_string(version, text, sizeof(text)));
+	out_end(o, 0);
+}
+
+static void print_cmdline(struct out *o, const struct image_read *img)
+{
+	const struct stub_params *p = &img->params;
+	const uint8_t *text = imageread_bytes(img, p->cmdline_addr, p->cmdline_len);
+	static const char *const policies[] = { "append", "fixed", "replace" };
+
+	out_begin(o, "command_line", 0);
+	if (o->json && text)
+		json_string_len(o->json, "text", (const char *)text, p->cmdline_len);
+	else if (text)
+		printf("%*stext: %.*s\n", 2 * o->depth, "", (int)p->cmdline_len, (const char *)text);
+	else
+		out_str(o, "text", NULL);
+	out_uint(o, "length", p->cmdline_len, 0);
+	out_uint(o, "limit", p->cmdline_max, 0);
+	out_str(o, "policy", p->cmdline_policy < 3 ? policies[p->cmdline_policy] : "unknown");
+	out_end(o, 0);
+}
+
+static void print_initrds(struct out *o, const struct image_read *img)
+{
+	const struct stub_params *p = &img->params;
+	uint64_t offset = 0, size;
+	uint8_t sha[32];
+	uint32_t i;
+
+	out_begin(o, "initrds", 1);
+	for (i = 0; p->initrd_size && imageread_digest(img, DIGEST_INITRD_FILE, i, &size, sha) == 0; i++) {
+		const uint8_t *bytes = imageread_bytes(img, p->initrd_addr + offset, size);
+		struct initrd_kind_info kind;
+
+		initrd_kind_detect(bytes ? bytes : (const uint8_t *)"", bytes ? (size_t)(size < INITRD_KIND_PROBE_BYTES ? size : INITRD_KIND_PROBE_BYTES) : 0, &kind);
+		if (!o->json)
+			printf("  initrd %u: address 0x%llx, %llu bytes, %s%s%s\n", i,
+			       (unsigned long long)(p->initrd_addr + offset), (unsigned long long)size,
+			       initrd_kind_name(kind.kind), kind.kernel_problem ? "; warning: " : "",
+			       kind.kernel_problem ? kind.kernel_problem : "");
+		if (o->json) {
+			out_begin(o, NULL, 0);
+			out_uint(o, "address", p->initrd_addr + offset, 1);
+			out_uint(o, "size", size, 0);
+			out_str(o, "kind", initrd_kind_name(kind.kind));
+			out_str(o, "kernel_problem", kind.kernel_problem);
+			out_end(o, 0);
+		}
+		offset += (size + 3) & ~(uint64_t)3;   /* every part but the last is padded to 4 */
+	}
+	out_end(o, 1);
+}
+
+static const char *const digest_names[] = {
+	[DIGEST_KERNEL_FILE] = "kernel file",
+	[DIGEST_KERNEL_LOADED] = "kernel loaded",
+	[DIGEST_INITRD_FILE] = "initrd file",
+	[DIGEST_INITRD_REGION] = "initrd region",
+	[DIGEST_CMDLINE] = "command line",
+};
+
+/* The image bytes a digest record covers, or NULL (the kernel file is not all in the image). */
+static const uint8_t *digest_bytes(const struct image_read *img, uint32_t kind, uint32_t index,
+				   uint64_t size)
+{
+	const struct stub_params *p = &img->params;
+	uint64_t offset = 0, part;
+	uint8_t sha[32];
+	uint32_t i;
+
+	switch (kind) {
+	case DIGEST_KERNEL_LOADED:
+		return imageread_bytes(img, p->kernel_load_addr, size);
+	case DIGEST_INITRD_REGION:
+		return imageread_bytes(img, p->initrd_addr, size);
+	case DIGEST_CMDLINE:
+		return imageread_bytes(img, p->cmdline_addr, size);
+	case DIGEST_INITRD_FILE:
+		for (i = 0; i < index; i++) {
+			if (imageread_digest(img, DIGEST_INITRD_FILE, i, &part, sha) != 0)
+				return NULL;
+			offset += (part + 3) & ~(uint64_t)3;
+		}
+		return imageread_bytes(img, p->initrd_addr + offset, size);
+	default:
+		return NULL;
+	}
+}
+
+static void print_digests(struct out *o, const struct image_read *img)
+{
+	const struct notewalk_note *note = imageread_note(img, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
+	uint32_t count = note && note->descsz >= 8 ? le32_get(note->desc + 4) : 0, i;
+	char hex[65];
+
+	out_begin(o, "digests", 1);
+	for (i = 0; i < count && 8 + (uint64_t)(i + 1) * sizeof(struct digest_record) <= note->descsz; i++) {
+		const uint8_t *record = note->desc + 8 + (size_t)i * sizeof(struct digest_record);
+		uint32_t kind = le32_get(record + offsetof(struct digest_record, kind));
+		uint32_t index = le32_get(record + offsetof(struct digest_record, index));
+		uint64_t size = le64_get(record + offsetof(struct digest_record, size));
+		const uint8_t *bytes = digest_bytes(img, kind, index, size);
+		const char *name = kind < sizeof(digest_names) / sizeof(digest_names[0]) && digest_names[kind]
+			? digest_names[kind] : "unknown";
+		const char *verdict = "not in the image";
+		uint8_t actual[32];
+
+		hex_digest(record + offsetof(struct digest_record, sha256), hex);
+		if (bytes) {
+			sha256(bytes, (size_t)size, actual);
+			verdict = memcmp(actual, record + offsetof(struct digest_record, sha256), 32) ? "MISMATCH" : "ok";
+		}
+		if (!o->json) {
+			printf("  %-13s %u %10llu %s %s\n", name, index, (unsigned long long)size, hex, verdict);
+			continue;
+		}
+		out_begin(o, NULL, 0);
+		out_str(o, "what", name);
+		out_uint(o, "index", index, 0);
+		out_uint(o, "size", size, 0);
+		out_str(o, "sha256", hex);
+		out_str(o, "check", verdict);
+		out_end(o, 0);
+	}
+	out_end(o, 1);
+}
+
+static void loader(struct out *o, const char *name, const char *problem)
+{
+	if (!o->json) {
+		printf("  %-26s %s%s\n", name, problem ? "no: " : "yes", problem ? problem : "");
+		return;
+	}
+	out_begin(o, NULL, 0);
+	out_str(o, "loader", name);
+	out_bool(o, "accepts", !problem);
+	out_str(o, "why_not", problem);
+	out_end(o, 0);
+}
+
+static void print_loaders(struct out *o, const struct image_read *img)
+{
+	uint64_t low = UINT64_MAX;
+	const char *mb = imageread_multiboot_problem(img);
+	const char *pvh = imageread_note(img, XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY) ? NULL
+		: "no Xen note of type 18 (XEN_ELFNOTE_PHYS32_ENTRY)";
+	const char *elfboot = imageread_note(img, ELF_NOTE_BOOT, EIN_PROGRAM_NAME) ? NULL
+		: "no ELFBoot notes: the image cannot receive the loader's boot notes";
+	int same = 1;
+	char kexec[128];
+	size_t i;
+
+	for (i = 0; i < img->elf.load_count; i++) {
+		if (img->elf.load[i].paddr < low)
+			low = img->elf.load[i].paddr;
+		if (img->elf.load[i].vaddr != img->elf.load[i].paddr)
+			same = 0;
+	}
+	snprintf(kexec, sizeof(kexec), "%zu PT_LOAD; kexec_load takes 16 segments and its loaders add their own",
+		 img->elf.load_count);
+	out_begin(o, "loaders", 1);
+	loader(o, "multiboot (QEMU, GRUB, iPXE)", mb);
+	loader(o, "PVH (QEMU -kernel, Xen)", pvh);
+	loader(o, "PVH ELF64-only VMMs", img->elf.elf_class == ELFCLASS64 ? pvh
+	       : "Firecracker and Cloud Hypervisor load ELF64 only; this is ELF32");
+	loader(o, "ELF boot notes", elfboot);
+	loader(o, "kexec (segment count)", img->elf.load_count <= INSPECT_KEXEC_MAX_LOADS ? NULL : kexec);
+	loader(o, "iPXE ELF (p_vaddr == p_paddr)", same ? NULL : "a PT_LOAD has p_vaddr != p_paddr");
+	loader(o, "low memory (all >= 1 MiB)", low >= 0x100000 ? NULL
+	       : "a segment lies below 1 MiB: loaders copying the whole span clobber the BIOS area");
+	out_end(o, 1);
+}
+
+static void print_image(struct out *o, const struct image_read *img)
+{
+	char machine[32];
+	const char *name = elfimage_machine_name(img->elf.machine);
+
+	snprintf(machine, sizeof(machine), "%s", name ? name : "unknown");
+	if (o->json) {
+		json_object_begin(o->json, NULL);
+		out_str(o, "schema", INSPECT_SCHEMA);
+	}
+	out_begin(o, "file", 0);
+	out_str(o, "path", img->path);
+	out_uint(o, "size", img->size, 0);
+	out_str(o, "class", img->elf.elf_class == ELFCLASS64 ? "ELF64" : "ELF32");
+	out_str(o, "machine", machine);
+	out_uint(o, "entry", img->elf.entry, 1);
+	out_end(o, 0);
+	print_segments(o, img);
+	print_notes(o, img);
+	out_bool(o, "made_by_mkelfimage", img->has_params);
+	if (img->has_params) {
+		print_kernel(o, img);
+		print_cmdline(o, img);
+		print_initrds(o, img);
+	}
+	print_digests(o, img);
+	print_loaders(o, img);
+	if (o->json)
+		json_object_end(o->json);
+}
+
+int inspect_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct image_read img;
+	struct json json;
+	struct out o = { NULL, 0 };
+	int id, as_json = 0, status;
+
+	opterr = 0;
+	while ((id = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		if (id == 'j') {
+			as_json = 1;
+		} else if (id == 'h') {
+			printf("Usage: mkelfimage inspect IMAGE [--json]\n");
+			return EXIT_OK;
+		} else {
+			return report_error(EXIT_BAD_INPUT, "inspect: unknown option '%s'; try 'mkelfimage inspect --help'",
+					    argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return report_error(EXIT_BAD_INPUT, "inspect: give one image (mkelfimage inspect IMAGE [--json])");
+	if ((status = imageread_open(argv[optind], &img)) != EXIT_OK) {
+		imageread_close(&img);
+		return status;
+	}
+	if (as_json) {
+		json_begin(&json, stdout);
+		o.json = &json;
+	}
+	print_image(&o, &img);
+	if (as_json && json_end(&json) < 0)
+		status = report_error(EXIT_IO, "inspect: cannot write the output");
+	imageread_close(&img);
+	return status;
+}
