@@ -8,22 +8,46 @@
 # KEXEC_ARCH_386) and the trampoline leaves long mode. The probe's report is
 # the verdict in both.
 #
-# The i386 pieces come from Debian's i386 packages: linux-image-686:i386
-# (dpkg --add-architecture i386; apt-get update), and, unpacked with
-# apt-get download + dpkg-deb into the kernel cache (nothing installed),
-# busybox-static:i386 for the guest and, unless BOOTELF32_LIBDIR already
-# holds them, libelf-dev:i386 and zlib1g-dev:i386 for libelf.a and libz.a.
-# gcc -m32 needs libc6-dev-i386 and lib32gcc-12-dev (no gcc-multilib).
+# The i386 pieces come from Debian's i386 packages, through a private apt
+# state in the kernel cache (APT_CONFIG: i386 package lists of the
+# machine's sources), so this machine's dpkg needs no i386 architecture and
+# nothing is installed: linux-image-686 (fetch-debian-kernel.sh), and,
+# unpacked with apt-get download + dpkg-deb, busybox-static for the guest
+# and, unless BOOTELF32_LIBDIR already holds them, libelf-dev and zlib1g-dev
+# for libelf.a and libz.a. gcc -m32 needs libc6-dev-i386 and
+# lib32gcc-12-dev (no gcc-multilib).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
 . "$top_srcdir/tests/loader/bootelf-guest.sh"
 
-I386_KERNEL_PACKAGE=${MKELFIMAGE_I386_KERNEL_PACKAGE:-linux-image-686:i386}
+I386_KERNEL_PACKAGE=${MKELFIMAGE_I386_KERNEL_PACKAGE:-linux-image-686}
 [ -n "${QEMU_I386:-}" ] || skip_all "no qemu-system-i386 (install qemu-system-x86)"
 need_qemu_x86_64
-dpkg --print-foreign-architectures 2>/dev/null | grep -qx i386 ||
-	skip_all "dpkg has no i386 architecture (dpkg --add-architecture i386 && apt-get update)"
+
+# i386_apt: APT_CONFIG for apt-get and apt-cache with i386 package lists of
+# their own, refreshed once a day (an index that fails to download, such as
+# a mirror in sync, is ignored as long as the main lists arrive).
+i386_dir=$KERNEL_CACHE/i386-userland
+i386_apt() {
+	_apt=$i386_dir/apt
+	mkdir -p "$_apt/lists/partial" "$_apt/cache/archives/partial" "$_apt/state" || return 1
+	cat >"$_apt/apt.conf" <<EOF_APT || return 1
+Dir::State "$_apt/state";
+Dir::State::Lists "$_apt/lists";
+Dir::State::status "/var/lib/dpkg/status";
+Dir::Cache "$_apt/cache";
+APT::Architecture "i386";
+APT::Architectures { "i386"; };
+EOF_APT
+	APT_CONFIG=$_apt/apt.conf
+	export APT_CONFIG
+	if [ -z "$(find "$_apt/lists" -name '*binary-i386_Packages*' -mtime -1 2>/dev/null)" ]; then
+		timeout 300 apt-get update -qq >"$work/apt-i386.log" 2>&1
+	fi
+	[ -n "$(find "$_apt/lists" -name '*_main_binary-i386_Packages*' 2>/dev/null)" ]
+}
+i386_apt || unavailable "no i386 package lists: $(grep -m 1 '^E:' "$work/apt-i386.log" 2>/dev/null)"
 
 # i386_debs DIR PACKAGE...: download PACKAGE:i386 and unpack it into DIR.
 i386_debs() {
@@ -37,7 +61,6 @@ i386_debs() {
 	done
 }
 
-i386_dir=$KERNEL_CACHE/i386-userland
 lib_dir=${BOOTELF32_LIBDIR:-/usr/lib/i386-linux-gnu}
 if [ ! -f "$lib_dir/libelf.a" ] || [ ! -f "$lib_dir/libz.a" ]; then
 	i386_debs "$i386_dir" libelf-dev zlib1g-dev ||
@@ -74,6 +97,7 @@ check "686 guest: the plan says KEXEC_ARCH_386" contains "$(init_value plan "$wo
 check_probe_report "bootelf32 in a Debian 686 guest" "$work/i386" "$builtin bits=32" "$work/rd.img" 0x20f
 
 # (b) the same 32-bit program on the x86_64 cloud kernel
+unset APT_CONFIG
 fetch_kernel "$CLOUD_KERNEL_PACKAGE"
 BOOTELF_STATIC=$top_builddir/loader/bootelf32-static \
 	bootelf_guest_boot "$work/compat" "$kernel" "$QEMU_X86_64" "$work/init" "$work/boot.elf=/boot.elf"
