@@ -14,7 +14,8 @@ PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
 	qemu-system-x86 util-linux coreutils busybox-static cpio
 	grub-pc-bin grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
-	clang valgrind strace time"
+	clang valgrind strace time
+	python3 libc6-dev-i386 lib32gcc-12-dev"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
