@@ -8,6 +8,7 @@ TAP_TEST_LIST = \
 	%D%/image/help-options-manpage-agree.sh \
 	%D%/bad/reject-bad-input.sh \
 	%D%/bad/interrupted-build-leaves-nothing.sh \
+	%D%/bad/valgrind-clean.sh \
 	%D%/boot/multiboot-probe-2.15-relocatable.sh \
 	%D%/boot/multiboot-probe-2.02.sh \
 	%D%/boot/multiboot-probe-old-protocols.sh \

@@ -1,5 +1,21 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/bench/: benchmark scripts (make bench), never part of make check.
+# (BENCH_SCRIPT_LIST, not *_SCRIPTS: automake would read a primary.)
+# They print Markdown tables (README.md, Performance); BENCH_SIZES,
+# BENCH_RUNS and BENCH_DIR tune them (see each script's header).
+BENCH_SCRIPT_LIST = \
+	%D%/build-speed.sh \
+	%D%/boot-cost.sh
+EXTRA_DIST += $(BENCH_SCRIPT_LIST)
+
+bench: all
+	@for script in $(BENCH_SCRIPT_LIST); do \
+		echo "== $$script"; \
+		top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+		MKELFIMAGE='$(abs_top_builddir)/mkelfimage/mkelfimage' \
+		QEMU='$(QEMU_X86_64)' bash $(srcdir)/$$script || exit 1; \
+	done
+.PHONY: bench
 
 # bootelf against kexec-tools: one kexec reboot each in QEMU guests
 # (tests/bench/bootelf-vs-kexec.sh; BENCH_RUNS runs per loader).

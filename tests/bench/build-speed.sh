@@ -1,0 +1,89 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# build-speed.sh: how long mkelfimage takes to build an image of a real
+# kernel with a 64 MiB, 512 MiB and 2 GiB initrd, against `cat kernel initrd
+# > out` on the same files, U-Boot's mkimage (a FIT with kernel + ramdisk)
+# and objcopy (an ELF with the kernel and the initrd as sections); and the
+# peak RSS of each (/usr/bin/time -v, "Maximum resident set size").
+# A benchmark, not a test: it prints a Markdown table and never fails on a
+# number. Run by `make bench` (tests/bench/local.mk); README.md, section
+# Performance, shows the latest figures.
+#
+# Environment: MKELFIMAGE (the binary), top_srcdir, top_builddir,
+# BENCH_DIR (scratch space, needs 3 x the largest size free; default a
+# folder under /var/tmp), BENCH_SIZES (default "64 512 2048", MiB),
+# BENCH_RUNS (default 3: the median is shown), MKELFIMAGE_KERNEL_CACHE.
+set -u
+: "${top_srcdir:?}" "${top_builddir:?}"
+MKELFIMAGE=${MKELFIMAGE:-$top_builddir/mkelfimage/mkelfimage}
+sizes=${BENCH_SIZES:-64 512 2048}
+runs=${BENCH_RUNS:-3}
+dir=${BENCH_DIR:-$(mktemp -d /var/tmp/mkelfimage-bench.XXXXXX)}
+mkdir -p "$dir"
+trap 'rm -rf "$dir"' EXIT
+
+kernel=$(sh "$top_srcdir/tests/kernel/fetch-debian-kernel.sh" linux-image-cloud-amd64 \
+	"${MKELFIMAGE_KERNEL_CACHE:-$top_builddir/tests/kernel/cache}") ||
+	{ echo "bench: no real kernel to build with"; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (Debian package time)"; exit 1; }
+
+# measure NAME OUTPUT COMMAND...: run COMMAND $runs times (the output removed
+# before each, the page cache warm); print "wall_s cpu_s peak_kib" of the run
+# with the median wall time (CPU time = user + system, steadier on a busy machine).
+measure() {
+	local name=$1 out=$2 i
+	shift 2
+	: >"$dir/times"
+	for ((i = 0; i < runs; i++)); do
+		rm -f "$out"
+		sync
+		if ! /usr/bin/time -f '%e %U %S %M' -o "$dir/time.1" "$@" >/dev/null 2>"$dir/$name.err"; then
+			echo "failed: $(grep -v '^Command exited' "$dir/$name.err" | tail -n 1)"
+			return
+		fi
+		awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$dir/time.1" >>"$dir/times"
+	done
+	sort -n "$dir/times" | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+# ratio A B: wall and CPU time of A over B
+ratio() {
+	case $1$2 in *failed*) echo "-" ;; *)
+		echo "$1 $2" | awk '{ printf "%.2f (CPU %.2f)", ($5 > 0 ? $1 / $4 : 0), ($5 > 0 ? $2 / $5 : 0) }' ;;
+	esac
+}
+
+cell() {
+	case $1 in failed*) echo "$1" ;; *)
+		echo "$1" | awk '{ printf "%.2f s (CPU %.2f s), %.1f MiB", $1, $2, $3 / 1024 }' ;;
+	esac
+}
+
+echo "kernel: $(basename "$kernel") ($(stat -c %s "$kernel") bytes); $runs run(s) each, median; warm page cache; $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg)"
+echo "filesystem of the scratch folder: $(stat -f -c %T "$dir")"
+echo
+echo "| initrd | cat | mkelfimage | ratio to cat | mkelfimage --no-elf-notes | ratio to cat | mkimage (FIT) | ratio to cat | objcopy (ELF sections) | ratio to cat |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for size in $sizes; do
+	# Random bytes behind a newc cpio magic: incompressible, and a known kind.
+	{ printf '070701'; head -c $((size * 1024 * 1024 - 6)) /dev/urandom; } >"$dir/initrd"
+	out=$dir/out
+	cat_t=$(measure cat "$out" sh -c 'cat "$1" "$2" >"$3"' cat "$kernel" "$dir/initrd" "$out")
+	mk_t=$(measure mkelfimage "$out" "$MKELFIMAGE" --kernel "$kernel" --initrd "$dir/initrd" \
+		--command-line console=ttyS0 -o "$out")
+	mk_nn_t=$(measure mkelfimage-nonotes "$out" "$MKELFIMAGE" --kernel "$kernel" --initrd "$dir/initrd" \
+		--command-line console=ttyS0 --no-elf-notes -o "$out")
+	if command -v mkimage >/dev/null; then
+		fit_t=$(measure mkimage "$out" mkimage -f auto -A x86 -O linux -T kernel -C none \
+			-a 0x100000 -e 0x100000 -d "$kernel" -i "$dir/initrd" "$out")
+	else
+		fit_t="failed: no mkimage (Debian package u-boot-tools)"
+	fi
+	objcopy_t=$(measure objcopy "$out" objcopy -I binary -O elf32-i386 -B i386 \
+		--add-section .initrd="$dir/initrd" \
+		--set-section-flags .initrd=alloc,load,contents,readonly "$kernel" "$out")
+	echo "| $size MiB | $(cell "$cat_t") | $(cell "$mk_t") | $(ratio "$mk_t" "$cat_t") |" \
+		"$(cell "$mk_nn_t") | $(ratio "$mk_nn_t" "$cat_t") |" \
+		"$(cell "$fit_t") | $(ratio "$fit_t" "$cat_t") | $(cell "$objcopy_t") | $(ratio "$objcopy_t" "$cat_t") |"
+	rm -f "$dir/initrd" "$out"
+done
