@@ -17,30 +17,17 @@ need_qemu_x86_64
 need_bootelf_static
 fetch_kernel "$CLOUD_KERNEL_PACKAGE"
 
-builtin="console=ttyS0 x=1"
-head -c 300000 /dev/urandom >"$work/rd.img"
-check "mkelfimage builds an image of the probe kernel" \
-	"$MKELFIMAGE" --kernel "$PROBE_DIR/probe-2.15-reloc.bzImage" --initrd "$work/rd.img" \
-	--command-line "$builtin" -o "$work/boot.elf"
-
-bootelf_guest_init "$work/init" '
-echo "mkelfimage-init: plan=$(/bootelf --dry-run --json /boot.elf 2>&1 | $bb tr -d "\n ")"
-echo "mkelfimage-init: bootelf starting"
-/bootelf --command-line "bootelf=1 two" /boot.elf 2>/bootelf.err
-echo "mkelfimage-init: bootelf returned $?"
-$bb sed "s/^/mkelfimage-init: /" /bootelf.err'
+bootelf_probe_setup "bootelf=1 two"
 bootelf_guest_boot "$work/guest" "$kernel" "$QEMU_X86_64" "$work/init" "$work/boot.elf=/boot.elf"
 
 check_init_ran "the guest runs bootelf" "$work/guest" "bootelf starting"
 plan=$(init_value plan "$work/guest")
-# contains TEXT PART
-contains() { case $1 in *"$2"*) return 0 ;; *) return 1 ;; esac; }
 check "bootelf --dry-run --json in the guest: KEXEC_ARCH_X86_64 for the cloud kernel" \
 	contains "$plan" '"kexec_arch":"x86_64"'
 check "bootelf --dry-run --json in the guest: its memory map is /sys/firmware/memmap" \
 	contains "$plan" '"source":"/sys/firmware/memmap"'
 check_probe_report "bootelf in a Debian cloud-kernel guest" "$work/guest" \
-	"$builtin bootelf=1 two" "$work/rd.img" 0x20f
+	"$probe_builtin bootelf=1 two" "$work/rd.img" 0x20f
 check_eq "bootelf: the kernel runs at pref_address" 0x1000000 \
 	"$(report_value load_addr "$work/guest")"
 tap_done

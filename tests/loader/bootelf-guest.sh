@@ -47,3 +47,25 @@ bootelf_guest_boot() {
 	boot_image "$_bg_qemu" "$_bg_kernel" "$_bg_report" -initrd "$_bg_report.cpio" \
 		-append "console=ttyS0 panic=-1 quiet"
 }
+
+# The probe kernel's image as the guests boot it: $work/boot.elf with the
+# initrd $work/rd.img and the built-in command line $probe_builtin.
+probe_builtin="console=ttyS0 x=1"
+
+# bootelf_probe_setup LOADER_TEXT: build that image and $work/init, an /init
+# that prints bootelf's --dry-run --json plan (as "plan=..."), then runs
+# `bootelf --command-line LOADER_TEXT /boot.elf` and prints its errors.
+bootelf_probe_setup() {
+	head -c 300000 /dev/urandom >"$work/rd.img"
+	check "mkelfimage builds an image of the probe kernel" \
+		"$MKELFIMAGE" --kernel "$PROBE_DIR/probe-2.15-reloc.bzImage" --initrd "$work/rd.img" \
+		--command-line "$probe_builtin" -o "$work/boot.elf"
+	bootelf_guest_init "$work/init" "
+echo \"mkelfimage-init: plan=\$(/bootelf --dry-run --json /boot.elf 2>&1 | \$bb tr -d '\\n ')\"
+echo 'mkelfimage-init: bootelf starting'
+/bootelf --command-line '$1' /boot.elf 2>/bootelf.err
+\$bb sed 's/^/mkelfimage-init: /' /bootelf.err"
+}
+
+# contains TEXT PART
+contains() { case $1 in *"$2"*) return 0 ;; *) return 1 ;; esac; }

@@ -76,17 +76,7 @@ check "bootelf32-static is a static ELF32 i386 program" \
 	sh -c "readelf -hl '$top_builddir/loader/bootelf32-static' | grep -q 'Intel 80386' &&
 		! readelf -l '$top_builddir/loader/bootelf32-static' | grep -q INTERP"
 
-builtin="console=ttyS0 x=1"
-head -c 200000 /dev/urandom >"$work/rd.img"
-check "mkelfimage builds an image of the probe kernel" \
-	"$MKELFIMAGE" --kernel "$PROBE_DIR/probe-2.15-reloc.bzImage" --initrd "$work/rd.img" \
-	--command-line "$builtin" -o "$work/boot.elf"
-bootelf_guest_init "$work/init" '
-echo "mkelfimage-init: plan=$(/bootelf --dry-run --json /boot.elf 2>&1 | $bb tr -d "\n ")"
-echo "mkelfimage-init: bootelf starting"
-/bootelf --command-line "bits=32" /boot.elf 2>/bootelf.err
-$bb sed "s/^/mkelfimage-init: /" /bootelf.err'
-contains() { case $1 in *"$2"*) return 0 ;; *) return 1 ;; esac; }
+bootelf_probe_setup "bits=32"
 
 # (a) the i386 guest
 fetch_kernel "$I386_KERNEL_PACKAGE"
@@ -94,7 +84,7 @@ BOOTELF_STATIC=$top_builddir/loader/bootelf32-static MKELFIMAGE_BUSYBOX=$busybox
 	bootelf_guest_boot "$work/i386" "$kernel" "$QEMU_I386" "$work/init" "$work/boot.elf=/boot.elf"
 check_init_ran "686 guest: bootelf32 runs" "$work/i386" "bootelf starting"
 check "686 guest: the plan says KEXEC_ARCH_386" contains "$(init_value plan "$work/i386")" '"kexec_arch":"i386"'
-check_probe_report "bootelf32 in a Debian 686 guest" "$work/i386" "$builtin bits=32" "$work/rd.img" 0x20f
+check_probe_report "bootelf32 in a Debian 686 guest" "$work/i386" "$probe_builtin bits=32" "$work/rd.img" 0x20f
 
 # (b) the same 32-bit program on the x86_64 cloud kernel
 unset APT_CONFIG
@@ -105,5 +95,5 @@ check_init_ran "x86_64 guest: bootelf32 runs" "$work/compat" "bootelf starting"
 check "x86_64 guest: a 32-bit bootelf passes KEXEC_ARCH_X86_64" \
 	contains "$(init_value plan "$work/compat")" '"kexec_arch":"x86_64"'
 check_probe_report "bootelf32 in a Debian cloud-kernel (x86_64) guest" "$work/compat" \
-	"$builtin bits=32" "$work/rd.img" 0x20f
+	"$probe_builtin bits=32" "$work/rd.img" 0x20f
 tap_done
