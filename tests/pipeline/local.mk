@@ -11,6 +11,7 @@ TAP_TEST_LIST += \
 	%D%/compress-initrd.sh \
 	%D%/inspect-image.sh \
 	%D%/extract-and-edit.sh \
+	%D%/reproducible-anywhere.sh \
 	%D%/real-kernel-pipeline.sh
 
 # Initrd kinds by signature (formats/initrd_kind.c), C, TAP on stdout
