@@ -16,6 +16,7 @@ LOADER_TAP_TESTS = \
 	%D%/bootelf-rejects-bad-images.sh \
 	%D%/bootelf-help-manpage-agree.sh \
 	%D%/bootelf-boots-probe-in-guest.sh \
+	%D%/bootelf-boots-debian-kernel-in-guest.sh \
 	%D%/bootelf-i386-guest.sh
 TESTS += $(LOADER_TAP_TESTS)
 EXTRA_DIST += $(LOADER_TAP_TESTS) %D%/bootelf-guest.sh %D%/make-bad-images.sh %D%/README
