@@ -9,12 +9,12 @@
 #include <errno.h>
 #include <lzma.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include "compress.h"
 #include "report.h"
+#include "write.h"
 
 #define COMPRESS_CHUNK      (1u << 20)
 #define COMPRESS_XZ_PRESET  6
@@ -25,7 +25,7 @@
 
 struct buffers {
 	uint8_t *in, *out;
-	uint64_t read_offset;
+	uint64_t read_offset, write_offset;
 };
 
 static int buffers_get(struct buffers *b)
@@ -33,6 +33,7 @@ static int buffers_get(struct buffers *b)
 	b->in = malloc(COMPRESS_CHUNK);
 	b->out = malloc(COMPRESS_CHUNK);
 	b->read_offset = 0;
+	b->write_offset = 0;
 	if (b->in && b->out)
 		return EXIT_OK;
 	free(b->in);
@@ -63,19 +64,12 @@ static ssize_t read_chunk(int fd, struct buffers *b, const char *what, const cha
 	}
 }
 
-static int write_out(int fd, const uint8_t *data, size_t len)
+static int write_out(int fd, struct buffers *b, size_t len)
 {
-	while (len) {
-		ssize_t done = write(fd, data, len);
+	int status = write_all(fd, "(temporary file)", b->out, len, b->write_offset);
 
-		if (done < 0 && errno == EINTR)
-			continue;
-		if (done < 0)
-			return report_error(EXIT_IO, "temporary file: cannot write: %s", strerror(errno));
-		data += done;
-		len -= (size_t)done;
-	}
-	return EXIT_OK;
+	b->write_offset += len;
+	return status;
 }
 
 /* zlib: deflate into a gzip wrapper (windowBits 15 + 16), or inflate gzip (15 + 32
@@ -117,7 +111,7 @@ static int run_zlib(int in, int out, const char *what, const char *path, int com
 				status = report_error(EXIT_BAD_INPUT, "%s '%s': gzip: %s", what, path,
 						      z.msg ? z.msg : "corrupt data");
 			if (status == EXIT_OK)
-				status = write_out(out, b.out, COMPRESS_CHUNK - z.avail_out);
+				status = write_out(out, &b, COMPRESS_CHUNK - z.avail_out);
 		} while (status == EXIT_OK && (z.avail_out == 0 || (!compress && ended && z.avail_in)));
 	} while (status == EXIT_OK && got > 0);
 	if (status == EXIT_OK && !compress && !ended)
@@ -172,7 +166,7 @@ static int run_lzma(int in, int out, const char *what, const char *path, int com
 						      ret == LZMA_DATA_ERROR || ret == LZMA_FORMAT_ERROR
 						      ? "corrupt data" : "cannot code", (int)ret);
 			if (status == EXIT_OK)
-				status = write_out(out, b.out, COMPRESS_CHUNK - xz.avail_out);
+				status = write_out(out, &b, COMPRESS_CHUNK - xz.avail_out);
 		} while (status == EXIT_OK && xz.avail_out == 0 && ret != LZMA_STREAM_END);
 	} while (status == EXIT_OK && got > 0 && ret != LZMA_STREAM_END);
 	if (status == EXIT_OK && ret != LZMA_STREAM_END)

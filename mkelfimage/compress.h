@@ -9,8 +9,7 @@
 
 /*
  * Each returns EXIT_OK or a reported status; `what` and `path` name the
- * input in messages. `in` is read from offset 0, `out` is written from its
- * current position.
+ * input in messages. `in` is read and `out` written from offset 0.
  */
 int compress_gzip(int in, int out, const char *what, const char *path);
 int compress_xz(int in, int out, const char *what, const char *path);

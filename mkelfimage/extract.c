@@ -12,12 +12,10 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "extract.h"
 #include "formats/digestnote.h"
@@ -25,26 +23,12 @@
 #include "formats/sha256.h"
 #include "output.h"
 #include "report.h"
+#include "write.h"
 
 struct piece {
 	const uint8_t *bytes;
 	uint64_t len;
 };
-
-static int write_all(int fd, const char *path, const uint8_t *data, uint64_t len)
-{
-	while (len) {
-		ssize_t done = write(fd, data, len > (1u << 30) ? (1u << 30) : (size_t)len);
-
-		if (done < 0 && errno == EINTR)
-			continue;
-		if (done < 0)
-			return report_errno(EXIT_IO, "output", path, "cannot write");
-		data += done;
-		len -= (uint64_t)done;
-	}
-	return EXIT_OK;
-}
 
 /* Check the pieces against the recorded digest, then write them to `path` atomically. */
 static int write_checked(const struct image_read *img, const char *what, uint32_t kind, uint32_t index,
@@ -75,8 +59,8 @@ static int write_checked(const struct image_read *img, const char *what, uint32_
 				    img->path, what);
 	if ((status = output_begin(&out, path)) != EXIT_OK)
 		return status;
-	for (i = 0; i < count && status == EXIT_OK; i++)
-		status = write_all(out.fd, path, pieces[i].bytes, pieces[i].len);
+	for (total = 0, i = 0; i < count && status == EXIT_OK; total += pieces[i].len, i++)
+		status = write_all(out.fd, path, pieces[i].bytes, (size_t)pieces[i].len, total);
 	if (status == EXIT_OK)
 		return output_commit(&out);
 	output_abort(&out);

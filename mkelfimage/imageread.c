@@ -74,6 +74,28 @@ static int read_notes(struct image_read *img)
 	return status;
 }
 
+/* The 32-bit fields of struct stub_params that `size` bytes cover, little endian. */
+static void read_params_numbers(struct stub_params *params, const uint8_t *block, uint32_t size)
+{
+#define READ_LE32(field) \
+	if (offsetof(struct stub_params, field) + 4 <= size) \
+		params->field = le32_get(block + offsetof(struct stub_params, field))
+	READ_LE32(magic);
+	READ_LE32(flags);
+	READ_LE32(kernel_entry);
+	READ_LE32(kernel_load_addr);
+	READ_LE32(kernel_file_size);
+	READ_LE32(cmdline_addr);
+	READ_LE32(cmdline_len);
+	READ_LE32(cmdline_max);
+	READ_LE32(cmdline_policy);
+	READ_LE32(initrd_addr);
+	READ_LE32(initrd_size);
+	READ_LE32(setup_header_len);
+	READ_LE32(initrd_placement);
+#undef READ_LE32
+}
+
 /* The stub: the PT_LOAD whose bytes start with its header magic. */
 static void find_stub(struct image_read *img)
 {
@@ -103,10 +125,12 @@ static void find_stub(struct image_read *img)
 		    params_size < offsetof(struct stub_params, setup_header) ||
 		    le32_get(p + params_offset) != STUB_PARAMS_MAGIC)
 			return;
-		/* The block is little endian like the stub that reads it; an older,
-		 * shorter block leaves the later fields 0 (stubparam.h "Versions"). */
+		/* An older, shorter block leaves the later fields 0 (stubparam.h
+		 * "Versions"); the copy gives the byte arrays, the numbers are then
+		 * read little endian whatever the host. */
 		memcpy(&img->params, p + params_offset,
 		       params_size < sizeof(img->params) ? params_size : sizeof(img->params));
+		read_params_numbers(&img->params, p + params_offset, params_size);
 		img->has_params = 1;
 		return;
 	}
