@@ -210,6 +210,16 @@ static void print_cmdline(struct out *o, const struct image_read *img)
 	out_end(o, 0);
 }
 
+static void print_stub(struct out *o, const struct image_read *img)
+{
+	out_begin(o, "stub", 0);
+	out_uint(o, "address", img->elf.load[img->stub_segment].paddr, 1);
+	out_uint(o, "params_version", img->params.version, 0);
+	out_bool(o, "verify_at_boot", (img->params.flags & STUB_FLAG_VERIFY_AT_BOOT) != 0);
+	out_str(o, "initrd_placement", img->params.initrd_placement == STUB_INITRD_HIGH ? "high" : "planned");
+	out_end(o, 0);
+}
+
 static void print_initrds(struct out *o, const struct image_read *img)
 {
 	const struct stub_params *p = &img->params;
@@ -382,6 +392,7 @@ static void print_image(struct out *o, const struct image_read *img)
 	print_notes(o, img);
 	out_bool(o, "made_by_mkelfimage", img->has_params);
 	if (img->has_params) {
+		print_stub(o, img);
 		print_kernel(o, img);
 		print_cmdline(o, img);
 		print_initrds(o, img);

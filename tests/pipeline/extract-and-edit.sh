@@ -54,6 +54,14 @@ check_eq "set-command-line: every digest of the rebuilt image checks out" "ok" \
 check_eq "set-command-line leaves no temporary file" "boot.elf edit.elf edit.json" \
 	"$(ls -A "$work" | grep -E '^(boot|edit)|^\.' | tr '\n' ' ' | sed 's/ $//')"
 
+# The stub's flags survive an edit too.
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd1.img" --verify-at-boot --initrd-placement high \
+	-o "$work/flags.elf"
+"$MKELFIMAGE" set-command-line "$work/flags.elf" "console=ttyS0 flags=1"
+check_eq "set-command-line keeps --verify-at-boot and --initrd-placement high" "True high console=ttyS0 flags=1" \
+	"$("$MKELFIMAGE" inspect --json "$work/flags.elf" | python3 -c 'import json,sys; j=json.load(sys.stdin)
+print(j["stub"]["verify_at_boot"], j["stub"]["initrd_placement"], j["command_line"]["text"])')"
+
 cp "$work/edit.elf" "$work/edit2.elf"
 "$MKELFIMAGE" replace-initrd "$work/edit2.elf" "$work/new.img"
 check_eq "replace-initrd exits 0" 0 $?
