@@ -108,7 +108,7 @@ int bootnotes_finish(int fd, const char *out_path, const struct plan *plan)
 		return status;
 	bytes[0] = (uint8_t)sum;
 	bytes[1] = (uint8_t)(sum >> 8);
-	if (pwrite(fd, bytes, sizeof(bytes), (off_t)(plan->notes_offset + note->desc_offset)) != 2)
+	if (pwrite(fd, bytes, sizeof(bytes), (off_t)note->desc_file_offset) != 2)
 		return report_errno(EXIT_IO, "output", out_path, "cannot write");
 	return EXIT_OK;
 }

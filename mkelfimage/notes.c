@@ -48,22 +48,32 @@ int notes_add(struct note_list *list, const char *name, uint32_t type,
 	return 0;
 }
 
-size_t notes_size(const struct note_list *list)
+size_t notes_size_range(const struct note_list *list, size_t first, size_t count)
 {
 	size_t total = 0, i;
 
-	for (i = 0; i < list->count; i++)
+	for (i = first; i < first + count && i < list->count; i++)
 		total += NOTES_HEADER_SIZE + notes_pad(strlen(list->items[i].name) + 1) +
 			notes_pad(list->items[i].desc_len);
 	return total;
 }
 
+size_t notes_size(const struct note_list *list)
+{
+	return notes_size_range(list, 0, list->count);
+}
+
 void notes_encode(struct note_list *list, uint8_t *out)
+{
+	notes_encode_range(list, 0, list->count, out);
+}
+
+void notes_encode_range(struct note_list *list, size_t first, size_t count, uint8_t *out)
 {
 	size_t offset = 0, i;
 
-	memset(out, 0, notes_size(list));
-	for (i = 0; i < list->count; i++) {
+	memset(out, 0, notes_size_range(list, first, count));
+	for (i = first; i < first + count && i < list->count; i++) {
 		struct note *note = &list->items[i];
 		size_t namesz = strlen(note->name) + 1;
 

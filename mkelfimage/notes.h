@@ -29,6 +29,7 @@ struct note {
 	uint8_t *desc;       /* owned copy, may be NULL when desc_len is 0 */
 	uint32_t desc_len;
 	uint32_t desc_offset; /* set by notes_encode: desc offset in the block */
+	uint64_t desc_file_offset; /* set by the writer: desc offset in the image file */
 };
 
 struct note_list {
@@ -43,11 +44,17 @@ int notes_add(struct note_list *list, const char *name, uint32_t type,
 /* Bytes notes_encode writes: 0 for an empty list */
 size_t notes_size(const struct note_list *list);
 
+/* The same for the `count` notes from index `first` */
+size_t notes_size_range(const struct note_list *list, size_t first, size_t count);
+
 /*
  * Write the encoded notes to `out` (notes_size bytes) and record in each
  * note where its desc landed (so a desc can be patched after writing).
  */
 void notes_encode(struct note_list *list, uint8_t *out);
+
+/* The same for the `count` notes from index `first` (one PT_NOTE of several) */
+void notes_encode_range(struct note_list *list, size_t first, size_t count, uint8_t *out);
 
 /* The note with this name and type, or NULL */
 struct note *notes_find(const struct note_list *list, const char *name, uint32_t type);

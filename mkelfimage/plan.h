@@ -59,7 +59,14 @@ struct plan {
 
 	/* the PT_NOTE contents (PVH entry, ELFBoot, digests), in file order */
 	struct note_list notes;
-	uint64_t notes_offset;       /* file offset, set by the writer's layout */
+	/*
+	 * Set by the writer's layout: notes [0, notes_head) go in a PT_NOTE in
+	 * the first page (old loaders read only that), the rest in a second
+	 * PT_NOTE after the stub.
+	 */
+	size_t notes_head;
+	uint64_t notes_offset;       /* file offset of notes [0, notes_head) */
+	uint64_t notes_tail_offset;  /* file offset of the others */
 };
 
 /* Lay out the image. Returns EXIT_OK or EXIT_BAD_INPUT (reported). */

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * File layout (offsets page aligned, so p_offset = p_vaddr mod p_align):
- *   0x0000  Elf32_Ehdr, Elf32_Phdr[n] (the one PT_NOTE, then PT_LOAD in
- *           ascending address order), the notes (4-byte aligned) when they fit
+ *   0x0000  Elf32_Ehdr, Elf32_Phdr[n] (a PT_NOTE, then PT_LOAD in ascending
+ *           address order, then a second PT_NOTE if needed), then the
+ *           leading notes (4-byte aligned) that fit below 0x1000
  *   0x1000  stub (its multiboot header must fall in the first 8 KiB)
- *   ...     the notes when they did not fit below the stub, then the
+ *   ...     the notes that did not fit there (second PT_NOTE), then the
  *           built-in command line, kernel, initrd region
  * Notes go first where they fit because old ELF boot loaders (coreboot's
  * elfboot, Etherboot) look for them only in the first block they read.
@@ -44,23 +45,45 @@ static struct plan_segment *find_segment(struct plan *plan, enum plan_segment_ki
 /* Payloads in file order: the stub first, for the multiboot 8 KiB rule. */
 static const enum plan_segment_kind file_order[] = { SEG_STUB, SEG_CMDLINE, SEG_KERNEL, SEG_INITRD };
 
-/* Program headers: every PT_LOAD, plus one PT_NOTE when there are notes */
+/* Notes in the first page, in the page-1 PT_NOTE; the rest in a second one */
+static size_t notes_tail(const struct plan *plan)
+{
+	return plan->notes.count - plan->notes_head;
+}
+
+/* Program headers: every PT_LOAD, plus one PT_NOTE per part of the notes */
 static unsigned phdr_count(const struct plan *plan)
 {
-	return plan->segment_count + (plan->notes.count ? 1 : 0);
+	return plan->segment_count + (plan->notes_head ? 1 : 0) + (notes_tail(plan) ? 1 : 0);
+}
+
+/* How many leading notes fit between `start` and the end of the first page */
+static size_t notes_fitting(const struct note_list *notes, uint64_t start)
+{
+	size_t count = 0;
+
+	while (count < notes->count &&
+	       align_up(start, NOTES_ALIGN) + notes_size_range(notes, 0, count + 1) <= PLAN_PAGE)
+		count++;
+	return count;
 }
 
 static int layout(struct plan *plan, const struct stub_header *stub)
 {
-	uint64_t offset = sizeof(Elf32_Ehdr) + phdr_count(plan) * sizeof(Elf32_Phdr);
-	uint64_t note_bytes = notes_size(&plan->notes);
+	uint64_t headers = sizeof(Elf32_Ehdr) + (plan->segment_count + 1) * sizeof(Elf32_Phdr);
+	uint64_t offset;
 	uint64_t multiboot_end;
 	size_t i;
 
-	plan->notes_offset = 0;
-	if (note_bytes && align_up(offset, NOTES_ALIGN) + note_bytes <= PLAN_PAGE) {
+	/* the loaders' notes come first in the list (bootnotes.c): they stay in page 1 */
+	plan->notes_head = notes_fitting(&plan->notes, headers);
+	if (plan->notes_head < plan->notes.count)
+		plan->notes_head = notes_fitting(&plan->notes, headers + sizeof(Elf32_Phdr));
+	offset = sizeof(Elf32_Ehdr) + phdr_count(plan) * sizeof(Elf32_Phdr);
+	plan->notes_offset = plan->notes_tail_offset = 0;
+	if (plan->notes_head) {
 		plan->notes_offset = align_up(offset, NOTES_ALIGN);
-		offset = plan->notes_offset + note_bytes;
+		offset = plan->notes_offset + notes_size_range(&plan->notes, 0, plan->notes_head);
 	}
 	for (i = 0; i < sizeof(file_order) / sizeof(file_order[0]); i++) {
 		struct plan_segment *seg = find_segment(plan, file_order[i]);
@@ -69,9 +92,10 @@ static int layout(struct plan *plan, const struct stub_header *stub)
 			continue;
 		seg->file_offset = align_up(offset, PLAN_PAGE);
 		offset = seg->file_offset + seg->file_size;
-		if (file_order[i] == SEG_STUB && note_bytes && !plan->notes_offset) {
-			plan->notes_offset = align_up(offset, NOTES_ALIGN);
-			offset = plan->notes_offset + note_bytes;
+		if (file_order[i] == SEG_STUB && notes_tail(plan)) {
+			plan->notes_tail_offset = align_up(offset, NOTES_ALIGN);
+			offset = plan->notes_tail_offset +
+				notes_size_range(&plan->notes, plan->notes_head, notes_tail(plan));
 		}
 	}
 	/* Multiboot 3.1.1: the header lies entirely within the first 8192 bytes. */
@@ -125,11 +149,11 @@ int write_elf_headers(int fd, const char *out_path, const struct plan *plan,
 	 * phdr[0]. Not loaded (address 0, p_memsz 0, as mkelfImage 2.x did);
 	 * readers (QEMU, Xen, elfboot) use p_offset.
 	 */
-	if (plan->notes.count) {
+	if (plan->notes_head) {
 		phdr = (GElf_Phdr){
 			.p_type = PT_NOTE,
 			.p_offset = plan->notes_offset,
-			.p_filesz = notes_size(&plan->notes),
+			.p_filesz = notes_size_range(&plan->notes, 0, plan->notes_head),
 			.p_flags = PF_R,
 			.p_align = NOTES_ALIGN,
 		};
@@ -148,6 +172,18 @@ int write_elf_headers(int fd, const char *out_path, const struct plan *plan,
 			.p_memsz = seg->mem_size,
 			.p_flags = segment_flags(seg->kind),
 			.p_align = PLAN_PAGE,
+		};
+		if (!gelf_update_phdr(elf, (int)ph++, &phdr))
+			goto fail;
+	}
+	/* the notes that did not fit in the first page (digests, setup copy) */
+	if (notes_tail(plan)) {
+		phdr = (GElf_Phdr){
+			.p_type = PT_NOTE,
+			.p_offset = plan->notes_tail_offset,
+			.p_filesz = notes_size_range(&plan->notes, plan->notes_head, notes_tail(plan)),
+			.p_flags = PF_R,
+			.p_align = NOTES_ALIGN,
 		};
 		if (!gelf_update_phdr(elf, (int)ph++, &phdr))
 			goto fail;
@@ -238,9 +274,11 @@ int copy_payload(const struct input_file *src, uint64_t src_offset, int fd,
 	return len ? copy_by_reading(src, src_offset, fd, out_path, dst_offset, len) : EXIT_OK;
 }
 
-static int write_notes(int fd, const char *out_path, struct plan *plan)
+/* One PT_NOTE's notes at `offset`; each note learns its desc's file offset */
+static int write_note_block(int fd, const char *out_path, struct plan *plan, size_t first,
+			    size_t count, uint64_t offset)
 {
-	size_t size = notes_size(&plan->notes);
+	size_t size = notes_size_range(&plan->notes, first, count), i;
 	uint8_t *bytes;
 	int status;
 
@@ -248,9 +286,21 @@ static int write_notes(int fd, const char *out_path, struct plan *plan)
 		return EXIT_OK;
 	if (!(bytes = malloc(size)))
 		return report_error(EXIT_IO, "out of memory");
-	notes_encode(&plan->notes, bytes);
-	status = write_all(fd, out_path, bytes, size, plan->notes_offset);
+	notes_encode_range(&plan->notes, first, count, bytes);
+	for (i = first; i < first + count; i++)
+		plan->notes.items[i].desc_file_offset = offset + plan->notes.items[i].desc_offset;
+	status = write_all(fd, out_path, bytes, size, offset);
 	free(bytes);
+	return status;
+}
+
+static int write_notes(int fd, const char *out_path, struct plan *plan)
+{
+	int status = write_note_block(fd, out_path, plan, 0, plan->notes_head, plan->notes_offset);
+
+	if (status == EXIT_OK)
+		status = write_note_block(fd, out_path, plan, plan->notes_head, notes_tail(plan),
+					  plan->notes_tail_offset);
 	return status;
 }
 

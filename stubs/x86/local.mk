@@ -24,6 +24,7 @@
 	%D%/pvh.c \
 	%D%/elfnotes.c \
 	%D%/coreboot.c \
+	%D%/cmos.c \
 	%D%/initrd.c \
 	%D%/placement.c \
 	%D%/verify.c \

@@ -117,6 +117,9 @@ uint32_t coreboot_table_at(uint32_t addr);
 uint32_t coreboot_find(void);
 void coreboot_read(uint32_t addr, struct boot_info *info);
 
+/* cmos.c: the last resort on a PC, with no map from the loader */
+int cmos_read_memory(struct boot_info *info);
+
 /* bootparams.c */
 struct boot_params *bootparams_init(const struct stub_params *params);
 void bootparams_set_e820(struct boot_params *boot_params, const struct boot_info *info);

@@ -75,10 +75,16 @@ static void read_boot_info(enum loader_kind kind, const struct stub_entry_state 
 		break;
 	case LOADER_UNKNOWN:
 	default:
-		console_fail("unknown loader: no multiboot, PVH or ELF boot notes, no coreboot table");
+		/* iPXE's ELF loader passes nothing at all */
+		console_line("no boot information from the loader (no multiboot, PVH, ELF boot notes or coreboot table)");
+		break;
 	}
-	if (info->range_count == 0)
-		console_fail("no memory map from the loader");
+	/* kexec-tools' elf-x86 gives notes without memory: a PC's CMOS is the last resort */
+	if (info->range_count == 0) {
+		console_line("no memory map from the loader: RAM sizes from the CMOS");
+		if (cmos_read_memory(info) != 0)
+			console_fail("no memory map from the loader, and none in the CMOS");
+	}
 }
 
 /* (3) a zeroed zero page holding the kernel's setup header from 0x1f1 */

@@ -31,6 +31,13 @@ check "a Xen note of type 18 (XEN_ELFNOTE_PHYS32_ENTRY) with a 4-byte desc" \
 	grep -q 'Xen  *0x00000004.*0x00000012' "$work/notes"
 "$MKELFIMAGE" --kernel "$kernel" --no-pvh -o "$work/nopvh.elf"
 check "--no-pvh: no Xen note" sh -c "! readelf -nW '$work/nopvh.elf' | grep -q '^ *Xen'"
+check "--no-pvh keeps the ELFBoot notes" sh -c "readelf -nW '$work/nopvh.elf' | grep -q '^ *ELFBoot'"
+"$MKELFIMAGE" --kernel "$kernel" --no-pvh --no-elf-notes -o "$work/nonotes.elf"
+check "--no-pvh --no-elf-notes: neither Xen nor ELFBoot notes" \
+	sh -c "! readelf -nW '$work/nonotes.elf' | grep -Eq '^ *(Xen|ELFBoot) '"
+"$MKELFIMAGE" --kernel "$kernel" --no-multiboot --multiboot -o "$work/mb-again.elf"
+check "--multiboot after --no-multiboot: the last one wins, the header is back" \
+	sh -c "head -c 8192 '$work/mb-again.elf' | od -An -tx4 -v -w4 | grep -q 1badb002"
 
 for qemu in $(qemu_binaries); do
 	name=$(basename "$qemu")

@@ -13,6 +13,7 @@
  *   bhdr-stack     EAX=EBX=0, [ESP]=0, [ESP+4]=notes (kexec elf-x86,
  *                  Etherboot xstart32); Etherboot's EB_I386_MEMMAP note
  *   bhdr-nomem     as bhdr-stack with no memory information at all
+ *   bare           EAX=EBX=0, [ESP+4]=0 and no table (iPXE's ELF loader)
  *   coreboot-arg   EAX=EBX=0, [ESP+4]=the coreboot table (selfboot.c)
  *   coreboot-scan  EAX=EBX=0, [ESP+4]=0; only the table at 0x500 (iPXE-like)
  *   pvh-high       the image's PVH entry (its Xen note) with EBX = an
@@ -423,6 +424,8 @@ void harness_main(const struct multiboot_info *mbi)
 		arg = harness_build_notes(text, 1);
 	} else if (harness_starts(mode, "bhdr-nomem")) {
 		arg = harness_build_notes(text, 0);
+	} else if (harness_starts(mode, "bare")) {
+		arg = 0;
 	} else if (harness_starts(mode, "pvh-high")) {
 		ebx = harness_build_start_info(text);
 		entry = harness_pvh_entry;
