@@ -11,13 +11,13 @@
 # (seeds/<target>/: the probe kernels and tests/bad/make-bad-kernels.sh output).
 # New inputs libFuzzer finds go to fuzz-work/<target>/ in the build tree,
 # crashes to fuzz-work/crash-<target>-*.
-FUZZ_TARGETS = bzimage
+FUZZ_TARGETS = bzimage elfimage initrd-kind template
 FUZZ_SECONDS = 30
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-I$(top_srcdir) -I$(top_builddir) $(WARN_CFLAGS)
 
 EXTRA_DIST += \
-	%D%/fuzz-bzimage.c \
+	%D%/fuzz-bzimage.c %D%/fuzz-elfimage.c %D%/fuzz-initrd-kind.c %D%/fuzz-template.c \
 	%D%/corpus/README \
 	%D%/make-seeds.sh \
 	%D%/replay-corpus.sh
@@ -32,7 +32,34 @@ clean-fuzz:
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(srcdir)/%D%/fuzz-bzimage.c \
 		$(srcdir)/formats/bzimage.c $(srcdir)/formats/fmt_error.c
 
-# Seeds generated from the probe kernels (tests/probe) and the bad kernels.
+%D%/fuzz-elfimage: $(srcdir)/%D%/fuzz-elfimage.c $(srcdir)/formats/elfimage.c \
+		$(srcdir)/formats/fmt_error.c $(srcdir)/formats/elfimage.h config.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(srcdir)/%D%/fuzz-elfimage.c \
+		$(srcdir)/formats/elfimage.c $(srcdir)/formats/fmt_error.c -lelf
+
+%D%/fuzz-initrd-kind: $(srcdir)/%D%/fuzz-initrd-kind.c $(srcdir)/formats/initrd_kind.c \
+		$(srcdir)/formats/initrd_kind.h config.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(srcdir)/%D%/fuzz-initrd-kind.c \
+		$(srcdir)/formats/initrd_kind.c
+
+%D%/fuzz-template: $(srcdir)/%D%/fuzz-template.c $(srcdir)/mkelfimage/template.c \
+		$(srcdir)/mkelfimage/report.c $(srcdir)/mkelfimage/template.h config.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -I$(top_srcdir)/mkelfimage -o $@ $(srcdir)/%D%/fuzz-template.c \
+		$(srcdir)/mkelfimage/template.c $(srcdir)/mkelfimage/report.c -lyaml
+
+# Seeds: the probe kernels (tests/probe), the bad kernels (tests/bad), bootelf's
+# test images (tests/loader), images mkelfimage makes, the templates.
+%D%/seeds/elfimage.stamp: $(srcdir)/%D%/make-seeds.sh $(srcdir)/tests/loader/make-bad-images.sh \
+		tests/loader/mkelf$(EXEEXT) mkelfimage/mkelfimage$(EXEEXT) \
+		tests/probe/probe-2.15-reloc.bzImage tests/probe/probe-2.02.bzImage
+	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh elfimage $(top_srcdir) . %D%/seeds/elfimage && touch $@
+%D%/seeds/initrd-kind.stamp: $(srcdir)/%D%/make-seeds.sh tests/probe/probe-2.15-reloc.bzImage
+	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh initrd-kind $(top_srcdir) . %D%/seeds/initrd-kind && touch $@
+%D%/seeds/template.stamp: $(srcdir)/%D%/make-seeds.sh
+	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh template $(top_srcdir) . %D%/seeds/template && touch $@
 %D%/seeds/bzimage.stamp: $(srcdir)/%D%/make-seeds.sh $(srcdir)/tests/bad/make-bad-kernels.sh \
 		tests/probe/probe-2.15-reloc.bzImage tests/probe/probe-2.02.bzImage \
 		tests/probe/mkprobe$(EXEEXT) tests/probe/probe-0x1000000.bin
@@ -43,7 +70,7 @@ fuzz: $(FUZZ_TARGETS:%=%D%/fuzz-%) $(FUZZ_TARGETS:%=%D%/seeds/%.stamp)
 	@set -e; for target in $(FUZZ_TARGETS); do \
 		work=%D%/fuzz-work/$$target; mkdir -p $$work; \
 		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
-		%D%/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 \
+		%D%/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 -close_fd_mask=2 \
 			-print_final_stats=1 -artifact_prefix=%D%/fuzz-work/crash-$$target- \
 			$$work %D%/seeds/$$target $(srcdir)/%D%/corpus/$$target 2>%D%/fuzz-work/$$target.log || \
 			{ tail -n 60 %D%/fuzz-work/$$target.log; echo "fuzz: $$target FAILED (input in %D%/fuzz-work/crash-$$target-*)"; exit 1; }; \

@@ -15,6 +15,28 @@ bzimage)
 		"$probe/mkprobe" "$probe" "$out"
 	cp "$probe/probe-2.15-reloc.bzImage" "$probe/probe-2.02.bzImage" "$out/"
 	;;
+elfimage)
+	# bootelf's readable test images, and real images of the probe kernel
+	sh "$srcdir/tests/loader/make-bad-images.sh" "$builddir/tests/loader/mkelf" "$out"
+	"$builddir/mkelfimage/mkelfimage" --kernel "$probe/probe-2.15-reloc.bzImage" \
+		--command-line "console=ttyS0" -o "$out/probe-2.15.elf"
+	"$builddir/mkelfimage/mkelfimage" --kernel "$probe/probe-2.02.bzImage" --no-elf-notes \
+		--no-multiboot -o "$out/probe-2.02-pvh.elf"
+	;;
+initrd-kind)
+	# the head of one initrd of each kind the tools here make
+	printf 'console=ttyS0\n' >"$out/text"
+	(cd "$out" && printf 'init\n' >init && echo init | cpio -o -H newc --quiet >cpio && rm init)
+	gzip -9 -n -c "$out/text" >"$out/gzip"
+	xz -c "$out/text" >"$out/xz"
+	xz --format=lzma -c "$out/text" >"$out/lzma"
+	if command -v bzip2 >/dev/null; then bzip2 -c "$out/text" >"$out/bzip2"; fi
+	if command -v zstd >/dev/null; then zstd -q -c "$out/text" >"$out/zstd"; fi
+	head -c 1024 "$probe/probe-2.15-reloc.bzImage" >"$out/not-an-initrd"
+	;;
+template)
+	cp "$srcdir"/templates/*.yaml "$out/"
+	;;
 *)
 	echo "make-seeds.sh: no seeds known for '$target'" >&2
 	exit 1
