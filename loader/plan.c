@@ -120,8 +120,11 @@ static enum fmt_status plan_own_segment(const struct plan_input *in, struct plan
 	uint32_t params[2];
 	uint64_t addr;
 
-	memcpy(&header, in->trampoline, sizeof(header));
-	if (in->trampoline_size < sizeof(header) || header.params > in->trampoline_size - sizeof(params))
+	if (in->trampoline_size >= sizeof(header))
+		memcpy(&header, in->trampoline, sizeof(header));
+	if (in->trampoline_size < sizeof(header) || header.magic[0] != TRAMPOLINE_MAGIC_LO ||
+	    header.magic[1] != TRAMPOLINE_MAGIC_HI || header.version != TRAMPOLINE_VERSION ||
+	    header.params > in->trampoline_size - sizeof(params))
 		return fmt_fail(err, FMT_UNSUPPORTED, "trampoline", 0, "the built-in trampoline is damaged");
 	addr = plan_place(plan, in->map, page_up(size));
 	if (addr == 0)
