@@ -64,13 +64,8 @@ entry64:
 
 	.code32
 compat32:
-	mov	$TRAMPOLINE_DATA_SEG, %eax
-	mov	%eax, %ds
-	mov	%eax, %es
-	mov	%eax, %ss
-	mov	%eax, %fs
-	mov	%eax, %gs
-	/* Paging off ends IA-32e mode (the code runs from identity-mapped memory) */
+	/* Paging off ends IA-32e mode (the code runs from identity-mapped memory);
+	 * no memory access until the data segments are loaded. */
 	mov	%cr0, %eax
 	and	$~CR0_PG, %eax
 	mov	%eax, %cr0
@@ -81,7 +76,7 @@ compat32:
 	mov	%cr4, %eax
 	and	$~CR4_PAE, %eax
 	mov	%eax, %cr4
-	jmp	enter_image
+	jmp	load_data_segments
 
 entry32:
 	/* Protected mode, paging off, a stack from the kernel: find our address. */
@@ -92,11 +87,12 @@ entry32:
 	lea	(gdt - trampoline_start)(%ebp), %eax
 	mov	%eax, (gdtr_base - trampoline_start)(%ebp)
 	lgdt	(gdtr - trampoline_start)(%ebp)
-	lea	(reload_cs - trampoline_start)(%ebp), %eax
+	lea	(load_data_segments - trampoline_start)(%ebp), %eax
 	pushl	$TRAMPOLINE_CODE_SEG
 	pushl	%eax
 	lret
-reload_cs:
+load_data_segments:
+	/* Both entries: flat data segments from our GDT, then the jump. */
 	mov	$TRAMPOLINE_DATA_SEG, %eax
 	mov	%eax, %ds
 	mov	%eax, %es
