@@ -28,6 +28,9 @@ sh "$top_srcdir/tests/kernel/make-initramfs.sh" "$dir/rd.cpio" "$marker" ||
 	{ echo "bench: cannot build the busybox initramfs"; exit 1; }
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$dir/rd.cpio" --command-line "$cmdline" -o "$dir/boot.elf" ||
 	{ echo "bench: mkelfimage failed"; exit 1; }
+# The same image without the multiboot header: QEMU -kernel then takes the PVH entry.
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$dir/rd.cpio" --command-line "$cmdline" --no-multiboot \
+	-o "$dir/pvh.elf" || { echo "bench: mkelfimage --no-multiboot failed"; exit 1; }
 
 # boot_time QEMU_ARGS...: seconds from starting QEMU to the marker on COM1
 # ("-" when it never came).
@@ -50,12 +53,17 @@ median() {
 for ((i = 0; i < runs; i++)); do
 	boot_time -kernel "$dir/boot.elf" >>"$dir/elf"
 	boot_time -kernel "$kernel" -initrd "$dir/rd.cpio" -append "$cmdline" >>"$dir/direct"
+	boot_time -kernel "$dir/pvh.elf" >>"$dir/pvh"
 done
-elf=$(median <"$dir/elf") direct=$(median <"$dir/direct")
+elf=$(median <"$dir/elf") direct=$(median <"$dir/direct") pvh=$(median <"$dir/pvh")
 echo "kernel: $(basename "$kernel"); initramfs $(stat -c %s "$dir/rd.cpio") bytes; $($QEMU --version | head -n 1), TCG; $runs runs each, median; load average $(cut -d" " -f1-3 /proc/loadavg)"
 echo
 echo "| boot path | QEMU start to /init | ratio |"
 echo "|---|---|---|"
 echo "| qemu -kernel bzImage -initrd rd.cpio | $direct s | 1.00 |"
-echo "| qemu -kernel boot.elf (multiboot, stub) | $elf s | $(awk -v a="$elf" -v b="$direct" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }') |"
-echo "all runs (boot.elf): $(tr '\n' ' ' <"$dir/elf"); (bzImage): $(tr '\n' ' ' <"$dir/direct")"
+ratio() {
+	awk -v a="$1" -v b="$direct" 'BEGIN { if (b > 0 && a > 0) printf "%.2f", a / b; else print "-" }'
+}
+echo "| qemu -kernel boot.elf (multiboot, stub) | $elf s | $(ratio "$elf") |"
+echo "| qemu -kernel boot.elf --no-multiboot (PVH, stub) | $pvh s | $(ratio "$pvh") |"
+echo "all runs: bzImage $(tr '\n' ' ' <"$dir/direct"); multiboot $(tr '\n' ' ' <"$dir/elf"); PVH $(tr '\n' ' ' <"$dir/pvh")"
