@@ -212,6 +212,29 @@ for case in "kernel:$work/k.bzImage:is the kernel input" "initrd:$work/i.img:is 
 		"$(cksum <"$work/k.bzImage")$(cksum <"$work/i.img")"
 done
 
+# Inputs that output_check cannot see yet (inputs.c keeps no dev/ino for
+# them; main.c does not compare the two outputs): each is a TAP TODO while the
+# file is overwritten, and a plain assertion once it is refused.
+printf 'console=ttyS0\n' >"$work/cl.txt"
+printf 'kernel: %s\n' "$good" >"$work/t.yaml"
+for case in "command line file:$work/cl.txt:--command-line-file $work/cl.txt" \
+	    "template:$work/t.yaml:--template $work/t.yaml" \
+	    "manifest (--manifest equal to -o):$work/m.elf:--manifest $work/m.elf"; do
+	name=${case%%:*} rest=${case#*:}
+	path=${rest%%:*} args=${rest#*:}
+	[ -e "$path" ] || printf 'previous\n' >"$path"
+	before=$(cksum <"$path")
+	status=0
+	# shellcheck disable=SC2086 # the paths hold no spaces
+	"$MKELFIMAGE" --kernel "$good" $args -o "$path" >/dev/null 2>&1 || status=$?
+	if [ "$status" = 0 ]; then
+		tap_count=$((tap_count + 1))
+		echo "not ok $tap_count - rejects: the output is not the $name # TODO overwritten (exit 0); output_check does not know this input"
+	else
+		check_eq "rejects: the output is not the $name (status 1, file unchanged)" "1 $before" "$status $(cksum <"$path")"
+	fi
+done
+
 # A symbolic link as the output is replaced by the image (rename(2) replaces
 # the link itself, atomically); the file it pointed to is left as it was.
 mkdir -p "$work/sym"
