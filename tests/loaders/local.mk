@@ -7,14 +7,9 @@ LOADERS_TAP_TESTS = \
 	%D%/grub-iso-debian-kernel.sh \
 	%D%/ipxe-tftp-multiboot-probe.sh \
 	%D%/cbfstool-payload-round-trip.sh \
-	%D%/kexec-multiboot-x86-in-guest.sh
+	%D%/kexec-multiboot-x86-in-guest.sh \
+	%D%/kexec-elf-x86-in-guest.sh
 TESTS += $(LOADERS_TAP_TESTS)
 EXTRA_DIST += $(LOADERS_TAP_TESTS) \
 	%D%/grub-iso.sh \
 	%D%/kexec-guest.sh
-
-# Not registered yet: kexec's elf-x86 (EAX = EBX = 0, ELF boot notes at
-# [ESP+4]) passes no memory map, and under SeaBIOS there is no coreboot
-# table; the stub recognises the entry but stops with "no memory map from
-# the loader" until it can ask the BIOS (INT 15h E820, DESIGN.md).
-EXTRA_DIST += %D%/kexec-elf-x86-in-guest.sh
