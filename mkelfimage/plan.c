@@ -46,6 +46,11 @@ static int plan_kernel(const struct bzimage_info *bz, struct plan *plan)
 		plan->kernel_runtime = (version_at_least(bz, 2, 10) && bz->pref_address)
 			? bz->pref_address : PLAN_LOW_LIMIT;
 	}
+	/* Checked before any sum or alignment with it can wrap around. */
+	if (plan->kernel_load >= PLAN_HIGH_LIMIT || plan->kernel_runtime >= PLAN_HIGH_LIMIT)
+		return report_error(EXIT_BAD_INPUT,
+				    "kernel: pref_address 0x%llx is not below 4 GiB (ELF32 images and the stub address the low 4 GiB)",
+				    (unsigned long long)bz->pref_address);
 	if (plan->kernel_load < PLAN_LOW_LIMIT || plan->kernel_load % PLAN_PAGE)
 		return report_error(EXIT_BAD_INPUT,
 				    "kernel: load address 0x%llx is below 1 MiB or not page aligned (pref_address, boot.rst)",
@@ -134,10 +139,17 @@ int plan_build(const struct inputs *in, const char *cmdline,
 
 	add_segment(plan, SEG_KERNEL, "kernel", plan->kernel_load, bz->pm_size,
 		    plan->reserve_end - plan->kernel_load);
-	plan->stub_addr = plan->reserve_end;
+	/*
+	 * A free page after each segment whose memory outgrows its file bytes
+	 * (the kernel's reservation, the stub's BSS): cbfstool's extract joins
+	 * segments that touch into one PT_LOAD and packs their file bytes
+	 * across the zeroed tail, so touching segments do not survive a trip
+	 * through CBFS.
+	 */
+	plan->stub_addr = plan->reserve_end + PLAN_PAGE;
 	plan->entry = plan->stub_addr + stub->entry_offset;
 	add_segment(plan, SEG_STUB, "stub", plan->stub_addr, stub->file_size, stub->mem_size);
-	plan->cmdline_addr = align_up(plan->stub_addr + stub->mem_size, PLAN_PAGE);
+	plan->cmdline_addr = align_up(plan->stub_addr + stub->mem_size, PLAN_PAGE) + PLAN_PAGE;
 	add_segment(plan, SEG_CMDLINE, "command line", plan->cmdline_addr,
 		    plan->cmdline_len + 1, plan->cmdline_len + 1);
 	next = align_up(plan->cmdline_addr + plan->cmdline_len + 1, PLAN_PAGE);
