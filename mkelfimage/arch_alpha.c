@@ -287,7 +287,7 @@ int arch_alpha_build(const struct image_spec *spec)
 		return EXIT_OK;
 	}
 	if (status == EXIT_OK)
-		status = output_check(spec->output_path, &in);
+		status = output_check(spec->output_path, spec, &in);
 	if (status == EXIT_OK)
 		status = check_size(spec, layout(&ap.plan));
 	if (status == EXIT_OK &&

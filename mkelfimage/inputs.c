@@ -18,7 +18,8 @@ static int open_input(struct input_file *file, const char *what, const char *pat
 
 	file->what = what;
 	file->path = path;
-	file->fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer before it is refused. */
+	file->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (file->fd < 0)
 		return report_errno(EXIT_BAD_INPUT, what, path, "cannot open");
 	if (fstat(file->fd, &st) < 0)

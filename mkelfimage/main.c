@@ -110,9 +110,12 @@ int build_image(const struct image_spec *spec)
 		return status;
 	}
 	if (status == EXIT_OK)
-		status = output_check(spec->output_path, &in);
-	if (status == EXIT_OK && spec->manifest_path)
-		status = output_check(spec->manifest_path, &in);
+		status = output_check(spec->output_path, spec, &in);
+	if (status == EXIT_OK && spec->manifest_path &&
+	    (status = output_check(spec->manifest_path, spec, &in)) == EXIT_OK &&
+	    strcmp(spec->manifest_path, spec->output_path) == 0)
+		status = report_error(EXIT_BAD_INPUT, "manifest '%s': is the image output",
+				      spec->manifest_path);
 	if (status == EXIT_OK && spec->verbose)
 		plan_print(&plan, &in);
 	if (status == EXIT_OK && !(stub_bytes = stub_prepare(&stub_x86_blob, &stub, &plan, &in, spec)))

@@ -90,12 +90,20 @@ static char *directory_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+/* True when `other` (a path given on the command line, or NULL) names the file `st` is. */
+static int same_path(const struct stat *st, const char *other)
+{
+	struct stat o;
+
+	return other && stat(other, &o) == 0 && o.st_dev == st->st_dev && o.st_ino == st->st_ino;
+}
+
 static int same_file(const struct stat *st, const struct input_file *file)
 {
 	return (uint64_t)st->st_dev == file->dev && (uint64_t)st->st_ino == file->ino;
 }
 
-int output_check(const char *path, const struct inputs *in)
+int output_check(const char *path, const struct image_spec *spec, const struct inputs *in)
 {
 	char *dir = directory_of(path);
 	struct stat st;
@@ -118,6 +126,11 @@ int output_check(const char *path, const struct inputs *in)
 	for (i = 0; i < in->initrd_count; i++)
 		if (same_file(&st, &in->initrds[i]))
 			return report_error(EXIT_BAD_INPUT, "output '%s': is an initrd input", path);
+	/* Read whole before this point, but still inputs the user keeps. */
+	if (same_path(&st, spec->cmdline_file))
+		return report_error(EXIT_BAD_INPUT, "output '%s': is the command line file", path);
+	if (same_path(&st, spec->template_path))
+		return report_error(EXIT_BAD_INPUT, "output '%s': is the template", path);
 	return EXIT_OK;
 }
 

@@ -16,7 +16,7 @@ struct output {
 };
 
 /* Check the output path before any work: its directory exists, it is not an input. */
-int output_check(const char *path, const struct inputs *in);
+int output_check(const char *path, const struct image_spec *spec, const struct inputs *in);
 int output_begin(struct output *out, const char *path);
 int output_commit(struct output *out);
 void output_abort(struct output *out);

@@ -31,6 +31,8 @@ variant syssize-past-end.bzImage patch "$out/syssize-past-end.bzImage" $((0x1f4)
 variant jump-too-short.bzImage   patch "$out/jump-too-short.bzImage" $((0x201)) 00
 variant cmdline-size-0.bzImage   patch "$out/cmdline-size-0.bzImage" $((0x238)) 00 00 00 00
 variant alignment-not-power-of-2.bzImage patch "$out/alignment-not-power-of-2.bzImage" $((0x230)) 00 00 30 00
+# pref_address (0x258, 8 bytes) just below 2^64: aligning it once wrapped to 0
+variant pref-address-top.bzImage patch "$out/pref-address-top.bzImage" $((0x258)) 00 f0 ff ff ff ff ff ff
 head -c $((0x220)) "$good" >"$out/truncated-setup-header.bzImage"
 head -c 200 "$good" >"$out/truncated-before-hdrs.bzImage"
 : >"$out/empty.bzImage"
