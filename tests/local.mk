@@ -16,6 +16,7 @@ TAP_TEST_LIST = \
 TESTS += $(TAP_TEST_LIST)
 EXTRA_DIST += $(TAP_TEST_LIST) \
 	%D%/lib.sh \
+	%D%/tap.h \
 	%D%/boot/probe-checks.sh \
 	%D%/bad/make-bad-kernels.sh %D%/bad/README
 

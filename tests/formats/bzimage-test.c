@@ -9,16 +9,7 @@
 #include <string.h>
 
 #include "formats/bzimage.h"
-
-static int test_count, failures;
-
-static void ok(int condition, const char *name)
-{
-	test_count++;
-	if (!condition)
-		failures++;
-	printf("%s %d - %s\n", condition ? "ok" : "not ok", test_count, name);
-}
+#include "tests/tap.h"
 
 static void put16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
 static void put32(uint8_t *p, uint32_t v) { put16(p, (uint16_t)v); put16(p + 2, (uint16_t)(v >> 16)); }
@@ -60,67 +51,66 @@ int main(void)
 	struct fmt_error err;
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK, "a 2.15 header parses");
-	ok(info.pm_offset == 5 * 512 && info.pm_size == 0x1000, "kernel follows (setup_sects + 1) sectors");
-	ok(info.setup_header_len == 0x26c - 0x1f1, "header length comes from the jump byte at 0x201");
-	ok(info.pref_address == 0x1000000 && info.init_size == 0x800000, "2.10 fields read");
-	ok(info.cmdline_size == 2047 && info.relocatable_kernel == 1, "2.05/2.06 fields read");
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK, "a 2.15 header parses");
+	tap_ok(info.pm_offset == 5 * 512 && info.pm_size == 0x1000, "kernel follows (setup_sects + 1) sectors");
+	tap_ok(info.setup_header_len == 0x26c - 0x1f1, "header length comes from the jump byte at 0x201");
+	tap_ok(info.pref_address == 0x1000000 && info.init_size == 0x800000, "2.10 fields read");
+	tap_ok(info.cmdline_size == 2047 && info.relocatable_kernel == 1, "2.05/2.06 fields read");
 
 	make_header(buf, BOOT_PROTOCOL(2, 14));
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK &&
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK &&
 	   info.version == BOOT_PROTOCOL(2, 13), "protocol 2.14 is read as 2.13 (boot.rst)");
 
 	make_header(buf, BOOT_PROTOCOL(2, 2));
 	buf[0x201] = 0x2a;              /* a 2.02 header ends at 0x22c */
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK &&
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK &&
 	   info.cmdline_size == 255 && info.initrd_addr_max == 0x37ffffff && info.init_size == 0,
 	   "fields 2.02 lacks get boot.rst's defaults");
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
 	buf[0x1f1] = 0;
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK && info.setup_sects == 4,
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK && info.setup_sects == 4,
 	   "setup_sects 0 means 4");
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
-	ok(parse(buf, 0x205, FILE_SIZE, &info, &err) == FMT_NOT_THIS_FORMAT, "too short for HdrS");
+	tap_ok(parse(buf, 0x205, FILE_SIZE, &info, &err) == FMT_NOT_THIS_FORMAT, "too short for HdrS");
 	buf[0x202] = 'X';
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_NOT_THIS_FORMAT && err.offset == 0x202,
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_NOT_THIS_FORMAT && err.offset == 0x202,
 	   "no HdrS: not this format");
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
 	put16(buf + 0x1fe, 0x1234);
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_BAD_MAGIC && err.offset == 0x1fe,
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_BAD_MAGIC && err.offset == 0x1fe,
 	   "boot_flag must be 0xaa55");
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
-	ok(parse(buf, 0x220, FILE_SIZE, &info, &err) == FMT_TRUNCATED, "header cut short is truncated");
+	tap_ok(parse(buf, 0x220, FILE_SIZE, &info, &err) == FMT_TRUNCATED, "header cut short is truncated");
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
-	ok(parse(buf, sizeof(buf), 5 * 512, &info, &err) == FMT_TRUNCATED && err.offset == 0x1f1,
+	tap_ok(parse(buf, sizeof(buf), 5 * 512, &info, &err) == FMT_TRUNCATED && err.offset == 0x1f1,
 	   "setup_sects reaching the end of the file leaves no kernel");
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
 	put32(buf + 0x1f4, 0x1001 / 16 + 1);
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_TRUNCATED && err.offset == 0x1f4,
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_TRUNCATED && err.offset == 0x1f4,
 	   "syssize beyond the file is truncated");
 	put32(buf + 0x1f4, 0x800 / 16);
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK,
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_OK,
 	   "bytes after syssize (a signature) are accepted");
 
 	make_header(buf, BOOT_PROTOCOL(2, 1));
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_UNSUPPORTED && err.offset == 0x206 &&
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_UNSUPPORTED && err.offset == 0x206 &&
 	   strcmp(err.why, "protocol 2.01 is below the minimum 2.02") == 0, "protocol below 2.02 refused");
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
 	buf[0x211] = 0;
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_UNSUPPORTED && err.offset == 0x211,
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_UNSUPPORTED && err.offset == 0x211,
 	   "a zImage (no LOADED_HIGH) is refused");
 
 	make_header(buf, BOOT_PROTOCOL(2, 15));
 	put32(buf + 0x230, 0x300000);
-	ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_BAD_FIELD && err.offset == 0x230,
+	tap_ok(parse(buf, sizeof(buf), FILE_SIZE, &info, &err) == FMT_BAD_FIELD && err.offset == 0x230,
 	   "kernel_alignment must be a power of two");
 
-	printf("1..%d\n", test_count);
-	return failures ? 1 : 0;
+	return tap_done();
 }

@@ -13,16 +13,7 @@
 #include <string.h>
 
 #include "formats/sha256.h"
-
-static int test_count, failures;
-
-static void ok(int condition, const char *name)
-{
-	test_count++;
-	if (!condition)
-		failures++;
-	printf("%s %d - %s\n", condition ? "ok" : "not ok", test_count, name);
-}
+#include "tests/tap.h"
 
 static void to_hex(const uint8_t digest[SHA256_DIGEST_SIZE], char out[2 * SHA256_DIGEST_SIZE + 1])
 {
@@ -39,7 +30,7 @@ static void check_digest(const void *data, size_t len, const char *want, const c
 
 	sha256(data, len, digest);
 	to_hex(digest, hex);
-	ok(strcmp(hex, want) == 0, name);
+	tap_ok(strcmp(hex, want) == 0, name);
 	if (strcmp(hex, want) != 0)
 		printf("#   expected %s\n#   got      %s\n", want, hex);
 }
@@ -115,8 +106,7 @@ int main(void)
 		snprintf(name, sizeof(name), "padding boundary: %zu bytes of 'a'", boundaries[i].len);
 		check_digest(run, boundaries[i].len, boundaries[i].digest, name);
 	}
-	ok(streaming_matches(), "streaming: every split into sha256_update calls gives the same digest");
+	tap_ok(streaming_matches(), "streaming: every split into sha256_update calls gives the same digest");
 	free(million);
-	printf("1..%d\n", test_count);
-	return failures ? 1 : 0;
+	return tap_done();
 }

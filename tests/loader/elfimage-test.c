@@ -10,16 +10,7 @@
 #include <string.h>
 
 #include "formats/elfimage.h"
-
-static int test_count, failures;
-
-static void ok(int condition, const char *name)
-{
-	test_count++;
-	if (!condition)
-		failures++;
-	printf("%s %d - %s\n", condition ? "ok" : "not ok", test_count, name);
-}
+#include "tests/tap.h"
 
 /* A segment of the vector: file bytes [offset, +filesz) loaded at paddr. */
 struct vec_load {
@@ -115,69 +106,68 @@ int main(void)
 	struct vec_load bad[5];
 	size_t i;
 
-	ok(parse_and_validate(make_elf32(EM_386, two, 3), &info, &err) == FMT_OK,
+	tap_ok(parse_and_validate(make_elf32(EM_386, two, 3), &info, &err) == FMT_OK,
 	   "an ELF32 EM_386 image with two PT_LOAD is accepted");
-	ok(info.elf_class == ELFCLASS32 && info.machine == EM_386 && info.entry == 0x100000 &&
+	tap_ok(info.elf_class == ELFCLASS32 && info.machine == EM_386 && info.entry == 0x100000 &&
 	   info.phnum == 3 && info.load_count == 2, "class, machine, entry and counts are read");
-	ok(info.load[0].phdr_index == 1 && info.load[0].paddr == 0x100000 &&
+	tap_ok(info.load[0].phdr_index == 1 && info.load[0].paddr == 0x100000 &&
 	   info.load[0].filesz == 0x1000 && info.load[0].memsz == 0x2000 &&
 	   info.load[1].offset == 0x2000 && info.load[1].phdr_offset == 0x34 + 2 * 0x20,
 	   "PT_LOAD fields and the header offset are read, other types skipped");
 
-	ok(parse_and_validate(make_elf64(), &info, &err) == FMT_OK &&
+	tap_ok(parse_and_validate(make_elf64(), &info, &err) == FMT_OK &&
 	   info.elf_class == ELFCLASS64 && info.load[0].paddr == 0x100000000ull,
 	   "an ELF64 EM_X86_64 image with a segment above 4 GiB is accepted");
 
 	memcpy(file, "MZ\x90\0", 4);
-	ok(elfimage_parse(file, VEC_SIZE, &info, &err) == FMT_NOT_THIS_FORMAT,
+	tap_ok(elfimage_parse(file, VEC_SIZE, &info, &err) == FMT_NOT_THIS_FORMAT,
 	   "a file without the ELF magic is not this format");
-	ok(elfimage_parse(file, 3, &info, &err) == FMT_NOT_THIS_FORMAT,
+	tap_ok(elfimage_parse(file, 3, &info, &err) == FMT_NOT_THIS_FORMAT,
 	   "a 3-byte file is not this format");
 
 	make_elf32(EM_386, two, 3);
-	ok(elfimage_parse(file, 0x40, &info, &err) == FMT_TRUNCATED &&
+	tap_ok(elfimage_parse(file, 0x40, &info, &err) == FMT_TRUNCATED &&
 	   strcmp(err.where, "program header table") == 0,
 	   "a program header table past the end of the file is truncated");
-	ok(elfimage_parse(file, 0x1800, &info, &err) == FMT_TRUNCATED &&
+	tap_ok(elfimage_parse(file, 0x1800, &info, &err) == FMT_TRUNCATED &&
 	   strcmp(err.where, "PT_LOAD") == 0 && err.offset == 0x54,
 	   "a PT_LOAD whose file bytes end past the file is truncated");
 
 	file[EI_DATA] = ELFDATA2MSB;
-	ok(elfimage_parse(file, VEC_SIZE, &info, &err) == FMT_UNSUPPORTED,
+	tap_ok(elfimage_parse(file, VEC_SIZE, &info, &err) == FMT_UNSUPPORTED,
 	   "a big-endian ELF is unsupported");
 	make_elf32(EM_386, two, 3);
 	file[0x10] = ET_DYN;
-	ok(elfimage_parse(file, VEC_SIZE, &info, &err) == FMT_UNSUPPORTED &&
+	tap_ok(elfimage_parse(file, VEC_SIZE, &info, &err) == FMT_UNSUPPORTED &&
 	   err.offset == 0x10, "an ET_DYN file is not a boot image");
 
-	ok(parse_and_validate(make_elf32(EM_ARM, two, 3), &info, &err) == FMT_UNSUPPORTED &&
+	tap_ok(parse_and_validate(make_elf32(EM_ARM, two, 3), &info, &err) == FMT_UNSUPPORTED &&
 	   err.offset == 0x12, "e_machine EM_ARM is refused by the x86 rules");
 
 	memcpy(bad, two, sizeof(two));
 	bad[2].paddr = 0x101fff;
-	ok(parse_and_validate(make_elf32(EM_386, bad, 3), &info, &err) == FMT_BAD_FIELD &&
+	tap_ok(parse_and_validate(make_elf32(EM_386, bad, 3), &info, &err) == FMT_BAD_FIELD &&
 	   strstr(err.why, "overlaps") != NULL,
 	   "two PT_LOAD sharing one byte of physical memory overlap");
 	bad[2].paddr = 0x102000;
-	ok(parse_and_validate(make_elf32(EM_386, bad, 3), &info, &err) == FMT_OK,
+	tap_ok(parse_and_validate(make_elf32(EM_386, bad, 3), &info, &err) == FMT_OK,
 	   "two PT_LOAD that only touch do not overlap");
 
 	bad[1].filesz = 0x3000;
-	ok(elfimage_parse(file, make_elf32(EM_386, bad, 3), &info, &err) == FMT_BAD_FIELD &&
+	tap_ok(elfimage_parse(file, make_elf32(EM_386, bad, 3), &info, &err) == FMT_BAD_FIELD &&
 	   strstr(err.why, "p_filesz") != NULL, "p_filesz above p_memsz is refused");
 	bad[1].filesz = 0x1000;
 	bad[1].paddr = 0xfffff000;
-	ok(elfimage_parse(file, make_elf32(EM_386, bad, 3), &info, &err) == FMT_BAD_FIELD,
+	tap_ok(elfimage_parse(file, make_elf32(EM_386, bad, 3), &info, &err) == FMT_BAD_FIELD,
 	   "an ELF32 segment running past 4 GiB is refused");
 
 	for (i = 0; i < 5; i++)
 		bad[i] = (struct vec_load){ PT_LOAD, 0x1000, 0x100, 0x100000 + (uint32_t)i * 0x1000, 0x100 };
-	ok(parse_and_validate(make_elf32(EM_386, bad, 5), &info, &err) == FMT_UNSUPPORTED &&
+	tap_ok(parse_and_validate(make_elf32(EM_386, bad, 5), &info, &err) == FMT_UNSUPPORTED &&
 	   strstr(err.why, "5 PT_LOAD") != NULL, "five PT_LOAD are more than the rules' four");
-	ok(parse_and_validate(make_elf32(EM_386, bad, 4), &info, &err) == FMT_OK,
+	tap_ok(parse_and_validate(make_elf32(EM_386, bad, 4), &info, &err) == FMT_OK,
 	   "four PT_LOAD are accepted");
-	ok(parse_and_validate(make_elf32(EM_386, two, 1), &info, &err) == FMT_BAD_FIELD, "an image with no PT_LOAD is refused");
+	tap_ok(parse_and_validate(make_elf32(EM_386, two, 1), &info, &err) == FMT_BAD_FIELD, "an image with no PT_LOAD is refused");
 
-	printf("1..%d\n", test_count);
-	return failures ? 1 : 0;
+	return tap_done();
 }

@@ -6,22 +6,18 @@
 #include <string.h>
 
 #include "formats/initrd_kind.h"
-
-static unsigned test_count, failed;
+#include "tests/tap.h"
 
 static void expect(const char *name, const void *bytes, size_t len, enum initrd_kind kind,
 		   int has_problem)
 {
 	struct initrd_kind_info info;
-	int ok;
+	char label[256];
 
 	initrd_kind_detect(bytes, len, &info);
-	ok = info.kind == kind && (info.kernel_problem != NULL) == has_problem;
-	test_count++;
-	if (!ok)
-		failed++;
-	printf("%s %u - %s: %s%s\n", ok ? "ok" : "not ok", test_count, name,
-	       initrd_kind_name(info.kind), info.kernel_problem ? " (kernel cannot unpack)" : "");
+	snprintf(label, sizeof(label), "%s: %s%s", name, initrd_kind_name(info.kind),
+		 info.kernel_problem ? " (kernel cannot unpack)" : "");
+	tap_ok(info.kind == kind && (info.kernel_problem != NULL) == has_problem, label);
 }
 
 int main(void)
@@ -56,6 +52,5 @@ int main(void)
 	expect("zeros: unknown, no warning (a filesystem image may have no signature)", ext2, 512, INITRD_UNKNOWN, 0);
 	expect("one byte", "\x1f", 1, INITRD_UNKNOWN, 0);
 	expect("nothing", "", 0, INITRD_UNKNOWN, 0);
-	printf("1..%u\n", test_count);
-	return failed ? 1 : 0;
+	return tap_done();
 }
