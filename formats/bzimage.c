@@ -5,21 +5,7 @@
 #include <string.h>
 
 #include "bzimage.h"
-
-static uint16_t get_le16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t get_le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t get_le64(const uint8_t *p)
-{
-	return (uint64_t)get_le32(p) | (uint64_t)get_le32(p + 4) << 32;
-}
+#include "le.h"
 
 /* A field at file offset `off` exists when the kernel's header reaches past it. */
 static int header_has(const struct bzimage_info *info, size_t off, size_t size)
@@ -35,20 +21,20 @@ static void read_versioned_fields(const uint8_t *buf, struct bzimage_info *out)
 	out->initrd_addr_max = INITRD_ADDR_MAX_BEFORE_2_03;
 	out->cmdline_size = CMDLINE_SIZE_BEFORE_2_06;
 	if (v >= BOOT_PROTOCOL(2, 3) && header_has(out, 0x22c, 4))
-		out->initrd_addr_max = get_le32(buf + 0x22c);
+		out->initrd_addr_max = le32_get(buf + 0x22c);
 	if (v >= BOOT_PROTOCOL(2, 5) && header_has(out, 0x230, 5)) {
-		out->kernel_alignment = get_le32(buf + 0x230);
+		out->kernel_alignment = le32_get(buf + 0x230);
 		out->relocatable_kernel = buf[0x234];
 	}
 	if (v >= BOOT_PROTOCOL(2, 6) && header_has(out, 0x238, 4))
-		out->cmdline_size = get_le32(buf + 0x238);
+		out->cmdline_size = le32_get(buf + 0x238);
 	if (v >= BOOT_PROTOCOL(2, 10) && header_has(out, 0x258, 12)) {
 		out->min_alignment = buf[0x235];
-		out->pref_address = get_le64(buf + 0x258);
-		out->init_size = get_le32(buf + 0x260);
+		out->pref_address = le64_get(buf + 0x258);
+		out->init_size = le32_get(buf + 0x260);
 	}
 	if (v >= BOOT_PROTOCOL(2, 12) && header_has(out, 0x236, 2))
-		out->xloadflags = get_le16(buf + 0x236);
+		out->xloadflags = le16_get(buf + 0x236);
 }
 
 enum fmt_status bzimage_parse(const uint8_t *buf, size_t len, uint64_t file_size,
@@ -65,16 +51,16 @@ enum fmt_status bzimage_parse(const uint8_t *buf, size_t len, uint64_t file_size
 	if (len < 0x206)
 		return fmt_fail(err, FMT_NOT_THIS_FORMAT, "setup header", 0x202,
 				"file is %zu bytes, too short to hold the \"HdrS\" signature at 0x202", len);
-	if (get_le32(buf + 0x202) != HEADER_MAGIC)
+	if (le32_get(buf + 0x202) != HEADER_MAGIC)
 		return fmt_fail(err, FMT_NOT_THIS_FORMAT, "setup header", 0x202,
 				"no \"HdrS\" signature (found 0x%08x): not a Linux bzImage",
-				get_le32(buf + 0x202));
+				le32_get(buf + 0x202));
 	if (len < 0x208)
 		return fmt_fail(err, FMT_TRUNCATED, "setup header", 0x206,
 				"file ends before the protocol version");
-	if (get_le16(buf + 0x1fe) != BOOT_FLAG_MAGIC)
+	if (le16_get(buf + 0x1fe) != BOOT_FLAG_MAGIC)
 		return fmt_fail(err, FMT_BAD_MAGIC, "setup header", 0x1fe,
-				"boot_flag is 0x%04x, not 0xaa55", get_le16(buf + 0x1fe));
+				"boot_flag is 0x%04x, not 0xaa55", le16_get(buf + 0x1fe));
 
 	/* boot.rst: the header runs from 0x1f1 to 0x202 + the jump's length byte. */
 	header_end = 0x202 + (size_t)buf[0x201];
@@ -90,15 +76,15 @@ enum fmt_status bzimage_parse(const uint8_t *buf, size_t len, uint64_t file_size
 	out->setup_header_len = (uint32_t)(header_end - SETUP_HEADER_OFFSET);
 	memcpy(out->setup_header, buf + SETUP_HEADER_OFFSET, out->setup_header_len);
 
-	out->version_in_file = get_le16(buf + 0x206);
+	out->version_in_file = le16_get(buf + 0x206);
 	out->version = out->version_in_file;
 	if (out->version == BOOT_PROTOCOL(2, 14))
 		out->version = BOOT_PROTOCOL(2, 13);  /* boot.rst: 2.14 is burnt, read as 2.13 */
 	out->setup_sects = buf[0x1f1] ? buf[0x1f1] : SETUP_SECTS_DEFAULT;
-	out->syssize = get_le32(buf + 0x1f4);
-	out->kernel_version = header_has(out, 0x20e, 2) ? get_le16(buf + 0x20e) : 0;
+	out->syssize = le32_get(buf + 0x1f4);
+	out->kernel_version = header_has(out, 0x20e, 2) ? le16_get(buf + 0x20e) : 0;
 	out->loadflags = header_has(out, 0x211, 1) ? buf[0x211] : 0;
-	out->code32_start = header_has(out, 0x214, 4) ? get_le32(buf + 0x214) : 0;
+	out->code32_start = header_has(out, 0x214, 4) ? le32_get(buf + 0x214) : 0;
 	read_versioned_fields(buf, out);
 
 	/* The setup part is (setup_sects + 1) sectors; the kernel follows it. */

@@ -11,7 +11,8 @@
 	%D%/planprint.c %D%/planprint.h \
 	%D%/kexec.c %D%/kexec.h \
 	%D%/trampoline.h \
-	mkelfimage/json.c mkelfimage/json.h
+	mkelfimage/json.c mkelfimage/json.h \
+	mkelfimage/report.c mkelfimage/report.h
 
 # (section 8: it needs root; the only sbin program, so set here)
 sbin_PROGRAMS = %D%/bootelf

@@ -11,7 +11,6 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include <unistd.h>
 
 #include "formats/elfimage.h"
+#include "mkelfimage/report.h"
 #include "kexec.h"
 #include "memmap.h"
 #include "options.h"
@@ -28,27 +28,9 @@
 #include "rsdp.h"
 #include "trampoline.h"
 
-#define EXIT_BAD_INPUT 1   /* bad image or usage */
-#define EXIT_SYSTEM    2   /* the machine could not be read, or a system call failed */
-
-static int fail(int status, const char *format, ...) __attribute__((format(printf, 2, 3)));
-static int fail(int status, const char *format, ...)
-{
-	va_list args;
-
-	fputs("bootelf: ", stderr);
-	va_start(args, format);
-	vfprintf(stderr, format, args);
-	va_end(args);
-	fputc('\n', stderr);
-	return status;
-}
-
-static int fail_format(const char *image, const struct fmt_error *err)
-{
-	return fail(EXIT_BAD_INPUT, "image '%s': %s 0x%llx: %s", image, err->where,
-		    (unsigned long long)err->offset, err->why);
-}
+/* bootelf's exit status 2: the machine could not be read, or a system call
+ * failed (report.h's EXIT_IO, named for what it means here). */
+#define EXIT_SYSTEM EXIT_IO
 
 struct mapped_file {
 	const uint8_t *data;
@@ -62,19 +44,19 @@ static int map_image(const char *path, struct mapped_file *file)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
-		return fail(EXIT_BAD_INPUT, "image '%s': cannot open: %s", path, strerror(errno));
+		return report_error(EXIT_BAD_INPUT, "image '%s': cannot open: %s", path, strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return fail(EXIT_BAD_INPUT, "image '%s': not a regular file", path);
+		return report_error(EXIT_BAD_INPUT, "image '%s': not a regular file", path);
 	}
 	if (st.st_size == 0) {
 		close(fd);
-		return fail(EXIT_BAD_INPUT, "image '%s': the file is empty", path);
+		return report_error(EXIT_BAD_INPUT, "image '%s': the file is empty", path);
 	}
 	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (data == MAP_FAILED)
-		return fail(EXIT_SYSTEM, "image '%s': cannot map: %s", path, strerror(errno));
+		return report_error(EXIT_SYSTEM, "image '%s': cannot map: %s", path, strerror(errno));
 	file->data = data;
 	file->size = (size_t)st.st_size;
 	return 0;
@@ -98,7 +80,7 @@ static int make_cmdline(const struct bootelf_options *options, const char *root,
 		snprintf(path, sizeof(path), "%s/proc/cmdline", root);
 		file = fopen(path, "r");
 		if (!file)
-			return fail(EXIT_SYSTEM, "%s: %s", path, strerror(errno));
+			return report_error(EXIT_SYSTEM, "%s: %s", path, strerror(errno));
 		if (!fgets(out, (int)size, file))
 			out[0] = '\0';
 		fclose(file);
@@ -109,16 +91,16 @@ static int make_cmdline(const struct bootelf_options *options, const char *root,
 		snprintf(out + len, size - len, "%sacpi_rsdp=0x%llx", len ? " " : "",
 			 (unsigned long long)rsdp->addr);
 	if (strlen(out) >= size - 1)
-		return fail(EXIT_BAD_INPUT, "command line longer than %zu bytes", size - 2);
+		return report_error(EXIT_BAD_INPUT, "command line longer than %zu bytes", size - 2);
 	return 0;
 }
 
 static int execute_loaded(void)
 {
 	if (kexec_is_loaded() == 0)
-		return fail(EXIT_SYSTEM, "-e: no image is loaded (/sys/kernel/kexec_loaded is 0)");
+		return report_error(EXIT_SYSTEM, "-e: no image is loaded (/sys/kernel/kexec_loaded is 0)");
 	kexec_execute();
-	return fail(EXIT_SYSTEM, "reboot(LINUX_REBOOT_CMD_KEXEC): %s", strerror(errno));
+	return report_error(EXIT_SYSTEM, "reboot(LINUX_REBOOT_CMD_KEXEC): %s", strerror(errno));
 }
 
 static int load(const struct bootelf_options *options, const struct mapped_file *file)
@@ -140,11 +122,11 @@ static int load(const struct bootelf_options *options, const struct mapped_file 
 
 	if (elfimage_parse(file->data, file->size, &info, &err) != FMT_OK ||
 	    elfimage_validate(&info, &rules, &err) != FMT_OK)
-		return fail_format(options->image, &err);
+		return report_format_error("image", options->image, &err);
 	if (memmap_read(root, &map, why, sizeof(why)) != 0)
-		return fail(EXIT_SYSTEM, "%s", why);
+		return report_error(EXIT_SYSTEM, "%s", why);
 	if (kexec_arch_detect(&arch, machine, sizeof(machine)) != 0)
-		return fail(EXIT_SYSTEM, "the running kernel is '%s', not x86_64 or i386", machine);
+		return report_error(EXIT_SYSTEM, "the running kernel is '%s', not x86_64 or i386", machine);
 	rsdp_find(root, &rsdp);
 	status = make_cmdline(options, root, &rsdp, cmdline, sizeof(cmdline));
 	if (status)
@@ -153,7 +135,7 @@ static int load(const struct bootelf_options *options, const struct mapped_file 
 	plan_in = (struct plan_input){ &info, file->data, &map, &arch, cmdline,
 				       trampoline_blob, trampoline_blob_size };
 	if (plan_build(&plan_in, &plan, &err) != FMT_OK)
-		return fail_format(options->image, &err);
+		return report_format_error("image", options->image, &err);
 
 	print_in = (struct planprint_input){ options->image, &info, &plan, &map, &arch, &rsdp, cmdline };
 	if (options->json)
@@ -161,7 +143,7 @@ static int load(const struct bootelf_options *options, const struct mapped_file 
 	else if (options->dry_run)
 		planprint_text(stdout, &print_in);
 	if (status == 0 && fflush(stdout) != 0)
-		status = fail(EXIT_SYSTEM, "writing the plan: %s", strerror(errno));
+		status = report_error(EXIT_SYSTEM, "writing the plan: %s", strerror(errno));
 	if (status == 0 && !options->dry_run) {
 		struct kexec_load_segment segments[PLAN_MAX_SEGMENTS];
 		size_t i;
@@ -169,7 +151,7 @@ static int load(const struct bootelf_options *options, const struct mapped_file 
 		for (i = 0; i < plan.count; i++)
 			segments[i] = plan.segment[i].load;
 		if (kexec_load_image(&arch, plan.kexec_entry, segments, plan.count) != 0)
-			status = fail(EXIT_SYSTEM, "image '%s': kexec_load (%zu segments, %s): %s%s",
+			status = report_error(EXIT_SYSTEM, "image '%s': kexec_load (%zu segments, %s): %s%s",
 				      options->image, plan.count, arch.name, strerror(errno),
 				      errno == EPERM ? " (needs root with CAP_SYS_BOOT; refused under lockdown)" : "");
 	}
@@ -181,8 +163,10 @@ int main(int argc, char **argv)
 {
 	struct bootelf_options options;
 	struct mapped_file file;
-	int status = options_parse(argc, argv, &options);
+	int status;
 
+	report_program = "bootelf";
+	status = options_parse(argc, argv, &options);
 	if (status)
 		return status < 0 ? 0 : EXIT_BAD_INPUT;
 	if (options.load) {

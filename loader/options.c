@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mkelfimage/report.h"
 #include "options.h"
 
 enum { OPT_COMMAND_LINE = 256, OPT_REUSE_CMDLINE, OPT_DRY_RUN, OPT_JSON, OPT_VERSION };
@@ -67,8 +68,7 @@ int options_parse(int argc, char **argv, struct bootelf_options *options)
 		switch (opt) {
 		case OPT_COMMAND_LINE:
 			if (options->command_line) {
-				fprintf(stderr, "bootelf: --command-line (or --append) given twice\n");
-				return 1;
+				return report_error(EXIT_BAD_INPUT, "--command-line (or --append) given twice");
 			}
 			options->command_line = optarg;
 			break;
@@ -80,29 +80,24 @@ int options_parse(int argc, char **argv, struct bootelf_options *options)
 		case 'h': options_help(); return -1;
 		case OPT_VERSION: printf("bootelf (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION); return -1;
 		default:
-			fprintf(stderr, "bootelf: bad usage (see bootelf --help)\n");
-			return 1;
+			return report_error(EXIT_BAD_INPUT, "bad usage (see bootelf --help)");
 		}
 	}
 	if (!options->load && !options->execute)
 		options->load = options->execute = 1;
 	if (options->command_line && options->reuse_cmdline) {
-		fprintf(stderr, "bootelf: --command-line and --reuse-cmdline exclude each other\n");
-		return 1;
+		return report_error(EXIT_BAD_INPUT, "--command-line and --reuse-cmdline exclude each other");
 	}
 	if (optind < argc)
 		options->image = argv[optind++];
 	if (optind < argc) {
-		fprintf(stderr, "bootelf: one image only ('%s' is extra)\n", argv[optind]);
-		return 1;
+		return report_error(EXIT_BAD_INPUT, "one image only ('%s' is extra)", argv[optind]);
 	}
 	if (options->load && !options->image) {
-		fprintf(stderr, "bootelf: no image given (see bootelf --help)\n");
-		return 1;
+		return report_error(EXIT_BAD_INPUT, "no image given (see bootelf --help)");
 	}
 	if (!options->load && (options->image || options->dry_run)) {
-		fprintf(stderr, "bootelf: -e alone boots what is loaded: no image, no --dry-run\n");
-		return 1;
+		return report_error(EXIT_BAD_INPUT, "-e alone boots what is loaded: no image, no --dry-run");
 	}
 	return 0;
 }

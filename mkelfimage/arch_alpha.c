@@ -27,6 +27,7 @@
 
 #include "formats/alpha.h"
 #include "formats/alpha_vmlinux.h"
+#include "formats/le.h"
 #include "arch_alpha.h"
 #include "inputs.h"
 #include "output.h"
@@ -52,15 +53,6 @@ struct alpha_plan {
 static uint64_t align_up(uint64_t value, uint64_t align)
 {
 	return (value + align - 1) & ~(align - 1);
-}
-
-/* The low `bytes` bytes of `value` into p, little endian (formats/alpha.h fields). */
-static void le_put(uint8_t *p, uint64_t value, unsigned bytes)
-{
-	unsigned i;
-
-	for (i = 0; i < bytes; i++)
-		p[i] = (uint8_t)(value >> (8 * i));
 }
 
 /*

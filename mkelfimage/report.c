@@ -8,11 +8,14 @@
 
 #include "report.h"
 
+const char *report_program = "mkelfimage";
+
 int report_error(int status, const char *format, ...)
 {
 	va_list args;
 
-	fputs("mkelfimage: ", stderr);
+	fputs(report_program, stderr);
+	fputs(": ", stderr);
 	va_start(args, format);
 	vfprintf(stderr, format, args);
 	va_end(args);
