@@ -53,7 +53,7 @@ static int read_notes(struct image_read *img)
 	for (i = 0; i < phnum && status == EXIT_OK; i++) {
 		GElf_Phdr phdr;
 		size_t cursor = 0;
-		enum fmt_status fs;
+		enum fmt_status fs = FMT_NOT_THIS_FORMAT; /* set before use; GCC cannot tell */
 
 		if (!gelf_getphdr(elf, (int)i, &phdr) || phdr.p_type != PT_NOTE)
 			continue;
