@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "formats/stubparam.h"
+#include "initrdprep.h"
 #include "options.h"
 #include "report.h"
 #include "template.h"
@@ -200,38 +201,56 @@ static void set_header(struct image_spec *spec, int id)
 		spec->headers &= ~bit;
 }
 
-static int set_cmdline_policy(struct image_spec *spec, const char *arg)
+/* One word of a fixed list, for the options that name a choice. */
+struct choice {
+	const char *name;
+	unsigned value;
+};
+
+/* The value of the choice named `arg`; else one line listing the choices, -1. */
+static int pick_choice(const char *option, const char *arg, const struct choice *choices, size_t count,
+		       unsigned *value)
 {
-	static const struct { const char *name; uint32_t policy; } policies[] = {
-		{ "append", STUB_CMDLINE_APPEND },
-		{ "fixed", STUB_CMDLINE_FIXED },
-		{ "replace", STUB_CMDLINE_REPLACE },
-	};
+	char list[128] = "";
 	size_t i;
 
-	for (i = 0; i < sizeof(policies) / sizeof(policies[0]); i++)
-		if (strcmp(arg, policies[i].name) == 0) {
-			spec->cmdline_policy = policies[i].policy;
+	for (i = 0; i < count; i++)
+		if (!strcmp(arg, choices[i].name)) {
+			*value = choices[i].value;
 			return 0;
 		}
-	report_error(EXIT_BAD_INPUT, "--command-line-policy '%s': use append, fixed or replace", arg);
+	for (i = 0; i < count; i++) {
+		strncat(list, i == 0 ? "" : i + 1 == count ? " or " : ", ", sizeof(list) - strlen(list) - 1);
+		strncat(list, choices[i].name, sizeof(list) - strlen(list) - 1);
+	}
+	report_error(EXIT_BAD_INPUT, "%s '%s': use %s", option, arg, list);
 	return -1;
 }
 
-/* --compress-initrd: enum initrd_compression (mkelfimage/initrdprep.h) */
-static int set_compress_initrd(struct image_spec *spec, const char *arg)
-{
-	static const char *const names[] = { "none", "gzip", "xz" };
-	unsigned i;
+#define PICK(option, arg, choices, value) \
+	pick_choice(option, arg, choices, sizeof(choices) / sizeof(choices[0]), value)
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(arg, names[i])) {
-			spec->compress_initrd = i + 1;
-			return 0;
-		}
-	report_error(EXIT_BAD_INPUT, "--compress-initrd '%s': use xz, gzip or none", arg);
-	return -1;
-}
+static const struct choice cmdline_policies[] = {
+	{ "append", STUB_CMDLINE_APPEND },
+	{ "fixed", STUB_CMDLINE_FIXED },
+	{ "replace", STUB_CMDLINE_REPLACE },
+};
+
+static const struct choice initrd_compressions[] = {
+	{ "xz", INITRD_COMPRESS_XZ },
+	{ "gzip", INITRD_COMPRESS_GZIP },
+	{ "none", INITRD_COMPRESS_NONE },
+};
+
+static const struct choice initrd_placements[] = {
+	{ "planned", STUB_INITRD_PLANNED },
+	{ "high", STUB_INITRD_HIGH },
+};
+
+static const struct choice arches[] = {
+	{ "x86", IMAGE_ARCH_X86 },
+	{ "alpha", IMAGE_ARCH_ALPHA },
+};
 
 /* --max-size: a byte count, decimal or 0x hex, with an optional K, M or G (powers of 1024) */
 static int set_max_size(struct image_spec *spec, const char *arg)
@@ -260,32 +279,6 @@ bad:
 	return -1;
 }
 
-static int set_initrd_placement(struct image_spec *spec, const char *arg)
-{
-	if (strcmp(arg, "planned") == 0)
-		spec->initrd_placement = STUB_INITRD_PLANNED;
-	else if (strcmp(arg, "high") == 0)
-		spec->initrd_placement = STUB_INITRD_HIGH;
-	else {
-		report_error(EXIT_BAD_INPUT, "--initrd-placement '%s': use planned or high", arg);
-		return -1;
-	}
-	return 0;
-}
-
-static int set_arch(struct image_spec *spec, const char *arg)
-{
-	if (strcmp(arg, "x86") == 0)
-		spec->arch = IMAGE_ARCH_X86;
-	else if (strcmp(arg, "alpha") == 0)
-		spec->arch = IMAGE_ARCH_ALPHA;
-	else {
-		report_error(EXIT_BAD_INPUT, "--arch '%s': use x86 or alpha", arg);
-		return -1;
-	}
-	return 0;
-}
-
 /* Apply one parsed option; -1 on a usage error (already reported). */
 static int apply_option(struct image_spec *spec, int id, const char *arg,
 			const char **cmdline_source)
@@ -309,7 +302,7 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		set_header(spec, id);
 		return 0;
 	case OPT_COMMAND_LINE_POLICY:
-		return set_cmdline_policy(spec, arg);
+		return PICK("--command-line-policy", arg, cmdline_policies, &spec->cmdline_policy);
 	case OPT_PLAN:
 	case OPT_DRY_RUN:
 		spec->plan_only = 1;
@@ -321,14 +314,14 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 	case OPT_MAX_SIZE:
 		return set_max_size(spec, arg);
 	case OPT_COMPRESS_INITRD:
-		return set_compress_initrd(spec, arg);
+		return PICK("--compress-initrd", arg, initrd_compressions, &spec->compress_initrd);
 	case OPT_ARCH:
-		return set_arch(spec, arg);
+		return PICK("--arch", arg, arches, &spec->arch);
 	case OPT_VERIFY_AT_BOOT:
 		spec->verify_at_boot = 1;
 		return 0;
 	case OPT_INITRD_PLACEMENT:
-		return set_initrd_placement(spec, arg);
+		return PICK("--initrd-placement", arg, initrd_placements, &spec->initrd_placement);
 	case OPT_COMMAND_LINE:
 	case OPT_APPEND:
 	case OPT_COMMAND_LINE_FILE:
