@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,16 +26,22 @@ static int bootnotes_out_of_memory(void)
 	return report_error(EXIT_IO, "out of memory");
 }
 
-/* Xen public/elfnote.h: desc is the 32-bit physical PVH entry (QEMU reads 4 bytes for ELF32) */
+/*
+ * Xen public/elfnote.h: desc is the 32-bit physical PVH entry, "numeric"
+ * (4 or 8 bytes). 4 in ELF32, where QEMU reads 4 bytes; 8 (zero-extended,
+ * as Linux's x86_64 vmlinux has it) in ELF64, where QEMU up to 9.1 reads a
+ * size_t and rust-vmm linux-loader the low 4 bytes.
+ */
 static int bootnotes_add_pvh(struct plan *plan, const struct stub_header *stub)
 {
 	uint32_t entry = (uint32_t)(plan->stub_addr + stub->pvh_entry_offset);
-	uint8_t desc[4] = { (uint8_t)entry, (uint8_t)(entry >> 8), (uint8_t)(entry >> 16),
-			    (uint8_t)(entry >> 24) };
+	uint8_t desc[8] = { (uint8_t)entry, (uint8_t)(entry >> 8), (uint8_t)(entry >> 16),
+			    (uint8_t)(entry >> 24), 0, 0, 0, 0 };
+	size_t desc_size = plan->elf_class == ELFCLASS64 ? 8 : 4;
 
 	if (stub->pvh_entry_offset == 0)
 		return report_error(EXIT_IO, "internal error: the embedded stub has no PVH entry");
-	if (notes_add(&plan->notes, XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY, desc, sizeof(desc)))
+	if (notes_add(&plan->notes, XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY, desc, desc_size))
 		return bootnotes_out_of_memory();
 	return EXIT_OK;
 }

@@ -45,6 +45,7 @@ static void spec_from_image(const struct image_read *img, struct image_spec *spe
 	spec->headers = (imageread_multiboot_problem(img) ? 0 : IMAGE_HEADER_MULTIBOOT) |
 		(imageread_note(img, XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY) ? IMAGE_HEADER_PVH : 0) |
 		(imageread_note(img, ELF_NOTE_BOOT, EIN_PROGRAM_NAME) ? IMAGE_HEADER_ELF_NOTES : 0);
+	spec->elf_class = img->elf.elf_class == ELFCLASS64 ? 64 : 32;   /* an edit keeps the class */
 	spec->cmdline_policy = img->params.cmdline_policy;
 	spec->verify_at_boot = (img->params.flags & STUB_FLAG_VERIFY_AT_BOOT) != 0;
 	spec->initrd_placement = img->params.initrd_placement;
@@ -95,8 +96,10 @@ static int extract_inputs(const struct image_read *img, struct scratch *s, int k
 static int open_editable(const char *path, struct image_read *img)
 {
 	int status = imageread_open(path, img);
+	int x86 = (img->elf.elf_class == ELFCLASS32 && img->elf.machine == EM_386) ||
+		(img->elf.elf_class == ELFCLASS64 && img->elf.machine == EM_X86_64);
 
-	if (status == EXIT_OK && (!img->has_params || img->elf.machine != EM_386))
+	if (status == EXIT_OK && (!img->has_params || !x86))
 		status = report_error(EXIT_BAD_INPUT, "image '%s': not an x86 image made by mkelfimage", path);
 	return status;
 }

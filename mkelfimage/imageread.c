@@ -57,6 +57,7 @@ static int read_notes(struct image_read *img)
 
 		if (!gelf_getphdr(elf, (int)i, &phdr) || phdr.p_type != PT_NOTE)
 			continue;
+		img->last_pt_note_first = img->note_count;
 		if (phdr.p_offset > img->size || phdr.p_filesz > img->size - phdr.p_offset) {
 			status = report_error(EXIT_BAD_INPUT, "image '%s': PT_NOTE %zu lies past the end of the file",
 					      img->path, i);
@@ -227,7 +228,11 @@ const char *imageread_multiboot_problem(const struct image_read *img)
 			continue;
 		if (flags & MULTIBOOT_AOUT_KLUDGE)
 			return "the header sets the a.out kludge (bit 16): loaders would ignore the program headers";
+		if (img->elf.elf_class == ELFCLASS64)
+			return "an ELF64 image with a multiboot header: QEMU stops (\"Cannot load x86-64 image, give a 32bit one\")";
 		return NULL;
 	}
+	if (img->elf.elf_class == ELFCLASS64)
+		return "no multiboot header: an ELF64 image leaves it out (QEMU refuses multiboot in ELF64)";
 	return "no multiboot header (magic 0x1badb002 with a valid checksum) in the first 8 KiB";
 }

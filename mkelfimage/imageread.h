@@ -24,6 +24,7 @@ struct image_read {
 	struct elfimage_info elf;
 	struct notewalk_note notes[IMAGEREAD_MAX_NOTES];
 	size_t note_count;
+	size_t last_pt_note_first;  /* notes[i >= this] come from the last PT_NOTE */
 	/* the stub: index in elf.load[], or -1 when no segment starts with its header */
 	int stub_segment;
 	struct stub_header stub;

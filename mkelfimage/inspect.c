@@ -338,8 +338,29 @@ static void loader(struct out *o, const char *name, const char *problem)
 	out_end(o, 0);
 }
 
+/*
+ * rust-vmm linux-loader (Firecracker, Cloud Hypervisor) reads an ELF64
+ * header and Elf64_Phdr records, and each PT_NOTE replaces the previous
+ * PT_NOTE's PVH answer: the Xen note must be in the last one, with a desc of
+ * at least 4 bytes (x86_64/elf/mod.rs, parse_elf_note).
+ */
+static const char *elf64_vmm_problem(const struct image_read *img)
+{
+	size_t i;
+
+	if (img->elf.elf_class != ELFCLASS64 || img->elf.machine != EM_X86_64)
+		return "Firecracker and Cloud Hypervisor load ELF64 only; this is ELF32 (mkelfimage --elf-class 64)";
+	if (!imageread_note(img, XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY))
+		return "no Xen note of type 18 (XEN_ELFNOTE_PHYS32_ENTRY)";
+	for (i = img->last_pt_note_first; i < img->note_count; i++)
+		if (notewalk_is(&img->notes[i], XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY))
+			return img->notes[i].descsz >= 4 ? NULL : "the Xen PVH note's desc is shorter than 4 bytes";
+	return "the Xen PVH note is not in the last PT_NOTE (linux-loader keeps only the last PT_NOTE's answer)";
+}
+
 static void print_loaders(struct out *o, const struct image_read *img)
 {
+	int is64 = img->elf.elf_class == ELFCLASS64;
 	uint64_t low = UINT64_MAX;
 	const char *mb = imageread_multiboot_problem(img);
 	const char *pvh = imageread_note(img, XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY) ? NULL
@@ -361,11 +382,13 @@ static void print_loaders(struct out *o, const struct image_read *img)
 	out_begin(o, "loaders", 1);
 	loader(o, "multiboot (QEMU, GRUB, iPXE)", mb);
 	loader(o, "PVH (QEMU -kernel, Xen)", pvh);
-	loader(o, "PVH ELF64-only VMMs", img->elf.elf_class == ELFCLASS64 ? pvh
-	       : "Firecracker and Cloud Hypervisor load ELF64 only; this is ELF32");
+	loader(o, "PVH ELF64-only VMMs", elf64_vmm_problem(img));
 	loader(o, "ELF boot notes", elfboot);
 	loader(o, "kexec (segment count)", img->elf.load_count <= INSPECT_KEXEC_MAX_LOADS ? NULL : kexec);
-	loader(o, "iPXE ELF (p_vaddr == p_paddr)", same ? NULL : "a PT_LOAD has p_vaddr != p_paddr");
+	loader(o, "kexec-tools elf-x86", is64 ? "kexec-tools' elf-x86 takes EM_386 only; its elf-x86_64 "
+	       "enters in long mode, the stub is 32-bit code (bootelf works)" : NULL);
+	loader(o, "iPXE ELF (p_vaddr == p_paddr)", is64 ? "iPXE's x86 ELF loader (ipxe.lkrn, i386) reads ELF32 only"
+	       : same ? NULL : "a PT_LOAD has p_vaddr != p_paddr");
 	loader(o, "low memory (all >= 1 MiB)", low >= 0x100000 ? NULL
 	       : "a segment lies below 1 MiB: loaders copying the whole span clobber the BIOS area");
 	out_end(o, 1);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <elf.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -96,6 +97,7 @@ int build_image(const struct image_spec *spec)
 		status = stub_read_header(&stub_x86_blob, &stub);
 	if (status == EXIT_OK)
 		status = plan_build(&in, in.cmdline, &stub, &plan);
+	plan.elf_class = spec->elf_class == 64 ? ELFCLASS64 : ELFCLASS32;
 	if (status == EXIT_OK)
 		status = bootnotes_add(&plan, spec, &stub, &in);
 	if (status == EXIT_OK)

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,6 +201,7 @@ int manifest_write(int fd, const struct image_spec *spec, const struct inputs *i
 	write_inputs(&json, spec, in, prep, plan);
 	write_segments(&json, plan);
 	write_boot(&json, in, plan);
+	json_uint(&json, "elf_class", plan->elf_class == ELFCLASS64 ? 64 : 32);
 	json_object_end(&json);
 	if (json_end(&json) < 0 || fclose(out) != 0)
 		return report_errno(EXIT_IO, "manifest", spec->manifest_path, "cannot write");

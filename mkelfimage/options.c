@@ -43,6 +43,7 @@ enum option_id {
 	OPT_ARCH,
 	OPT_VERIFY_AT_BOOT,
 	OPT_INITRD_PLACEMENT,
+	OPT_ELF_CLASS,
 };
 
 struct option_doc {
@@ -78,6 +79,8 @@ static const struct option_doc option_table[] = {
 	  "planned (default: just above the stub) or high (moved at boot to the top of RAM)" },
 	{ "arch", OPT_ARCH, required_argument, "ARCH",
 	  "x86 (default: a bzImage, ELF32 image) or alpha (a vmlinux, ELF64 image)" },
+	{ "elf-class", OPT_ELF_CLASS, required_argument, "BITS",
+	  "32 (default for x86) or 64: ELF64 EM_X86_64 for PVH VMMs that load only ELF64; no multiboot header" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write" },
 	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
 	{ "plan", OPT_PLAN, no_argument, NULL,
@@ -195,6 +198,8 @@ static void set_header(struct image_spec *spec, int id)
 	unsigned bit = id == OPT_MULTIBOOT || id == OPT_NO_MULTIBOOT ? IMAGE_HEADER_MULTIBOOT
 		: id == OPT_PVH || id == OPT_NO_PVH ? IMAGE_HEADER_PVH : IMAGE_HEADER_ELF_NOTES;
 
+	if (bit == IMAGE_HEADER_MULTIBOOT)
+		spec->multiboot_asked = id == OPT_MULTIBOOT;
 	if (id == OPT_MULTIBOOT || id == OPT_PVH || id == OPT_ELF_NOTES)
 		spec->headers |= bit;
 	else
@@ -252,6 +257,11 @@ static const struct choice arches[] = {
 	{ "alpha", IMAGE_ARCH_ALPHA },
 };
 
+static const struct choice elf_classes[] = {
+	{ "32", 32 },
+	{ "64", 64 },
+};
+
 /* --max-size: a byte count, decimal or 0x hex, with an optional K, M or G (powers of 1024) */
 static int set_max_size(struct image_spec *spec, const char *arg)
 {
@@ -277,6 +287,30 @@ static int set_max_size(struct image_spec *spec, const char *arg)
 bad:
 	report_error(EXIT_BAD_INPUT, "--max-size '%s': not a size in bytes (like 1048576, 0x100000, 512K, 8M)", arg);
 	return -1;
+}
+
+/*
+ * --elf-class against --arch and --multiboot. QEMU's multiboot loader stops
+ * on an ELF64 image that carries a multiboot header ("Cannot load x86-64
+ * image, give a 32bit one", hw/i386/multiboot.c) instead of trying PVH, and
+ * multiboot v1 loaders read ELF32: ELF64 leaves the header out, and asking
+ * for both is an error.
+ */
+static int check_elf_class(struct image_spec *spec)
+{
+	if (spec->arch == IMAGE_ARCH_ALPHA) {
+		if (spec->elf_class == 32)
+			return report_error(EXIT_BAD_INPUT, "--elf-class 32: an Alpha image is ELF64 (use 64 or leave it out)"), -1;
+		spec->elf_class = 64;
+		return 0;
+	}
+	if (!spec->elf_class)
+		spec->elf_class = 32;
+	if (spec->elf_class == 64 && spec->multiboot_asked)
+		return report_error(EXIT_BAD_INPUT, "--multiboot with --elf-class 64: QEMU refuses an ELF64 image with a multiboot header (\"Cannot load x86-64 image, give a 32bit one\"); drop one of them"), -1;
+	if (spec->elf_class == 64)
+		spec->headers &= ~IMAGE_HEADER_MULTIBOOT;
+	return 0;
 }
 
 /* Apply one parsed option; -1 on a usage error (already reported). */
@@ -317,6 +351,8 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return PICK("--compress-initrd", arg, initrd_compressions, &spec->compress_initrd);
 	case OPT_ARCH:
 		return PICK("--arch", arg, arches, &spec->arch);
+	case OPT_ELF_CLASS:
+		return PICK("--elf-class", arg, elf_classes, &spec->elf_class);
 	case OPT_VERIFY_AT_BOOT:
 		spec->verify_at_boot = 1;
 		return 0;
@@ -487,6 +523,8 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 		return OPTIONS_ERROR;
 	}
 	if (spec->template_path && apply_template(spec, given, &cmdline_source) < 0)
+		return OPTIONS_ERROR;
+	if (check_elf_class(spec) < 0)
 		return OPTIONS_ERROR;
 	if (!spec->kernel_path) {
 		report_error(EXIT_BAD_INPUT, "no kernel given (--kernel FILE)");

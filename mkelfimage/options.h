@@ -28,6 +28,8 @@ struct image_spec {
 	const char *cmdline_file;    /* or a file holding it, or NULL */
 	const char *output_path;
 	unsigned arch;               /* enum image_arch, --arch */
+	unsigned elf_class;          /* --elf-class: 32 or 64 (x86; alpha is always 64) */
+	int multiboot_asked;         /* --multiboot given (command line or template) */
 	int verbose;
 	unsigned headers;            /* IMAGE_HEADER_* bits the image carries */
 	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */

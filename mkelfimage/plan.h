@@ -57,12 +57,16 @@ struct plan {
 	unsigned segment_count;      /* in ascending address order */
 	uint64_t min_ram;            /* end of the highest segment */
 
+	/* the ELF class written: ELFCLASS32 (EM_386) or ELFCLASS64 (EM_X86_64) */
+	unsigned elf_class;
+
 	/* the PT_NOTE contents (PVH entry, ELFBoot, digests), in file order */
 	struct note_list notes;
 	/*
 	 * Set by the writer's layout: notes [0, notes_head) go in a PT_NOTE in
 	 * the first page (old loaders read only that), the rest in a second
-	 * PT_NOTE after the stub.
+	 * PT_NOTE after the stub. ELF64 has one PT_NOTE (notes_head 0): rust-vmm
+	 * linux-loader keeps the answer of the last PT_NOTE only.
 	 */
 	size_t notes_head;
 	uint64_t notes_offset;       /* file offset of notes [0, notes_head) */

@@ -3,7 +3,9 @@
  * File layout (offsets page aligned, so p_offset = p_vaddr mod p_align):
  *   0x0000  Elf32_Ehdr, Elf32_Phdr[n] (a PT_NOTE, then PT_LOAD in ascending
  *           address order, then a second PT_NOTE if needed), then the
- *           leading notes (4-byte aligned) that fit below 0x1000
+ *           leading notes (4-byte aligned) that fit below 0x1000.
+ *           ELF64 (--elf-class 64): Elf64_Ehdr, Elf64_Phdr[n], and every
+ *           note in the one PT_NOTE after the stub, last in the table
  *   0x1000  stub (its multiboot header must fall in the first 8 KiB)
  *   ...     the notes that did not fit there (second PT_NOTE), then the
  *           built-in command line, kernel, initrd region
@@ -70,16 +72,27 @@ static size_t notes_fitting(const struct note_list *notes, uint64_t start)
 
 static int layout(struct plan *plan, const struct stub_header *stub)
 {
-	uint64_t headers = sizeof(Elf32_Ehdr) + (plan->segment_count + 1) * sizeof(Elf32_Phdr);
+	int is64 = plan->elf_class == ELFCLASS64;
+	uint64_t ehdr_size = is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
+	uint64_t phdr_size = is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
+	uint64_t headers = ehdr_size + (plan->segment_count + 1) * phdr_size;
 	uint64_t offset;
 	uint64_t multiboot_end;
 	size_t i;
 
-	/* the loaders' notes come first in the list (bootnotes.c): they stay in page 1 */
-	plan->notes_head = notes_fitting(&plan->notes, headers);
-	if (plan->notes_head < plan->notes.count)
-		plan->notes_head = notes_fitting(&plan->notes, headers + sizeof(Elf32_Phdr));
-	offset = sizeof(Elf32_Ehdr) + phdr_count(plan) * sizeof(Elf32_Phdr);
+	/*
+	 * The loaders' notes come first in the list (bootnotes.c): they stay in
+	 * page 1 for ELF32. ELF64 keeps one PT_NOTE, after the stub: rust-vmm
+	 * linux-loader (Firecracker, Cloud Hypervisor) takes the PVH answer of
+	 * the last PT_NOTE it reads, and the ELFBoot readers of page 1 are ELF32.
+	 */
+	plan->notes_head = 0;
+	if (!is64) {
+		plan->notes_head = notes_fitting(&plan->notes, headers);
+		if (plan->notes_head < plan->notes.count)
+			plan->notes_head = notes_fitting(&plan->notes, headers + phdr_size);
+	}
+	offset = ehdr_size + phdr_count(plan) * phdr_size;
 	plan->notes_offset = plan->notes_tail_offset = 0;
 	if (plan->notes_head) {
 		plan->notes_offset = align_up(offset, NOTES_ALIGN);
@@ -113,8 +126,8 @@ static Elf32_Word segment_flags(enum plan_segment_kind kind)
 
 /*
  * ELF header and program headers through gelf, so one writer serves ELF32
- * (x86: EM_386) and ELF64 (--arch alpha: EM_ALPHA); libelf picks the record
- * sizes from the class.
+ * (x86: EM_386) and ELF64 (x86 --elf-class 64: EM_X86_64; --arch alpha:
+ * EM_ALPHA); libelf picks the record sizes from the class.
  */
 int write_elf_headers(int fd, const char *out_path, const struct plan *plan,
 		      int elf_class, unsigned machine)
@@ -334,7 +347,8 @@ int write_image(int fd, const char *out_path, struct plan *plan,
 	int status;
 
 	if ((status = layout(plan, stub)) != EXIT_OK ||
-	    (status = write_elf_headers(fd, out_path, plan, ELFCLASS32, EM_386)) != EXIT_OK)
+	    (status = write_elf_headers(fd, out_path, plan, (int)plan->elf_class,
+					plan->elf_class == ELFCLASS64 ? EM_X86_64 : EM_386)) != EXIT_OK)
 		return status;
 	status = write_notes(fd, out_path, plan);
 	if (status == EXIT_OK)

@@ -91,6 +91,20 @@ boot_image() {
 	boot_qemu "$_boot_image_qemu" "$_boot_image_report" -kernel "$_boot_image_file" "$@"
 }
 
+# fake_memmap ROOT: a machine's /sys/firmware/memmap under ROOT for bootelf
+# --dry-run (BOOTELF_SYSROOT=ROOT): RAM [0, 0x9fc00), reserved up to 1 MiB,
+# RAM [1 MiB, 2 GiB).
+fake_memmap() {
+	_fm_dir=$1/sys/firmware/memmap
+	mkdir -p "$_fm_dir/0" "$_fm_dir/1" "$_fm_dir/2" &&
+		echo 0x0 >"$_fm_dir/0/start" && echo 0x9fbff >"$_fm_dir/0/end" &&
+		echo "System RAM" >"$_fm_dir/0/type" &&
+		echo 0x9fc00 >"$_fm_dir/1/start" && echo 0xfffff >"$_fm_dir/1/end" &&
+		echo "Reserved" >"$_fm_dir/1/type" &&
+		echo 0x100000 >"$_fm_dir/2/start" && echo 0x7fffffff >"$_fm_dir/2/end" &&
+		echo "System RAM" >"$_fm_dir/2/type"
+}
+
 # report_value KEY REPORT: the value of the first KEY= line the probe printed.
 report_value() {
 	sed -n "s/^$1=//p" "$2.txt" | head -n 1

@@ -2,6 +2,7 @@
 # tests/boot/: boot tests of the x86 stub's entry paths (added per entry protocol).
 TAP_TEST_LIST += \
 	%D%/pvh-probe.sh \
+	%D%/elf64-pvh-probe.sh \
 	%D%/multiboot-module-initrd.sh \
 	%D%/command-line-policy.sh \
 	%D%/elfnotes-coreboot-harness.sh \

@@ -15,15 +15,7 @@ sh "$top_srcdir/tests/loader/make-bad-images.sh" "$top_builddir/tests/loader/mke
 
 # The fake machine: RAM [0, 0x9fc00), reserved up to 1 MiB, RAM [1 MiB, 2 GiB).
 root=$work/root
-memmap_entry() {
-	mkdir -p "$root/sys/firmware/memmap/$1" &&
-		echo "$2" >"$root/sys/firmware/memmap/$1/start" &&
-		echo "$3" >"$root/sys/firmware/memmap/$1/end" &&
-		echo "$4" >"$root/sys/firmware/memmap/$1/type"
-}
-memmap_entry 0 0x0 0x9fbff "System RAM"
-memmap_entry 1 0x9fc00 0xfffff "Reserved"
-memmap_entry 2 0x100000 0x7fffffff "System RAM"
+fake_memmap "$root"
 
 # dry_run IMAGE [ARGS...]: bootelf --dry-run on the fake machine; sets status, got (stderr), plan (stdout)
 dry_run() {
