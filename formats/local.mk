@@ -9,5 +9,6 @@ noinst_LIBRARIES = %D%/libformats.a
 	%D%/notewalk.c %D%/notewalk.h %D%/le.h %D%/setupnote.h \
 	%D%/alpha_vmlinux.c %D%/alpha_vmlinux.h %D%/alpha.h \
 	%D%/sha256.c %D%/sha256.h %D%/digestnote.h \
+	%D%/sha256_host.c %D%/sha256_host.h \
 	%D%/bootparams.h %D%/multiboot.h %D%/stubparam.h \
 	%D%/pvh.h %D%/elfnote.h %D%/coreboot.h %D%/ipsum.h
