@@ -29,6 +29,7 @@
 #include "formats/alpha_vmlinux.h"
 #include "formats/le.h"
 #include "arch_alpha.h"
+#include "copy.h"
 #include "inputs.h"
 #include "output.h"
 #include "plan.h"
@@ -228,11 +229,11 @@ static int write_alpha(int fd, const char *out_path, struct alpha_plan *ap,
 			const struct alpha_vmlinux_load *load = &ap->kernel.loads[kernel_index++];
 
 			status = copy_payload(&in->kernel, load->offset, fd, out_path,
-					      seg->file_offset, load->filesz);
+					      seg->file_offset, load->filesz, NULL);
 		} else if (seg->kind == SEG_STUB) {
 			status = write_all(fd, out_path, stub_bytes, stub->file_size, seg->file_offset);
 		} else {
-			status = write_initrds(fd, out_path, seg, in);
+			status = write_initrds(fd, out_path, seg, in, NULL, NULL);
 		}
 	}
 	return status;

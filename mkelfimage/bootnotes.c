@@ -102,16 +102,22 @@ int bootnotes_add(struct plan *plan, const struct image_spec *spec,
 	return status;
 }
 
-int bootnotes_finish(int fd, const char *out_path, const struct plan *plan)
+int bootnotes_has_checksum(const struct plan *plan)
+{
+	return notes_find(&plan->notes, ELF_NOTE_BOOT, EIN_PROGRAM_CHECKSUM) != NULL;
+}
+
+int bootnotes_finish(int fd, const char *out_path, const struct plan *plan,
+		     const struct elfboot_sum *pieces)
 {
 	const struct note *note = notes_find(&plan->notes, ELF_NOTE_BOOT, EIN_PROGRAM_CHECKSUM);
 	uint16_t sum;
 	uint8_t bytes[2];
 	int status;
 
-	if (!note)
+	if (!note || !pieces)
 		return EXIT_OK;
-	if ((status = elfboot_sum_image(fd, out_path, &sum)) != EXIT_OK)
+	if ((status = elfboot_sum_image(fd, out_path, pieces, &sum)) != EXIT_OK)
 		return status;
 	bytes[0] = (uint8_t)sum;
 	bytes[1] = (uint8_t)(sum >> 8);

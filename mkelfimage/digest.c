@@ -2,17 +2,15 @@
 /* The "mkelfimage" digest note (digest.h, formats/digestnote.h). */
 #include "config.h"
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "copy.h"
 #include "digest.h"
+#include "formats/sha256_host.h"
 #include "formats/stubparam.h"
 #include "report.h"
-
-#define DIGEST_CHUNK  (1u << 20)
 
 /* Records: kernel file, kernel loaded, one per initrd, the region, the command line */
 #define DIGEST_RECORDS(initrds)  (3 + (initrds) + ((initrds) ? 1 : 0))
@@ -31,109 +29,119 @@ static uint32_t digest_get_le32(const uint8_t *in)
 	return (uint32_t)in[0] | (uint32_t)in[1] << 8 | (uint32_t)in[2] << 16 | (uint32_t)in[3] << 24;
 }
 
-/*
- * Read a whole input once: every byte goes into `whole`, and the bytes from
- * file offset `part_from` on also into `part` (when not NULL).
- */
-static int digest_stream(const struct input_file *file, uint8_t *buf, struct sha256_ctx *whole,
-			 struct sha256_ctx *part, uint64_t part_from)
+static void digest_feed(struct copy_sink *sink, const uint8_t *bytes, size_t len)
 {
-	uint64_t offset = 0;
-
-	while (offset < file->size) {
-		size_t chunk = file->size - offset < DIGEST_CHUNK ? (size_t)(file->size - offset) : DIGEST_CHUNK;
-		ssize_t got = pread(file->fd, buf, chunk, (off_t)offset);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			return report_errno(EXIT_IO, file->what, file->path, "cannot read");
-		if (got == 0)
-			return report_error(EXIT_IO, "%s '%s': file shrank while being read",
-					    file->what, file->path);
-		sha256_update(whole, buf, (size_t)got);
-		if (part && offset + (uint64_t)got > part_from) {
-			uint64_t skip = offset < part_from ? part_from - offset : 0;
-
-			sha256_update(part, buf + skip, (size_t)((uint64_t)got - skip));
-		}
-		offset += (uint64_t)got;
-	}
-	return EXIT_OK;
+	sha256_update_host(&((struct digest_sink *)sink)->ctx, bytes, len);
 }
 
-/* Append one record to the desc at *cursor */
-static void digest_record(uint8_t **cursor, enum digest_kind kind, uint32_t index, uint64_t size,
-			  struct sha256_ctx *ctx)
+/* Start `sink` empty, in front of `next` */
+static struct copy_sink *digest_start(struct digest_sink *sink, struct copy_sink *next)
 {
-	uint8_t *record = *cursor;
+	sink->sink.feed = digest_feed;
+	sink->sink.next = next;
+	sha256_init(&sink->ctx);
+	return &sink->sink;
+}
+
+/* Append one record to the note's desc (records are written in their order) */
+static void digest_record(struct digest_run *run, enum digest_kind kind, uint32_t index,
+			  uint64_t size, struct sha256_ctx *ctx)
+{
+	uint8_t *record = run->cursor;
 
 	digest_put_le(record + offsetof(struct digest_record, kind), kind, 4);
 	digest_put_le(record + offsetof(struct digest_record, index), index, 4);
 	digest_put_le(record + offsetof(struct digest_record, size), size, 8);
 	sha256_final(ctx, record + offsetof(struct digest_record, sha256));
-	*cursor += sizeof(struct digest_record);
-}
-
-/* The initrd files' records, then the region's (the files with their padding) */
-static int digest_initrds(const struct inputs *in, uint8_t *buf, uint8_t **cursor)
-{
-	static const uint8_t zeros[INITRD_PART_ALIGN];
-	struct sha256_ctx region, file;
-	size_t i;
-	int status;
-
-	sha256_init(&region);
-	for (i = 0; i < in->initrd_count; i++) {
-		uint64_t padding = inputs_initrd_span(in, i) - in->initrds[i].size;
-
-		sha256_init(&file);
-		if ((status = digest_stream(&in->initrds[i], buf, &file, &region, 0)) != EXIT_OK)
-			return status;
-		sha256_update(&region, zeros, (size_t)padding);
-		digest_record(cursor, DIGEST_INITRD_FILE, (uint32_t)i, in->initrds[i].size, &file);
-	}
-	if (in->initrd_count)
-		digest_record(cursor, DIGEST_INITRD_REGION, 0, in->initrd_region_size, &region);
-	return EXIT_OK;
+	run->cursor += sizeof(struct digest_record);
 }
 
 int digest_add(struct plan *plan, const struct inputs *in)
 {
 	size_t records = DIGEST_RECORDS(in->initrd_count);
 	size_t desc_len = sizeof(struct digest_note_header) + records * sizeof(struct digest_record);
-	uint8_t *desc = malloc(desc_len), *buf = malloc(DIGEST_CHUNK), *cursor;
-	struct sha256_ctx file, loaded, cmdline;
-	int status;
+	uint8_t *desc = calloc(1, desc_len);
+	int status = EXIT_OK;
 
-	if (!desc || !buf) {
-		free(desc);
-		free(buf);
+	if (!desc)
 		return report_error(EXIT_IO, "out of memory");
-	}
 	digest_put_le(desc + offsetof(struct digest_note_header, version), MKELFIMAGE_DIGESTS_VERSION, 4);
 	digest_put_le(desc + offsetof(struct digest_note_header, record_count), records, 4);
-	cursor = desc + sizeof(struct digest_note_header);
-	sha256_init(&file);
-	sha256_init(&loaded);
-	status = digest_stream(&in->kernel, buf, &file, &loaded, in->bzimage.pm_offset);
-	if (status == EXIT_OK) {
-		digest_record(&cursor, DIGEST_KERNEL_FILE, 0, in->kernel.size, &file);
-		digest_record(&cursor, DIGEST_KERNEL_LOADED, 0, in->bzimage.pm_size, &loaded);
-		status = digest_initrds(in, buf, &cursor);
-	}
-	if (status == EXIT_OK) {
-		sha256_init(&cmdline);
-		sha256_update(&cmdline, in->cmdline, strlen(in->cmdline));
-		digest_record(&cursor, DIGEST_CMDLINE, 0, strlen(in->cmdline), &cmdline);
-		if (notes_add(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS, desc, desc_len))
-			status = report_error(EXIT_IO, "out of memory");
-	}
+	/* the records are filled while the payloads are written (digest_begin...) */
+	if (notes_add(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS, desc, desc_len))
+		status = report_error(EXIT_IO, "out of memory");
 	free(desc);
-	free(buf);
 	return status;
 }
 
+void digest_begin(struct digest_run *run, struct plan *plan)
+{
+	run->note = notes_find(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
+	run->cursor = run->note ? run->note->desc + sizeof(struct digest_note_header) : NULL;
+}
+
+int digest_kernel_begin(struct digest_run *run, const struct inputs *in, struct copy_sink *next,
+			struct copy_sink **sinks)
+{
+	int status;
+
+	*sinks = next;
+	if (!run->note)
+		return EXIT_OK;
+	/* the setup part is not copied: hashed alone (a few KiB, read here) */
+	status = copy_payload(&in->kernel, 0, -1, NULL, 0, in->bzimage.pm_offset,
+			      digest_start(&run->file, NULL));
+	run->file.sink.next = digest_start(&run->loaded, next);
+	*sinks = &run->file.sink;
+	return status;
+}
+
+void digest_kernel_end(struct digest_run *run, const struct inputs *in)
+{
+	if (!run->note)
+		return;
+	digest_record(run, DIGEST_KERNEL_FILE, 0, in->kernel.size, &run->file.ctx);
+	digest_record(run, DIGEST_KERNEL_LOADED, 0, in->bzimage.pm_size, &run->loaded.ctx);
+}
+
+struct copy_sink *digest_initrd_begin(struct digest_run *run, size_t index, struct copy_sink *next)
+{
+	if (!run->note)
+		return next;
+	/* the first initrd starts the region: its digest state is copied at the end */
+	if (index == 0)
+		return digest_start(&run->file, next);
+	run->region.sink.next = next;
+	return digest_start(&run->file, &run->region.sink);
+}
+
+void digest_initrd_end(struct digest_run *run, const struct inputs *in, size_t index)
+{
+	static const uint8_t zeros[INITRD_PART_ALIGN];
+
+	if (!run->note)
+		return;
+	if (index == 0) {
+		run->region = run->file;
+		run->region.sink.next = NULL;
+	}
+	/* the region has the padding to the next initrd's alignment too */
+	sha256_update(&run->region.ctx, zeros, (size_t)(inputs_initrd_span(in, index) - in->initrds[index].size));
+	digest_record(run, DIGEST_INITRD_FILE, (uint32_t)index, in->initrds[index].size, &run->file.ctx);
+}
+
+void digest_finish(struct digest_run *run, const struct inputs *in)
+{
+	struct sha256_ctx cmdline;
+
+	if (!run->note)
+		return;
+	if (in->initrd_count)
+		digest_record(run, DIGEST_INITRD_REGION, 0, in->initrd_region_size, &run->region.ctx);
+	sha256_init(&cmdline);
+	sha256_update(&cmdline, in->cmdline, strlen(in->cmdline));
+	digest_record(run, DIGEST_CMDLINE, 0, strlen(in->cmdline), &cmdline);
+}
 int digest_find(const struct note_list *notes, enum digest_kind kind, uint32_t index,
 		uint8_t out[SHA256_DIGEST_SIZE])
 {

@@ -4,22 +4,63 @@
  * kernel file and its loaded part, each initrd and the joined region, and
  * the built-in command line. They go into the "mkelfimage" note, which is
  * always emitted; the stub gets the three it can check at boot from it.
+ *
+ * The note is reserved before the image is written (its size is known) and
+ * filled while the payloads stream into the image: each SHA-256 is a
+ * copy_sink of copy.h, so no input is read twice. The order of calls is the
+ * order of the records: digest_begin, digest_kernel_begin, copy the kernel,
+ * digest_kernel_end, then for each initrd digest_initrd_begin, copy it,
+ * digest_initrd_end, and last digest_finish; then the note can be written.
  */
 #ifndef MKELFIMAGE_DIGEST_H
 #define MKELFIMAGE_DIGEST_H
 
 #include <stdint.h>
 
+#include "copy.h"
 #include "formats/digestnote.h"
 #include "inputs.h"
 #include "notes.h"
 #include "plan.h"
 
+/* One SHA-256 as a copy_sink */
+struct digest_sink {
+	struct copy_sink sink;
+	struct sha256_ctx ctx;
+};
+
+/* The digests of one image being written */
+struct digest_run {
+	struct note *note;          /* the note whose desc is filled, NULL: none */
+	uint8_t *cursor;            /* the next record in note->desc */
+	struct digest_sink file;    /* the kernel file, then each initrd file */
+	struct digest_sink loaded;  /* the kernel's protected-mode part */
+	struct digest_sink region;  /* the initrds joined, with their padding */
+};
+
 /*
- * Hash every input (each file read once, in 1 MiB pieces, never whole) and
- * add the digest note to plan->notes. Returns EXIT_OK or a reported status.
+ * Add the digest note to plan->notes, its records zero until the image is
+ * written. Returns EXIT_OK or a reported status.
  */
 int digest_add(struct plan *plan, const struct inputs *in);
+
+/* Start filling plan's digest note (none in plan: every call below does nothing) */
+void digest_begin(struct digest_run *run, struct plan *plan);
+
+/*
+ * Hash the kernel's setup part (read here: it is not copied) and set
+ * *sinks to the sinks its protected-mode part goes through, `next` last.
+ */
+int digest_kernel_begin(struct digest_run *run, const struct inputs *in, struct copy_sink *next,
+			struct copy_sink **sinks);
+void digest_kernel_end(struct digest_run *run, const struct inputs *in);
+
+/* The sinks initrd `index` goes through, `next` last; then its record */
+struct copy_sink *digest_initrd_begin(struct digest_run *run, size_t index, struct copy_sink *next);
+void digest_initrd_end(struct digest_run *run, const struct inputs *in, size_t index);
+
+/* The region's and the command line's records: the note is complete */
+void digest_finish(struct digest_run *run, const struct inputs *in);
 
 /*
  * The digest of one record of the note in `notes` (index: the initrd's

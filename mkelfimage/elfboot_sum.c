@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The ELFBoot image checksum over a written image (elfboot_sum.h states the rule). */
+/* The ELFBoot image checksum of a written image (elfboot_sum.h states the rule). */
 #include "config.h"
 
 #include <errno.h>
@@ -11,18 +11,44 @@
 #include "formats/ipsum.h"
 #include "report.h"
 
-#define ELFBOOT_SUM_CHUNK  (1u << 20)
+/* The headers are read back in pieces of this size */
+#define ELFBOOT_SUM_CHUNK  4096
 
-/* Checksum `len` file bytes at `offset`, streamed */
+static void elfboot_piece_feed(struct copy_sink *sink, const uint8_t *bytes, size_t len)
+{
+	ipsum_add_bulk(&((struct elfboot_piece *)sink)->sum, bytes, len);
+}
+
+void elfboot_sum_begin(struct elfboot_sum *sum, const struct plan *plan)
+{
+	unsigned i;
+
+	for (i = 0; i < plan->segment_count; i++) {
+		sum->pieces[i].sink.feed = elfboot_piece_feed;
+		sum->pieces[i].sum = (struct ipsum){ 0, 0 };
+	}
+}
+
+struct copy_sink *elfboot_sum_sink(struct elfboot_sum *sum, const struct plan *plan,
+				   const struct plan_segment *seg, struct copy_sink *next)
+{
+	struct elfboot_piece *piece;
+
+	if (!sum)
+		return next;
+	piece = &sum->pieces[seg - plan->segments];
+	piece->sink.next = next;
+	return &piece->sink;
+}
+
+/* Checksum `len` header bytes at `offset` (read back: they are small) */
 static int elfboot_sum_file(int fd, const char *path, uint64_t offset, uint64_t len,
 			    uint16_t *out)
 {
 	struct ipsum piece = { 0, 0 };
-	uint8_t *buf = malloc(ELFBOOT_SUM_CHUNK);
+	uint8_t buf[ELFBOOT_SUM_CHUNK];
 	int status = EXIT_OK;
 
-	if (!buf)
-		return report_error(EXIT_IO, "out of memory");
 	while (len) {
 		size_t chunk = len < ELFBOOT_SUM_CHUNK ? (size_t)len : ELFBOOT_SUM_CHUNK;
 		ssize_t got = pread(fd, buf, chunk, (off_t)offset);
@@ -38,19 +64,18 @@ static int elfboot_sum_file(int fd, const char *path, uint64_t offset, uint64_t 
 		offset += (uint64_t)got;
 		len -= (uint64_t)got;
 	}
-	free(buf);
 	*out = ipsum_value(&piece);
 	return status;
 }
 
-int elfboot_sum_image(int fd, const char *path, uint16_t *sum)
+int elfboot_sum_image(int fd, const char *path, const struct elfboot_sum *pieces, uint16_t *sum)
 {
 	Elf *elf;
 	GElf_Ehdr ehdr;
 	GElf_Phdr phdr;
 	uint64_t bytes;
 	uint16_t piece;
-	size_t count, i;
+	size_t count, i, load = 0;
 	int status;
 
 	if (elf_version(EV_CURRENT) == EV_NONE || !(elf = elf_begin(fd, ELF_C_READ, NULL)))
@@ -72,14 +97,16 @@ int elfboot_sum_image(int fd, const char *path, uint16_t *sum)
 			status = report_error(EXIT_IO, "output '%s': libelf: %s", path, elf_errmsg(-1));
 			goto out;
 		}
-		if (phdr.p_type != PT_LOAD || phdr.p_memsz == 0)
+		if (phdr.p_type != PT_LOAD)
+			continue;
+		if (load >= PLAN_MAX_LOAD) {
+			status = report_error(EXIT_IO, "internal error: output '%s': more PT_LOADs than planned", path);
+			goto out;
+		}
+		piece = ipsum_value(&pieces->pieces[load++].sum);
+		if (phdr.p_memsz == 0)
 			continue;
 		/* the zeros up to p_memsz add nothing but move the offset */
-		status = elfboot_sum_file(fd, path, phdr.p_offset,
-					  phdr.p_filesz < phdr.p_memsz ? phdr.p_filesz : phdr.p_memsz,
-					  &piece);
-		if (status != EXIT_OK)
-			goto out;
 		*sum = ipsum_combine(bytes, *sum, piece);
 		bytes += phdr.p_memsz;
 	}

@@ -14,13 +14,41 @@
  * (formats/ipsum.h), exactly as elfboot's add_ip_checksums does, so the
  * 0/0xffff edge cases agree. The
  * note itself is outside every PT_LOAD, so it is not covered.
+ *
+ * Each PT_LOAD's piece is summed while its bytes are written (a copy_sink
+ * per segment, copy.h); only the headers, a few hundred bytes, are read
+ * back from the image at the end.
  */
 #ifndef MKELFIMAGE_ELFBOOT_SUM_H
 #define MKELFIMAGE_ELFBOOT_SUM_H
 
 #include <stdint.h>
 
-/* The checksum of the ELF32 image written to fd. Returns EXIT_OK or a reported status. */
-int elfboot_sum_image(int fd, const char *path, uint16_t *sum);
+#include "copy.h"
+#include "formats/ipsum.h"
+#include "plan.h"
+
+/* One segment's piece as a copy_sink */
+struct elfboot_piece {
+	struct copy_sink sink;
+	struct ipsum sum;
+};
+
+/* The pieces of the PT_LOADs, in program header order (plan->segments' order) */
+struct elfboot_sum {
+	struct elfboot_piece pieces[PLAN_MAX_LOAD];
+};
+
+void elfboot_sum_begin(struct elfboot_sum *sum, const struct plan *plan);
+
+/* The sink of segment `seg`'s piece in front of `next`; `sum` NULL: just `next` */
+struct copy_sink *elfboot_sum_sink(struct elfboot_sum *sum, const struct plan *plan,
+				   const struct plan_segment *seg, struct copy_sink *next);
+
+/*
+ * The checksum of the ELF32 image written to fd: its headers read back,
+ * the PT_LOADs from the pieces. Returns EXIT_OK or a reported status.
+ */
+int elfboot_sum_image(int fd, const char *path, const struct elfboot_sum *pieces, uint16_t *sum);
 
 #endif

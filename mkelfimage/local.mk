@@ -12,6 +12,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/elfboot_sum.c %D%/elfboot_sum.h \
 	%D%/stub.c %D%/stub.h \
 	%D%/write.c %D%/write.h \
+	%D%/copy.c %D%/copy.h \
 	%D%/output.c %D%/output.h \
 	%D%/report.c %D%/report.h \
 	%D%/planreport.c %D%/planreport.h \

@@ -49,7 +49,7 @@ static int check_max_size(int fd, const struct image_spec *spec)
  * files and are renamed into place only when both are complete.
  */
 static int write_outputs(const struct image_spec *spec, struct plan *plan,
-			 const struct stub_header *stub, const uint8_t *stub_bytes,
+			 const struct stub_header *stub, uint8_t *stub_bytes,
 			 const struct inputs *in, const struct initrd_prep *prep)
 {
 	struct output out, manifest = { .fd = -1 };

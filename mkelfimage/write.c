@@ -23,11 +23,12 @@
 
 #include "formats/multiboot.h"
 #include "bootnotes.h"
+#include "copy.h"
+#include "digest.h"
+#include "elfboot_sum.h"
 #include "notes.h"
 #include "report.h"
 #include "write.h"
-
-#define WRITE_COPY_CHUNK  (1u << 20)
 
 static uint64_t align_up(uint64_t value, uint64_t align)
 {
@@ -230,63 +231,6 @@ int write_all(int fd, const char *out_path, const void *buf, size_t len, uint64_
 	return EXIT_OK;
 }
 
-/* Copy with read/write when the kernel cannot copy between these files. */
-static int copy_by_reading(const struct input_file *src, uint64_t src_offset, int fd,
-			   const char *out_path, uint64_t dst_offset, uint64_t len)
-{
-	uint8_t *buf = malloc(WRITE_COPY_CHUNK);
-	int status = EXIT_OK;
-
-	if (!buf)
-		return report_error(EXIT_IO, "out of memory");
-	while (len && status == EXIT_OK) {
-		size_t chunk = len < WRITE_COPY_CHUNK ? (size_t)len : WRITE_COPY_CHUNK;
-		ssize_t got = pread(src->fd, buf, chunk, (off_t)src_offset);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0) {
-			status = got < 0 ? report_errno(EXIT_IO, src->what, src->path, "cannot read")
-				: report_error(EXIT_IO, "%s '%s': file shrank while being read",
-					       src->what, src->path);
-			break;
-		}
-		status = write_all(fd, out_path, buf, (size_t)got, dst_offset);
-		src_offset += (uint64_t)got;
-		dst_offset += (uint64_t)got;
-		len -= (uint64_t)got;
-	}
-	free(buf);
-	return status;
-}
-
-/* Stream `len` bytes of an input into the output; never holds a payload whole. */
-int copy_payload(const struct input_file *src, uint64_t src_offset, int fd,
-			const char *out_path, uint64_t dst_offset, uint64_t len)
-{
-#ifdef HAVE_COPY_FILE_RANGE
-	while (len) {
-		off_t in_off = (off_t)src_offset, out_off = (off_t)dst_offset;
-		ssize_t done = copy_file_range(src->fd, &in_off, fd, &out_off, len, 0);
-
-		if (done < 0 && errno == EINTR)
-			continue;
-		if (done < 0 && (errno == EXDEV || errno == ENOSYS || errno == EINVAL ||
-				 errno == EOPNOTSUPP || errno == EBADF))
-			break;   /* not supported here: fall back */
-		if (done < 0)
-			return report_errno(EXIT_IO, "output", out_path, "cannot copy");
-		if (done == 0)
-			return report_error(EXIT_IO, "%s '%s': file shrank while being read",
-					    src->what, src->path);
-		src_offset += (uint64_t)done;
-		dst_offset += (uint64_t)done;
-		len -= (uint64_t)done;
-	}
-#endif
-	return len ? copy_by_reading(src, src_offset, fd, out_path, dst_offset, len) : EXIT_OK;
-}
-
 /* One PT_NOTE's notes at `offset`; each note learns its desc's file offset */
 static int write_note_block(int fd, const char *out_path, struct plan *plan, size_t first,
 			    size_t count, uint64_t offset)
@@ -318,7 +262,7 @@ static int write_notes(int fd, const char *out_path, struct plan *plan)
 }
 
 int write_initrds(int fd, const char *out_path, const struct plan_segment *seg,
-			 const struct inputs *in)
+		  const struct inputs *in, struct digest_run *digests, struct copy_sink *piece)
 {
 	static const uint8_t zeros[INITRD_PART_ALIGN];
 	uint64_t offset = seg->file_offset;
@@ -326,46 +270,76 @@ int write_initrds(int fd, const char *out_path, const struct plan_segment *seg,
 	int status;
 
 	for (i = 0; i < in->initrd_count; i++) {
-		uint64_t span = inputs_initrd_span(in, i);
+		uint64_t span = inputs_initrd_span(in, i), size = in->initrds[i].size;
+		struct copy_sink *sinks = digests ? digest_initrd_begin(digests, i, piece) : piece;
 
-		status = copy_payload(&in->initrds[i], 0, fd, out_path, offset, in->initrds[i].size);
-		if (status == EXIT_OK && span > in->initrds[i].size)
-			status = write_all(fd, out_path, zeros, (size_t)(span - in->initrds[i].size),
-					   offset + in->initrds[i].size);
+		status = copy_payload(&in->initrds[i], 0, fd, out_path, offset, size, sinks);
+		if (status == EXIT_OK && span > size) {
+			copy_sinks_feed(piece, zeros, (size_t)(span - size));
+			status = write_all(fd, out_path, zeros, (size_t)(span - size), offset + size);
+		}
 		if (status != EXIT_OK)
 			return status;
+		if (digests)
+			digest_initrd_end(digests, in, i);
 		offset += span;
 	}
 	return EXIT_OK;
 }
 
+/* A buffer into segment `seg` (its start), summed for the ELFBoot checksum */
+static int write_segment(int fd, const char *out_path, struct plan *plan, struct elfboot_sum *sum,
+			 enum plan_segment_kind kind, const void *bytes, size_t len)
+{
+	const struct plan_segment *seg = find_segment(plan, kind);
+
+	copy_sinks_feed(elfboot_sum_sink(sum, plan, seg, NULL), bytes, len);
+	return write_all(fd, out_path, bytes, len, seg->file_offset);
+}
+
+/*
+ * The payloads are written first, each in one pass that also feeds the
+ * digest note and the ELFBoot checksum (copy.h); then the notes and the
+ * stub, which carry those digests; last the checksum, patched in.
+ */
 int write_image(int fd, const char *out_path, struct plan *plan,
-		const struct stub_header *stub, const uint8_t *stub_bytes,
+		const struct stub_header *stub, uint8_t *stub_bytes,
 		const struct inputs *in, const char *cmdline)
 {
-	const struct plan_segment *kernel, *initrd;
+	const struct plan_segment *kernel = find_segment(plan, SEG_KERNEL);
+	const struct plan_segment *initrd = find_segment(plan, SEG_INITRD);
+	struct elfboot_sum pieces, *sum = bootnotes_has_checksum(plan) ? &pieces : NULL;
+	struct digest_run digests;
+	struct copy_sink *sinks;
 	int status;
 
 	if ((status = layout(plan, stub)) != EXIT_OK ||
 	    (status = write_elf_headers(fd, out_path, plan, (int)plan->elf_class,
 					plan->elf_class == ELFCLASS64 ? EM_X86_64 : EM_386)) != EXIT_OK)
 		return status;
-	status = write_notes(fd, out_path, plan);
-	if (status == EXIT_OK)
-		status = write_all(fd, out_path, stub_bytes, stub->file_size,
-				   find_segment(plan, SEG_STUB)->file_offset);
-	if (status == EXIT_OK)
-		status = write_all(fd, out_path, cmdline, plan->cmdline_len + 1,
-				   find_segment(plan, SEG_CMDLINE)->file_offset);
-	kernel = find_segment(plan, SEG_KERNEL);
+	digest_begin(&digests, plan);
+	if (sum)
+		elfboot_sum_begin(sum, plan);
+	status = digest_kernel_begin(&digests, in, elfboot_sum_sink(sum, plan, kernel, NULL), &sinks);
 	if (status == EXIT_OK)
 		status = copy_payload(&in->kernel, in->bzimage.pm_offset, fd, out_path,
-				      kernel->file_offset, kernel->file_size);
-	initrd = find_segment(plan, SEG_INITRD);
-	if (status == EXIT_OK && initrd)
-		status = write_initrds(fd, out_path, initrd, in);
-	/* last: the ELFBoot checksum covers every byte written above */
+				      kernel->file_offset, kernel->file_size, sinks);
 	if (status == EXIT_OK)
-		status = bootnotes_finish(fd, out_path, plan);
+		digest_kernel_end(&digests, in);
+	if (status == EXIT_OK && initrd)
+		status = write_initrds(fd, out_path, initrd, in, &digests,
+				       elfboot_sum_sink(sum, plan, initrd, NULL));
+	if (status != EXIT_OK)
+		return status;
+	digest_finish(&digests, in);
+	digest_fill_stub_params(stub_bytes + stub->params_offset, &plan->notes);
+	status = write_notes(fd, out_path, plan);
+	if (status == EXIT_OK)
+		status = write_segment(fd, out_path, plan, sum, SEG_STUB, stub_bytes, stub->file_size);
+	if (status == EXIT_OK)
+		status = write_segment(fd, out_path, plan, sum, SEG_CMDLINE, cmdline, plan->cmdline_len + 1);
+	/* last: the ELFBoot checksum covers every PT_LOAD written above */
+	if (status == EXIT_OK)
+		status = bootnotes_finish(fd, out_path, plan, sum);
 	return status;
 }
