@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * mkelfimage's own ELF note: SHA-256 digests of what went into the image.
+ * mkelfimage's own ELF note: what went into the image, with SHA-256 digests
+ * when the image was built with --digests (or --verify-at-boot).
  *
  * Our own format (no outside specification), in the image's one PT_NOTE
- * (System V ABI "Note Section" encoding, mkelfimage/notes.h), always emitted:
+ * (System V ABI "Note Section" encoding, mkelfimage/notes.h), always emitted
+ * (the sizes are how `mkelfimage extract` splits the initrd region):
  *   name "mkelfimage", type MKELFIMAGE_NOTE_DIGESTS, desc:
  *
  *   0x00 +------------------------+
@@ -14,7 +16,8 @@
  *        |   0x00 kind            |    DIGEST_*
  *        |   0x04 index           |    initrd number from 0 (--initrd order), else 0
  *        |   0x08 size            |    bytes hashed (uint64_t)
- *        |   0x10 sha256[32]      |    FIPS 180-4 digest, as sha256sum prints it
+ *        |   0x10 sha256[32]      |    FIPS 180-4 digest, as sha256sum prints it;
+ *        |                        |    all zero: not recorded (built without --digests)
  *        +------------------------+
  *
  * All numbers little endian. The desc is only 4-byte aligned in the file:
@@ -57,6 +60,17 @@ struct digest_record {
 	uint64_t size;                     /* 0x08 */
 	uint8_t  sha256[SHA256_DIGEST_SIZE]; /* 0x10 */
 } __attribute__((packed));                 /* 0x30 */
+
+/* 0 when a record's sha256 is all zero: the build did not compute it */
+static inline int digest_is_recorded(const uint8_t sha256[SHA256_DIGEST_SIZE])
+{
+	uint8_t any = 0;
+	unsigned i;
+
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		any |= sha256[i];
+	return any != 0;
+}
 
 _Static_assert(sizeof(struct digest_note_header) == 0x08, "digest note header layout");
 _Static_assert(__builtin_offsetof(struct digest_record, size) == 0x08, "digest_record.size");

@@ -150,3 +150,12 @@ void sha256_update_host(struct sha256_ctx *ctx, const void *data, size_t len)
 	/* the rest: everything without the extensions, else less than a block */
 	sha256_update(ctx, data, len);
 }
+
+void sha256_digest_host(const void *data, size_t len, uint8_t digest[SHA256_DIGEST_SIZE])
+{
+	struct sha256_ctx ctx;
+
+	sha256_init(&ctx);
+	sha256_update_host(&ctx, data, len);
+	sha256_final(&ctx, digest);
+}

@@ -18,6 +18,9 @@
 /* The same result as sha256_update, faster where the CPU can */
 void sha256_update_host(struct sha256_ctx *ctx, const void *data, size_t len);
 
+/* The digest of one buffer, through sha256_update_host */
+void sha256_digest_host(const void *data, size_t len, uint8_t digest[SHA256_DIGEST_SIZE]);
+
 /* 1 when sha256_update_host uses the SHA extensions on this CPU, else 0 */
 int sha256_host_accelerated(void);
 

@@ -43,41 +43,67 @@ static struct copy_sink *digest_start(struct digest_sink *sink, struct copy_sink
 	return &sink->sink;
 }
 
-/* Append one record to the note's desc (records are written in their order) */
-static void digest_record(struct digest_run *run, enum digest_kind kind, uint32_t index,
-			  uint64_t size, struct sha256_ctx *ctx)
+/* The next record's digest (records are finished in their order) */
+static void digest_record(struct digest_run *run, struct sha256_ctx *ctx)
 {
-	uint8_t *record = run->cursor;
+	sha256_final(ctx, run->cursor + offsetof(struct digest_record, sha256));
+	run->cursor += sizeof(struct digest_record);
+}
 
+/* One record's kind, index and size; its digest stays zero */
+static uint8_t *digest_layout_record(uint8_t *record, enum digest_kind kind, uint32_t index,
+				     uint64_t size)
+{
 	digest_put_le(record + offsetof(struct digest_record, kind), kind, 4);
 	digest_put_le(record + offsetof(struct digest_record, index), index, 4);
 	digest_put_le(record + offsetof(struct digest_record, size), size, 8);
-	sha256_final(ctx, record + offsetof(struct digest_record, sha256));
-	run->cursor += sizeof(struct digest_record);
+	return record + sizeof(struct digest_record);
 }
 
 int digest_add(struct plan *plan, const struct inputs *in)
 {
-	size_t records = DIGEST_RECORDS(in->initrd_count);
+	size_t records = DIGEST_RECORDS(in->initrd_count), i;
 	size_t desc_len = sizeof(struct digest_note_header) + records * sizeof(struct digest_record);
-	uint8_t *desc = calloc(1, desc_len);
+	uint8_t *desc = calloc(1, desc_len), *record;
 	int status = EXIT_OK;
 
 	if (!desc)
 		return report_error(EXIT_IO, "out of memory");
 	digest_put_le(desc + offsetof(struct digest_note_header, version), MKELFIMAGE_DIGESTS_VERSION, 4);
 	digest_put_le(desc + offsetof(struct digest_note_header, record_count), records, 4);
-	/* the records are filled while the payloads are written (digest_begin...) */
+	record = desc + sizeof(struct digest_note_header);
+	record = digest_layout_record(record, DIGEST_KERNEL_FILE, 0, in->kernel.size);
+	record = digest_layout_record(record, DIGEST_KERNEL_LOADED, 0, in->bzimage.pm_size);
+	for (i = 0; i < in->initrd_count; i++)
+		record = digest_layout_record(record, DIGEST_INITRD_FILE, (uint32_t)i, in->initrds[i].size);
+	if (in->initrd_count)
+		record = digest_layout_record(record, DIGEST_INITRD_REGION, 0, in->initrd_region_size);
+	digest_layout_record(record, DIGEST_CMDLINE, 0, strlen(in->cmdline));
+	/* the digests are computed while the payloads are written (digest_begin...) */
 	if (notes_add(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS, desc, desc_len))
 		status = report_error(EXIT_IO, "out of memory");
 	free(desc);
 	return status;
 }
 
-void digest_begin(struct digest_run *run, struct plan *plan)
+int digest_begin(struct digest_run *run, struct plan *plan, int compute, int record)
 {
 	run->note = notes_find(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
-	run->cursor = run->note ? run->note->desc + sizeof(struct digest_note_header) : NULL;
+	run->desc = NULL;
+	run->record = record;
+	if (!compute || !run->note)
+		return EXIT_OK;
+	if (!(run->desc = malloc(run->note->desc_len)))
+		return report_error(EXIT_IO, "out of memory");
+	memcpy(run->desc, run->note->desc, run->note->desc_len);
+	run->cursor = run->desc + sizeof(struct digest_note_header);
+	return EXIT_OK;
+}
+
+void digest_end(struct digest_run *run)
+{
+	free(run->desc);
+	run->desc = NULL;
 }
 
 int digest_kernel_begin(struct digest_run *run, const struct inputs *in, struct copy_sink *next,
@@ -86,7 +112,7 @@ int digest_kernel_begin(struct digest_run *run, const struct inputs *in, struct 
 	int status;
 
 	*sinks = next;
-	if (!run->note)
+	if (!run->desc)
 		return EXIT_OK;
 	/* the setup part is not copied: hashed alone (a few KiB, read here) */
 	status = copy_payload(&in->kernel, 0, -1, NULL, 0, in->bzimage.pm_offset,
@@ -96,17 +122,17 @@ int digest_kernel_begin(struct digest_run *run, const struct inputs *in, struct 
 	return status;
 }
 
-void digest_kernel_end(struct digest_run *run, const struct inputs *in)
+void digest_kernel_end(struct digest_run *run)
 {
-	if (!run->note)
+	if (!run->desc)
 		return;
-	digest_record(run, DIGEST_KERNEL_FILE, 0, in->kernel.size, &run->file.ctx);
-	digest_record(run, DIGEST_KERNEL_LOADED, 0, in->bzimage.pm_size, &run->loaded.ctx);
+	digest_record(run, &run->file.ctx);
+	digest_record(run, &run->loaded.ctx);
 }
 
 struct copy_sink *digest_initrd_begin(struct digest_run *run, size_t index, struct copy_sink *next)
 {
-	if (!run->note)
+	if (!run->desc)
 		return next;
 	/* the first initrd starts the region: its digest state is copied at the end */
 	if (index == 0)
@@ -119,7 +145,7 @@ void digest_initrd_end(struct digest_run *run, const struct inputs *in, size_t i
 {
 	static const uint8_t zeros[INITRD_PART_ALIGN];
 
-	if (!run->note)
+	if (!run->desc)
 		return;
 	if (index == 0) {
 		run->region = run->file;
@@ -127,42 +153,56 @@ void digest_initrd_end(struct digest_run *run, const struct inputs *in, size_t i
 	}
 	/* the region has the padding to the next initrd's alignment too */
 	sha256_update(&run->region.ctx, zeros, (size_t)(inputs_initrd_span(in, index) - in->initrds[index].size));
-	digest_record(run, DIGEST_INITRD_FILE, (uint32_t)index, in->initrds[index].size, &run->file.ctx);
+	digest_record(run, &run->file.ctx);
 }
 
 void digest_finish(struct digest_run *run, const struct inputs *in)
 {
 	struct sha256_ctx cmdline;
 
-	if (!run->note)
+	if (!run->desc)
 		return;
 	if (in->initrd_count)
-		digest_record(run, DIGEST_INITRD_REGION, 0, in->initrd_region_size, &run->region.ctx);
+		digest_record(run, &run->region.ctx);
 	sha256_init(&cmdline);
 	sha256_update(&cmdline, in->cmdline, strlen(in->cmdline));
-	digest_record(run, DIGEST_CMDLINE, 0, strlen(in->cmdline), &cmdline);
+	digest_record(run, &cmdline);
+	if (run->record)
+		memcpy(run->note->desc, run->desc, run->note->desc_len);
 }
+/* The digest of record (kind, index) of a desc we made; -1 when absent or not computed */
+static int digest_find_desc(const uint8_t *desc, size_t desc_len, enum digest_kind kind,
+			    uint32_t index, uint8_t out[SHA256_DIGEST_SIZE])
+{
+	const uint8_t *record;
+	size_t offset;
+
+	/* our own note, made above: read back field by field, little endian */
+	for (offset = sizeof(struct digest_note_header);
+	     desc && offset + sizeof(struct digest_record) <= desc_len;
+	     offset += sizeof(struct digest_record)) {
+		record = desc + offset;
+		if (digest_get_le32(record + offsetof(struct digest_record, kind)) == (uint32_t)kind &&
+		    digest_get_le32(record + offsetof(struct digest_record, index)) == index) {
+			memcpy(out, record + offsetof(struct digest_record, sha256), SHA256_DIGEST_SIZE);
+			return digest_is_recorded(out) ? 0 : -1;
+		}
+	}
+	return -1;
+}
+
 int digest_find(const struct note_list *notes, enum digest_kind kind, uint32_t index,
 		uint8_t out[SHA256_DIGEST_SIZE])
 {
 	const struct note *note = notes_find(notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
-	const uint8_t *record;
-	size_t offset;
 
-	if (!note)
-		return -1;
-	/* our own note, written above: read back field by field, little endian */
-	for (offset = sizeof(struct digest_note_header);
-	     offset + sizeof(struct digest_record) <= note->desc_len;
-	     offset += sizeof(struct digest_record)) {
-		record = note->desc + offset;
-		if (digest_get_le32(record + offsetof(struct digest_record, kind)) == (uint32_t)kind &&
-		    digest_get_le32(record + offsetof(struct digest_record, index)) == index) {
-			memcpy(out, record + offsetof(struct digest_record, sha256), SHA256_DIGEST_SIZE);
-			return 0;
-		}
-	}
-	return -1;
+	return note ? digest_find_desc(note->desc, note->desc_len, kind, index, out) : -1;
+}
+
+int digest_run_find(const struct digest_run *run, enum digest_kind kind, uint32_t index,
+		    uint8_t out[SHA256_DIGEST_SIZE])
+{
+	return run->desc ? digest_find_desc(run->desc, run->note->desc_len, kind, index, out) : -1;
 }
 
 void digest_fill_stub_params(uint8_t *params, const struct note_list *notes)

@@ -24,6 +24,9 @@ int extract_kernel(const struct image_read *img, const char *path);
 int extract_initrd(const struct image_read *img, uint32_t index, const char *path);
 int extract_cmdline(const struct image_read *img, const char *path);
 
+/* 1 when the image's digest note holds digests (built with --digests), else 0 */
+int extract_has_digests(const struct image_read *img);
+
 /* Number of initrd files the image records (its digest note), 0 if none. */
 uint32_t extract_initrd_count(const struct image_read *img);
 

@@ -53,17 +53,21 @@ static int write_outputs(const struct image_spec *spec, struct plan *plan,
 			 const struct inputs *in, const struct initrd_prep *prep)
 {
 	struct output out, manifest = { .fd = -1 };
-	int status = output_begin(&out, spec->output_path);
+	struct digest_run digests;
+	int record = spec->digests || spec->verify_at_boot;
+	int status = digest_begin(&digests, plan, record || spec->manifest_path, record);
 
+	if (status == EXIT_OK && (status = output_begin(&out, spec->output_path)) != EXIT_OK)
+		digest_end(&digests);
 	if (status != EXIT_OK)
 		return status;
-	status = write_image(out.fd, spec->output_path, plan, stub, stub_bytes, in, in->cmdline);
+	status = write_image(out.fd, spec->output_path, plan, stub, stub_bytes, in, in->cmdline, &digests);
 	if (status == EXIT_OK && spec->max_size)
 		status = check_max_size(out.fd, spec);
 	if (status == EXIT_OK && spec->manifest_path) {
 		status = output_begin(&manifest, spec->manifest_path);
 		if (status == EXIT_OK)
-			status = manifest_write(manifest.fd, spec, in, prep, plan, out.fd);
+			status = manifest_write(manifest.fd, spec, in, prep, plan, &digests, out.fd);
 	}
 	if (status == EXIT_OK)
 		status = output_commit(&out);
@@ -75,6 +79,7 @@ static int write_outputs(const struct image_spec *spec, struct plan *plan,
 		else
 			output_abort(&manifest);
 	}
+	digest_end(&digests);
 	return status;
 }
 

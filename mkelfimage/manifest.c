@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "digest.h"
-#include "formats/sha256.h"
+#include "formats/sha256_host.h"
 #include "json.h"
 #include "manifest.h"
 #include "report.h"
@@ -36,11 +36,11 @@ static void write_digest(struct json *json, const uint8_t *digest)
 	json_string(json, "sha256", hex);
 }
 
-/* The digest the image's note records for (kind, index), or NULL */
-static const uint8_t *noted_digest(const struct plan *plan, enum digest_kind kind, uint32_t index,
-				   uint8_t digest[SHA256_DIGEST_SIZE])
+/* The digest of (kind, index) computed while the image was written, or NULL */
+static const uint8_t *noted_digest(const struct digest_run *digests, enum digest_kind kind,
+				   uint32_t index, uint8_t digest[SHA256_DIGEST_SIZE])
 {
-	return digest_find(&plan->notes, kind, index, digest) == 0 ? digest : NULL;
+	return digest_run_find(digests, kind, index, digest) == 0 ? digest : NULL;
 }
 
 static void write_file(struct json *json, const char *key, const char *path, uint64_t size,
@@ -72,7 +72,7 @@ static int hash_image(int fd, const char *path, uint64_t size, uint8_t digest[SH
 			free(buf);
 			return report_errno(EXIT_IO, "output", path, "cannot read back");
 		}
-		sha256_update(&ctx, buf, (size_t)got);
+		sha256_update_host(&ctx, buf, (size_t)got);
 		offset += (uint64_t)got;
 	}
 	sha256_final(&ctx, digest);
@@ -81,7 +81,8 @@ static int hash_image(int fd, const char *path, uint64_t size, uint8_t digest[SH
 }
 
 static void write_inputs(struct json *json, const struct image_spec *spec, const struct inputs *in,
-			 const struct initrd_prep *prep, const struct plan *plan)
+			 const struct initrd_prep *prep, const struct plan *plan,
+			 const struct digest_run *digests)
 {
 	uint8_t digest[SHA256_DIGEST_SIZE];
 	uint64_t offset = 0;
@@ -89,13 +90,13 @@ static void write_inputs(struct json *json, const struct image_spec *spec, const
 
 	json_object_begin(json, "inputs");
 	write_file(json, "kernel", in->kernel.path, in->kernel.size,
-		   noted_digest(plan, DIGEST_KERNEL_FILE, 0, digest));
+		   noted_digest(digests, DIGEST_KERNEL_FILE, 0, digest));
 	json_array_begin(json, "initrds");
 	for (i = 0; i < in->initrd_count; i++) {
 		json_object_begin(json, NULL);
 		json_string(json, "path", in->initrds[i].path);
 		json_uint(json, "size", in->initrds[i].size);
-		write_digest(json, noted_digest(plan, DIGEST_INITRD_FILE, (uint32_t)i, digest));
+		write_digest(json, noted_digest(digests, DIGEST_INITRD_FILE, (uint32_t)i, digest));
 		json_uint(json, "address", plan->initrd_addr + offset);
 		json_string(json, "kind", initrd_kind_name(prep[i].stored.kind));
 		if (prep[i].stored.kernel_problem)
@@ -117,7 +118,7 @@ static void write_inputs(struct json *json, const struct image_spec *spec, const
 	json_object_begin(json, "command_line");
 	json_string(json, "text", in->cmdline);
 	json_uint(json, "length", plan->cmdline_len);
-	write_digest(json, noted_digest(plan, DIGEST_CMDLINE, 0, digest));
+	write_digest(json, noted_digest(digests, DIGEST_CMDLINE, 0, digest));
 	if (spec->cmdline_file)
 		json_string(json, "file", spec->cmdline_file);
 	else
@@ -174,7 +175,8 @@ static void write_boot(struct json *json, const struct inputs *in, const struct 
 }
 
 int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
-		   const struct initrd_prep *prep, const struct plan *plan, int image_fd)
+		   const struct initrd_prep *prep, const struct plan *plan,
+		   const struct digest_run *digests, int image_fd)
 {
 	uint8_t image_digest[SHA256_DIGEST_SIZE];
 	struct json json;
@@ -198,7 +200,7 @@ int manifest_write(int fd, const struct image_spec *spec, const struct inputs *i
 	json_string(&json, "schema", MANIFEST_SCHEMA);
 	json_string(&json, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
 	write_file(&json, "output", spec->output_path, (uint64_t)st.st_size, image_digest);
-	write_inputs(&json, spec, in, prep, plan);
+	write_inputs(&json, spec, in, prep, plan, digests);
 	write_segments(&json, plan);
 	write_boot(&json, in, plan);
 	json_uint(&json, "elf_class", plan->elf_class == ELFCLASS64 ? 64 : 32);

@@ -7,6 +7,7 @@
 #define MKELFIMAGE_MANIFEST_H
 
 #include "initrdprep.h"
+#include "digest.h"
 #include "inputs.h"
 #include "options.h"
 #include "plan.h"
@@ -16,10 +17,11 @@
 /*
  * Write the manifest to `fd` (left open for output_commit). `image_fd` is the
  * written image, read back for its size and digest; `prep` describes each
- * initrd (initrdprep_run). Returns EXIT_OK or a
- * reported exit status.
+ * initrd (initrdprep_run); `digests` holds the inputs' digests, computed
+ * while the image was written. Returns EXIT_OK or a reported exit status.
  */
 int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
-		   const struct initrd_prep *prep, const struct plan *plan, int image_fd);
+		   const struct initrd_prep *prep, const struct plan *plan,
+		   const struct digest_run *digests, int image_fd);
 
 #endif

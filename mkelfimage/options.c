@@ -42,6 +42,7 @@ enum option_id {
 	OPT_COMPRESS_INITRD,
 	OPT_ARCH,
 	OPT_VERIFY_AT_BOOT,
+	OPT_DIGESTS,
 	OPT_INITRD_PLACEMENT,
 	OPT_ELF_CLASS,
 };
@@ -74,7 +75,9 @@ static const struct option_doc option_table[] = {
 	  "carry the ELFBoot notes: name, version, checksum (default)" },
 	{ "no-elf-notes", OPT_NO_ELF_NOTES, no_argument, NULL, "leave them out" },
 	{ "verify-at-boot", OPT_VERIFY_AT_BOOT, no_argument, NULL,
-	  "the stub checks the SHA-256 of kernel, initrd and command line before the kernel runs" },
+	  "the stub checks the SHA-256 of kernel, initrd and command line before the kernel runs (implies --digests)" },
+	{ "digests", OPT_DIGESTS, no_argument, NULL,
+	  "record the SHA-256 of each input in the image, for inspect and extract to check (about doubles the build time)" },
 	{ "initrd-placement", OPT_INITRD_PLACEMENT, required_argument, "WHERE",
 	  "planned (default: just above the stub) or high (moved at boot to the top of RAM)" },
 	{ "arch", OPT_ARCH, required_argument, "ARCH",
@@ -355,6 +358,9 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return PICK("--elf-class", arg, elf_classes, &spec->elf_class);
 	case OPT_VERIFY_AT_BOOT:
 		spec->verify_at_boot = 1;
+		return 0;
+	case OPT_DIGESTS:
+		spec->digests = 1;
 		return 0;
 	case OPT_INITRD_PLACEMENT:
 		return PICK("--initrd-placement", arg, initrd_placements, &spec->initrd_placement);

@@ -39,7 +39,8 @@ struct image_spec {
 	struct template *template;   /* its values, owned (the spec points into it) */
 	uint64_t max_size;           /* --max-size in bytes, 0 = no limit */
 	unsigned compress_initrd;    /* enum initrd_compression (initrdprep.h), 0 = keep */
-	int verify_at_boot;          /* --verify-at-boot: STUB_FLAG_VERIFY_AT_BOOT */
+	int verify_at_boot;          /* --verify-at-boot: STUB_FLAG_VERIFY_AT_BOOT (implies digests) */
+	int digests;                 /* --digests: SHA-256s in the "mkelfimage" note */
 	uint32_t initrd_placement;   /* enum stub_initrd_placement, --initrd-placement */
 };
 

@@ -304,12 +304,11 @@ static int write_segment(int fd, const char *out_path, struct plan *plan, struct
  */
 int write_image(int fd, const char *out_path, struct plan *plan,
 		const struct stub_header *stub, uint8_t *stub_bytes,
-		const struct inputs *in, const char *cmdline)
+		const struct inputs *in, const char *cmdline, struct digest_run *digests)
 {
 	const struct plan_segment *kernel = find_segment(plan, SEG_KERNEL);
 	const struct plan_segment *initrd = find_segment(plan, SEG_INITRD);
 	struct elfboot_sum pieces, *sum = bootnotes_has_checksum(plan) ? &pieces : NULL;
-	struct digest_run digests;
 	struct copy_sink *sinks;
 	int status;
 
@@ -317,21 +316,20 @@ int write_image(int fd, const char *out_path, struct plan *plan,
 	    (status = write_elf_headers(fd, out_path, plan, (int)plan->elf_class,
 					plan->elf_class == ELFCLASS64 ? EM_X86_64 : EM_386)) != EXIT_OK)
 		return status;
-	digest_begin(&digests, plan);
 	if (sum)
 		elfboot_sum_begin(sum, plan);
-	status = digest_kernel_begin(&digests, in, elfboot_sum_sink(sum, plan, kernel, NULL), &sinks);
+	status = digest_kernel_begin(digests, in, elfboot_sum_sink(sum, plan, kernel, NULL), &sinks);
 	if (status == EXIT_OK)
 		status = copy_payload(&in->kernel, in->bzimage.pm_offset, fd, out_path,
 				      kernel->file_offset, kernel->file_size, sinks);
 	if (status == EXIT_OK)
-		digest_kernel_end(&digests, in);
+		digest_kernel_end(digests);
 	if (status == EXIT_OK && initrd)
-		status = write_initrds(fd, out_path, initrd, in, &digests,
+		status = write_initrds(fd, out_path, initrd, in, digests,
 				       elfboot_sum_sink(sum, plan, initrd, NULL));
 	if (status != EXIT_OK)
 		return status;
-	digest_finish(&digests, in);
+	digest_finish(digests, in);
 	digest_fill_stub_params(stub_bytes + stub->params_offset, &plan->notes);
 	status = write_notes(fd, out_path, plan);
 	if (status == EXIT_OK)

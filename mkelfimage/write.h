@@ -17,13 +17,14 @@
 
 /*
  * Choose file offsets (stored in plan->segments[].file_offset) and write the
- * image to `fd`, each input read once (copy.h). `stub_bytes` is the prepared
- * stub; its digests for --verify-at-boot are filled in here. Returns EXIT_OK
- * or a reported exit status.
+ * image to `fd`, each input read once (copy.h) and hashed on the way for
+ * `digests` (digest_begin'd by the caller; digest.h). `stub_bytes` is the
+ * prepared stub; its digests for --verify-at-boot are filled in here.
+ * Returns EXIT_OK or a reported exit status.
  */
 int write_image(int fd, const char *out_path, struct plan *plan,
 		const struct stub_header *stub, uint8_t *stub_bytes,
-		const struct inputs *in, const char *cmdline);
+		const struct inputs *in, const char *cmdline, struct digest_run *digests);
 
 /*
  * The pieces write_image is made of, for other layouts (arch_alpha.c):

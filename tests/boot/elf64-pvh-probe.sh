@@ -20,7 +20,7 @@ head -c 200003 /dev/urandom >"$work/rd.img"
 printf 'console=ttyS0 x=1' >"$work/cmdline.txt"
 check "mkelfimage --elf-class 64 builds the image" \
 	"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" \
-	--command-line-file "$work/cmdline.txt" --elf-class 64 -o "$work/boot64.elf"
+	--command-line-file "$work/cmdline.txt" --elf-class 64 --digests -o "$work/boot64.elf"
 
 LC_ALL=C readelf -hW "$work/boot64.elf" >"$work/ehdr"
 check_eq "ELF64, little endian, EXEC, X86-64" \
@@ -48,7 +48,7 @@ else
 fi
 
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" \
-	--command-line-file "$work/cmdline.txt" --elf-class 64 -o "$work/again64.elf"
+	--command-line-file "$work/cmdline.txt" --elf-class 64 --digests -o "$work/again64.elf"
 check "the same inputs give the same bytes" cmp "$work/boot64.elf" "$work/again64.elf"
 
 # The multiboot rule, and --elf-class's own errors; each writes nothing.
@@ -76,7 +76,7 @@ refuses "a template asking for multiboot and ELF64 is refused" \
 check_eq "--elf-class 32 is the default's bytes" "" "$("$MKELFIMAGE" --kernel "$kernel" -o "$work/default.elf"; cmp "$work/boot32.elf" "$work/default.elf")"
 
 # The template key is the option's long name.
-printf 'kernel: %s\ninitrd: %s\ncommand-line-file: %s\nelf-class: 64\noutput: %s\n' \
+printf 'kernel: %s\ninitrd: %s\ncommand-line-file: %s\nelf-class: 64\ndigests: true\noutput: %s\n' \
 	"$kernel" "$work/rd.img" "$work/cmdline.txt" "$work/tpl64.elf" >"$work/t.yaml"
 "$MKELFIMAGE" --template "$work/t.yaml"
 check "template key elf-class: 64 builds the same image" cmp "$work/boot64.elf" "$work/tpl64.elf"
@@ -116,7 +116,7 @@ check_eq "extract exits 0" 0 $?
 check "extract: the kernel, byte for byte" cmp "$kernel" "$work/k"
 check "extract: the initrd, byte for byte" cmp "$work/rd.img" "$work/i"
 check "extract: the command line, byte for byte" cmp "$work/cmdline.txt" "$work/c"
-"$MKELFIMAGE" --kernel "$work/k" --initrd "$work/i" --command-line-file "$work/c" --elf-class 64 -o "$work/round.elf"
+"$MKELFIMAGE" --kernel "$work/k" --initrd "$work/i" --command-line-file "$work/c" --elf-class 64 --digests -o "$work/round.elf"
 check "a build from the extracted inputs is the same image" cmp "$work/boot64.elf" "$work/round.elf"
 
 # The edits keep the class (and leave the multiboot header out).
@@ -127,14 +127,14 @@ check_eq "set-command-line keeps ELF64 X86-64" "ELF64|Advanced Micro Devices X86
 	"$(LC_ALL=C readelf -hW "$work/edit.elf" | sed -n 's/^ *\(Class\|Machine\): *//p' | paste -sd'|')"
 printf 'console=ttyS0 edited=1' >"$work/edited.txt"
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" --command-line-file "$work/edited.txt" \
-	--elf-class 64 -o "$work/edited-build.elf"
+	--elf-class 64 --digests -o "$work/edited-build.elf"
 check "set-command-line gives the image a build with that text gives" cmp "$work/edited-build.elf" "$work/edit.elf"
 head -c 4099 /dev/urandom >"$work/rd2.img"
 cp "$work/boot64.elf" "$work/rep.elf"
 "$MKELFIMAGE" replace-initrd "$work/rep.elf" "$work/rd2.img"
 check_eq "replace-initrd exits 0" 0 $?
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd2.img" --command-line-file "$work/cmdline.txt" \
-	--elf-class 64 -o "$work/rep-build.elf"
+	--elf-class 64 --digests -o "$work/rep-build.elf"
 check "replace-initrd gives the image a build with that initrd gives (ELF64 kept)" cmp "$work/rep-build.elf" "$work/rep.elf"
 
 # bootelf --dry-run (no system call) on a fake machine's memory map.

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # SHA-256 digests and --verify-at-boot. Every image carries a "mkelfimage"
-# note with the digests sha256sum gives for the kernel, the initrd and the
-# command line (formats/digestnote.h). With --verify-at-boot the stub hashes
+# note; built with --digests (implied by --verify-at-boot) it holds the
+# digests sha256sum gives for the kernel, the initrd and the command line
+# (formats/digestnote.h), without it zeros. With --verify-at-boot the stub hashes
 # the kernel, command line and initrd region in memory before the kernel
 # runs: one changed byte in the ELF file stops the boot with one line on
 # COM1 naming the part, and the kernel never runs. An intact image boots.
@@ -68,13 +69,21 @@ head -c 300001 /dev/urandom >"$work/rd.img"
 check "mkelfimage --verify-at-boot builds the image" \
 	"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" --command-line "$cmdline" \
 	--verify-at-boot -o "$work/boot.elf"
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" --command-line "$cmdline" --digests \
+	-o "$work/digests.elf"
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" --command-line "$cmdline" -o "$work/plain.elf"
 
 # The note: records hold the digests sha256sum computes for the same bytes.
 # With one initrd it has 5 records of 0x30 bytes after its 8-byte header
 # (formats/digestnote.h); other "mkelfimage" notes differ in size.
-desc=$(readelf -nW "$work/plain.elf" |
-	awk '$1 == "mkelfimage" && $2 == "0x000000f8" { if ($0 !~ /description data:/) getline; sub(/.*description data: */, ""); gsub(/ /, ""); print; exit }')
+note_desc() {
+	readelf -nW "$1" |
+		awk '$1 == "mkelfimage" && $2 == "0x000000f8" { if ($0 !~ /description data:/) getline; sub(/.*description data: */, ""); gsub(/ /, ""); print; exit }'
+}
+plain=$(note_desc "$work/plain.elf")
+check_eq "without --digests: the same note, every record's 32 digest bytes zero" 5 \
+	"$(echo "$plain" | cut -c17- | fold -w 96 | cut -c33- | grep -cx '0\{64\}')"
+desc=$(note_desc "$work/digests.elf")
 check "every image carries the \"mkelfimage\" digest note (8 + 5 x 0x30 bytes)" test -n "$desc"
 check_eq "the digest note: version 1, 5 records" 0100000005000000 "$(echo "$desc" | cut -c1-16)"
 setup_sects=$(od -An -tu1 -j $((0x1f1)) -N 1 "$kernel" | tr -d ' ')

@@ -5,7 +5,8 @@
 # replace-initrd rebuild the image in place, keeping its boot headers,
 # policy and placement; the probe kernel boots the edited images and reports
 # the new command line and initrd. A damaged image or a failed edit changes
-# nothing.
+# nothing. Without --digests there is nothing to check: extract says so and
+# still gives every input back, and the edits keep the image digest-free.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
@@ -15,7 +16,7 @@ head -c 3000 /dev/urandom >"$work/rd2.img"
 head -c 12345 /dev/urandom >"$work/new.img"
 printf 'console=ttyS0 from=file "q"' >"$work/cmdline.txt"
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd1.img" --initrd "$work/rd2.img" \
-	--command-line-file "$work/cmdline.txt" --no-pvh --command-line-policy fixed -o "$work/boot.elf"
+	--command-line-file "$work/cmdline.txt" --no-pvh --command-line-policy fixed --digests -o "$work/boot.elf"
 
 "$MKELFIMAGE" extract "$work/boot.elf" --kernel "$work/k" --initrd "$work/i1" --initrd "$work/i2" \
 	--command-line-file "$work/c"
@@ -25,8 +26,24 @@ check "extract: the first initrd, byte for byte" cmp "$work/rd1.img" "$work/i1"
 check "extract: the second initrd, byte for byte" cmp "$work/rd2.img" "$work/i2"
 check "extract: the command line, byte for byte" cmp "$work/cmdline.txt" "$work/c"
 "$MKELFIMAGE" --kernel "$work/k" --initrd "$work/i1" --initrd "$work/i2" \
-	--command-line-file "$work/c" --no-pvh --command-line-policy fixed -o "$work/again.elf"
+	--command-line-file "$work/c" --no-pvh --command-line-policy fixed --digests -o "$work/again.elf"
 check "a build from the extracted inputs is the same image" cmp "$work/boot.elf" "$work/again.elf"
+
+# Built without --digests: the note has the sizes, zeros for the digests.
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd1.img" --initrd "$work/rd2.img" \
+	--command-line-file "$work/cmdline.txt" -o "$work/plain.elf"
+"$MKELFIMAGE" extract "$work/plain.elf" --kernel "$work/pk" --initrd "$work/p1" --initrd "$work/p2" \
+	--command-line-file "$work/pc" 2>"$work/err"
+check_eq "without --digests: extract exits 0 and says there is nothing to check" \
+	"0 mkelfimage: image '$work/plain.elf': built without --digests: nothing to check, extracted as stored" \
+	"$? $(cat "$work/err")"
+check "... and gives every input back byte for byte" sh -c 'cmp "$1/pk" "$2" && cmp "$1/p1" "$1/rd1.img" &&
+	cmp "$1/p2" "$1/rd2.img" && cmp "$1/pc" "$1/cmdline.txt"' sh "$work" "$kernel"
+"$MKELFIMAGE" set-command-line "$work/plain.elf" "console=ttyS0 plain=1"
+check_eq "without --digests: set-command-line works and the image stays without digests" \
+	"0 not recorded" "$? $("$MKELFIMAGE" inspect --json "$work/plain.elf" | python3 -c 'import json,sys
+print(",".join(sorted(set(d["check"] for d in json.load(sys.stdin)["digests"]))))')"
+rm -f "$work/plain.elf" "$work/pk" "$work/p1" "$work/p2" "$work/pc"
 "$MKELFIMAGE" extract "$work/boot.elf" --initrd "$work/x1" --initrd "$work/x2" --initrd "$work/x3" 2>"$work/err"
 check_eq "extract: more --initrd than the image holds is an error" \
 	"1 mkelfimage: image '$work/boot.elf': 3 --initrd given, the image holds 2 initrd(s)" "$? $(cat "$work/err")"

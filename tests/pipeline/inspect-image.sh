@@ -3,8 +3,9 @@
 # mkelfimage inspect IMAGE [--json] reads an image back: segments as readelf
 # sees them, notes, the built-in command line, the kernel's protocol and
 # version, each initrd's size and kind, the digests (each recomputed over the
-# image: a flipped byte shows as MISMATCH) and which loaders accept it and
-# why not. The JSON is read with python3's json module.
+# image: a flipped byte shows as MISMATCH; "not recorded" in an image built
+# without --digests) and which loaders accept it and why not. The JSON is
+# read with python3's json module.
 . "$top_srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null || skip_all "python3 is needed to parse the JSON"
@@ -14,9 +15,13 @@ printf '070701rest-of-a-cpio' >"$work/rd2.cpio"
 cmdline='console=ttyS0 q="a b" caf\303\251'
 cmdline=$(printf "$cmdline")
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd1.img" --initrd "$work/rd2.cpio" \
-	--command-line "$cmdline" -o "$work/boot.elf" 2>/dev/null
+	--command-line "$cmdline" --digests -o "$work/boot.elf" 2>/dev/null
 "$MKELFIMAGE" inspect --json "$work/boot.elf" >"$work/boot.json"
 check_eq "inspect --json exits 0" 0 $?
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd1.img" -o "$work/plain.elf"
+check_eq "built without --digests: each record's size, no digest, nothing to check" \
+	"kernel file:-:not recorded kernel loaded:-:not recorded initrd file:-:not recorded initrd region:-:not recorded command line:-:not recorded" \
+	"$("$MKELFIMAGE" inspect "$work/plain.elf" | sed -n '/^digests:/,/^[a-z]/s/^  \(.*[a-z]\) *[0-9][0-9]* *[0-9][0-9]* \(.\) \(.*\)$/\1:\2:\3/p' | tr '\n' ' ' | sed 's/ $//')"
 
 # q EXPR: a Python expression over the inspect JSON `j`.
 q() {
