@@ -89,6 +89,27 @@ static enum fmt_status check_load(const GElf_Phdr *phdr, uint64_t at, size_t len
 	return FMT_OK;
 }
 
+/* One PT_NOTE: its bytes inside the file; the notes themselves are walked by notewalk.c. */
+static enum fmt_status add_note(const GElf_Phdr *phdr, uint64_t at, size_t len,
+				struct elfimage_info *out, struct fmt_error *err)
+{
+	struct elfimage_note_segment *note;
+
+	if (phdr->p_offset > len || phdr->p_filesz > len - phdr->p_offset)
+		return fmt_fail(err, FMT_TRUNCATED, "PT_NOTE", at,
+				"note bytes [0x%llx, +0x%llx) end past the file (%zu bytes)",
+				(unsigned long long)phdr->p_offset,
+				(unsigned long long)phdr->p_filesz, len);
+	if (out->note_count == ELFIMAGE_MAX_NOTES)
+		return fmt_fail(err, FMT_UNSUPPORTED, "PT_NOTE", at,
+				"more than %d PT_NOTE segments", ELFIMAGE_MAX_NOTES);
+	note = &out->note[out->note_count++];
+	note->offset = phdr->p_offset;
+	note->filesz = phdr->p_filesz;
+	note->phdr_offset = at;
+	return FMT_OK;
+}
+
 static enum fmt_status read_loads(Elf *elf, const GElf_Ehdr *ehdr, size_t phnum, size_t len,
 				  struct elfimage_info *out, struct fmt_error *err)
 {
@@ -104,6 +125,12 @@ static enum fmt_status read_loads(Elf *elf, const GElf_Ehdr *ehdr, size_t phnum,
 		if (!gelf_getphdr(elf, (int)i, &phdr))
 			return fmt_fail(err, FMT_BAD_FIELD, "program header", at,
 					"libelf cannot read it: %s", elf_errmsg(-1));
+		if (phdr.p_type == PT_NOTE) {
+			status = add_note(&phdr, at, len, out, err);
+			if (status != FMT_OK)
+				return status;
+			continue;
+		}
 		if (phdr.p_type != PT_LOAD)
 			continue;
 		status = check_load(&phdr, at, len, out->elf_class, err);

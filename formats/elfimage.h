@@ -20,6 +20,8 @@
 /* More PT_LOAD than any loader here accepts (kexec_load caps all segments at
  * 16, KEXEC_SEGMENT_MAX): the reader refuses the file beyond this. */
 #define ELFIMAGE_MAX_LOADS 64
+/* PT_NOTE segments kept (a Linux vmlinux has one; images here one or two) */
+#define ELFIMAGE_MAX_NOTES 8
 
 struct elfimage_segment {
 	uint32_t phdr_index;    /* index in the program header table */
@@ -33,6 +35,13 @@ struct elfimage_segment {
 	uint64_t align;         /* p_align */
 };
 
+/* A PT_NOTE segment whose [offset, offset + filesz) lies inside the file */
+struct elfimage_note_segment {
+	uint64_t offset;        /* p_offset */
+	uint64_t filesz;        /* p_filesz */
+	uint64_t phdr_offset;   /* file offset of its program header (for messages) */
+};
+
 struct elfimage_info {
 	unsigned elf_class;     /* ELFCLASS32 or ELFCLASS64 */
 	uint16_t type;          /* e_type */
@@ -43,6 +52,8 @@ struct elfimage_info {
 	size_t phnum;           /* program headers of any type */
 	size_t load_count;      /* PT_LOAD entries in load[], in file order */
 	struct elfimage_segment load[ELFIMAGE_MAX_LOADS];
+	size_t note_count;      /* PT_NOTE entries in note[], in file order */
+	struct elfimage_note_segment note[ELFIMAGE_MAX_NOTES];
 };
 
 /* The loader's rules for validate (the format itself allows more). */
@@ -56,7 +67,8 @@ struct elfimage_rules {
  * Parse the ELF file in buf[0, len): ELF magic, class 32 or 64, little
  * endian, ET_EXEC, a program header table inside the file, and for each
  * PT_LOAD: [p_offset, p_offset + p_filesz) inside the file, p_filesz <=
- * p_memsz, p_paddr + p_memsz not wrapping (and below 4 GiB for ELF32).
+ * p_memsz, p_paddr + p_memsz not wrapping (and below 4 GiB for ELF32);
+ * for each PT_NOTE (at most ELFIMAGE_MAX_NOTES): its bytes inside the file.
  */
 enum fmt_status elfimage_parse(const uint8_t *buf, size_t len, struct elfimage_info *out,
 			       struct fmt_error *err);

@@ -20,7 +20,8 @@ enum fmt_status {
 
 struct fmt_error {
 	enum fmt_status status;
-	const char *where;     /* record or field name, e.g. "setup header" */
+	const char *where;     /* record or field name, e.g. "setup header"; NULL:
+				  the file as a whole, offset unused */
 	uint64_t offset;       /* byte offset in the input the problem was found at */
 	char why[160];         /* the rule and the numbers, one clause, no newline */
 };

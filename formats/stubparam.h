@@ -21,10 +21,11 @@
  * by the plan and adds that address to every 32-bit word listed in the
  * relocation table generated with the blob (mkelfimage/stub_blob.h).
  *
- * Versions: header 1 and params 2 (this file). A later field is appended,
+ * Versions: header 1 and params 3 (this file). A later field is appended,
  * `version` and `size` grow, and a reader uses only what `size` covers.
  * Params 2 added flags bit STUB_FLAG_VERIFY_AT_BOOT, initrd_placement and
- * the three SHA-256 digests (0xd4 .. 0x138).
+ * the three SHA-256 digests (0xd4 .. 0x138); params 3 kernel_protocol
+ * (0x138): a vmlinux entered through its PVH entry.
  */
 #ifndef FORMATS_STUBPARAM_H
 #define FORMATS_STUBPARAM_H
@@ -53,7 +54,7 @@ struct stub_header {
 };                                             /* 0x30 */
 
 #define STUB_PARAMS_MAGIC          0x50534b4du  /* "MKSP" little endian */
-#define STUB_PARAMS_VERSION        2
+#define STUB_PARAMS_VERSION        3
 
 /*
  * The stub's own buffer for the final command line, NUL included. The plan
@@ -76,6 +77,15 @@ enum stub_initrd_placement {
 	STUB_INITRD_PLANNED = 0,   /* where the plan put it, just above the stub */
 	STUB_INITRD_HIGH    = 1,   /* moved at boot to the top of usable RAM below
 				      initrd_addr_max and 4 GiB (stubs/x86/placement.c) */
+};
+
+/* How the stub enters the kernel (stub_params.kernel_protocol, version 3) */
+enum stub_kernel_protocol {
+	STUB_KERNEL_LINUX32 = 0,   /* bzImage: boot.rst "32-bit Boot Protocol", ESI = zero page */
+	STUB_KERNEL_PVH     = 1,   /* vmlinux: the PVH entry (pvh.pandoc), EBX = hvm_start_info
+				      built from the zero page; kernel_entry = the note's address,
+				      kernel_load_addr = the lowest PT_LOAD, setup_header made
+				      up by mkelfimage (mkelfimage/vmlinux.h) */
 };
 
 struct stub_params {
@@ -103,7 +113,9 @@ struct stub_params {
 	uint8_t  kernel_sha256[SHA256_DIGEST_SIZE];  /* 0xd8  the kernel PT_LOAD's file bytes */
 	uint8_t  initrd_sha256[SHA256_DIGEST_SIZE];  /* 0xf8  the initrd region, initrd_size bytes */
 	uint8_t  cmdline_sha256[SHA256_DIGEST_SIZE]; /* 0x118 built-in text, cmdline_len bytes */
-};                                             /* 0x138 */
+	/* version 3 */
+	uint32_t kernel_protocol;              /* 0x138 enum stub_kernel_protocol */
+};                                             /* 0x13c */
 
 _Static_assert(sizeof(struct stub_header) == 0x30, "stub_header layout");
 _Static_assert(__builtin_offsetof(struct stub_params, cmdline_addr) == 0x18, "stub_params.cmdline_addr");
@@ -113,6 +125,7 @@ _Static_assert(__builtin_offsetof(struct stub_params, initrd_placement) == 0xd4,
 _Static_assert(__builtin_offsetof(struct stub_params, kernel_sha256) == 0xd8, "stub_params.kernel_sha256");
 _Static_assert(__builtin_offsetof(struct stub_params, initrd_sha256) == 0xf8, "stub_params.initrd_sha256");
 _Static_assert(__builtin_offsetof(struct stub_params, cmdline_sha256) == 0x118, "stub_params.cmdline_sha256");
-_Static_assert(sizeof(struct stub_params) == 0x138, "stub_params layout");
+_Static_assert(__builtin_offsetof(struct stub_params, kernel_protocol) == 0x138, "stub_params.kernel_protocol");
+_Static_assert(sizeof(struct stub_params) == 0x13c, "stub_params layout");
 
 #endif

@@ -8,7 +8,9 @@
 
 #include <errno.h>
 #include <lzma.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -22,6 +24,20 @@
  * xz --check=crc32 --lzma2=dict=1MiB. CRC32 because Linux's XZ decoder checks
  * only CRC32 or nothing (Documentation/staging/xz.rst). */
 #define COMPRESS_XZ_DICT    (1u << 20)
+
+int compress_temp_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/mkelfimage-tmp.XXXXXX", dir && *dir ? dir : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0)
+		return report_error(EXIT_IO, "temporary file '%s': cannot create: %s", path, strerror(errno)), -1;
+	unlink(path);
+	return fd;
+}
 
 struct buffers {
 	uint8_t *in, *out;

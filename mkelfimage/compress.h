@@ -16,4 +16,11 @@ int compress_xz(int in, int out, const char *what, const char *path);
 int decompress_gzip(int in, int out, const char *what, const char *path);
 int decompress_xz(int in, int out, const char *what, const char *path);
 
+/*
+ * An unlinked temporary file in $TMPDIR (else /tmp) for decoded or encoded
+ * bytes: it disappears when closed, whatever happens. Returns the fd, or -1
+ * (reported, EXIT_IO).
+ */
+int compress_temp_file(void);
+
 #endif

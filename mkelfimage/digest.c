@@ -62,7 +62,9 @@ static uint8_t *digest_layout_record(uint8_t *record, enum digest_kind kind, uin
 
 int digest_add(struct plan *plan, const struct inputs *in)
 {
-	size_t records = DIGEST_RECORDS(in->initrd_count), i;
+	/* a vmlinux has no one loaded part (several PT_LOADs): no DIGEST_KERNEL_LOADED */
+	int loaded_part = in->kernel_kind != KERNEL_VMLINUX;
+	size_t records = DIGEST_RECORDS(in->initrd_count) - (loaded_part ? 0 : 1), i;
 	size_t desc_len = sizeof(struct digest_note_header) + records * sizeof(struct digest_record);
 	uint8_t *desc = calloc(1, desc_len), *record;
 	int status = EXIT_OK;
@@ -73,7 +75,8 @@ int digest_add(struct plan *plan, const struct inputs *in)
 	digest_put_le(desc + offsetof(struct digest_note_header, record_count), records, 4);
 	record = desc + sizeof(struct digest_note_header);
 	record = digest_layout_record(record, DIGEST_KERNEL_FILE, 0, in->kernel.size);
-	record = digest_layout_record(record, DIGEST_KERNEL_LOADED, 0, in->bzimage.pm_size);
+	if (loaded_part)
+		record = digest_layout_record(record, DIGEST_KERNEL_LOADED, 0, in->bzimage.pm_size);
 	for (i = 0; i < in->initrd_count; i++)
 		record = digest_layout_record(record, DIGEST_INITRD_FILE, (uint32_t)i, in->initrds[i].size);
 	if (in->initrd_count)
@@ -112,8 +115,13 @@ int digest_kernel_begin(struct digest_run *run, const struct inputs *in, struct 
 	int status;
 
 	*sinks = next;
+	run->loaded_part = in->kernel_kind != KERNEL_VMLINUX;
 	if (!run->desc)
 		return EXIT_OK;
+	/* a vmlinux's file is not copied whole (only its PT_LOADs): hashed alone, read here */
+	if (in->kernel_kind == KERNEL_VMLINUX)
+		return copy_payload(&in->kernel, 0, -1, NULL, 0, in->kernel.size,
+				    digest_start(&run->file, NULL));
 	/* the setup part is not copied: hashed alone (a few KiB, read here) */
 	status = copy_payload(&in->kernel, 0, -1, NULL, 0, in->bzimage.pm_offset,
 			      digest_start(&run->file, NULL));
@@ -127,7 +135,8 @@ void digest_kernel_end(struct digest_run *run)
 	if (!run->desc)
 		return;
 	digest_record(run, &run->file.ctx);
-	digest_record(run, &run->loaded.ctx);
+	if (run->loaded_part)
+		digest_record(run, &run->loaded.ctx);
 }
 
 struct copy_sink *digest_initrd_begin(struct digest_run *run, size_t index, struct copy_sink *next)

@@ -40,6 +40,7 @@ struct digest_run {
 	int record;                 /* copy them into the note at the end */
 	struct digest_sink file;    /* the kernel file, then each initrd file */
 	struct digest_sink loaded;  /* the kernel's protected-mode part */
+	int loaded_part;            /* 0: a vmlinux, no loaded-part record */
 	struct digest_sink region;  /* the initrds joined, with their padding */
 };
 

@@ -11,21 +11,6 @@
 #include "initrdprep.h"
 #include "report.h"
 
-/* An unlinked temporary file: it disappears when closed, whatever happens. */
-static int temp_file(void)
-{
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/mkelfimage-initrd.XXXXXX", dir && *dir ? dir : "/tmp");
-	fd = mkstemp(path);
-	if (fd < 0)
-		return report_error(EXIT_IO, "temporary file '%s': cannot create: %s", path, strerror(errno)), -1;
-	unlink(path);
-	return fd;
-}
-
 static int detect(int fd, const char *path, struct initrd_kind_info *info)
 {
 	uint8_t head[INITRD_KIND_PROBE_BYTES];
@@ -66,7 +51,7 @@ static int decoded(struct input_file *file, const struct initrd_kind_info *kind,
 				       file->path, initrd_kind_name(kind->kind));
 		return -1;
 	}
-	if ((*temp = temp_file()) < 0) {
+	if ((*temp = compress_temp_file()) < 0) {
 		*status = EXIT_IO;
 		return -1;
 	}
@@ -85,7 +70,7 @@ static int recompress(struct input_file *file, const struct initrd_kind_info *ki
 	if (plain >= 0 && target == INITRD_COMPRESS_NONE) {
 		out = plain;
 		plain_temp = -1;
-	} else if (plain >= 0 && (out = temp_file()) < 0) {
+	} else if (plain >= 0 && (out = compress_temp_file()) < 0) {
 		status = EXIT_IO;
 	} else if (plain >= 0) {
 		status = target == INITRD_COMPRESS_XZ ? compress_xz(plain, out, file->what, file->path)

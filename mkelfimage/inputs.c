@@ -10,6 +10,7 @@
 
 #include "inputs.h"
 #include "report.h"
+#include "vmlinux.h"
 
 /* Open a regular file for reading; directories and devices are refused. */
 static int open_input(struct input_file *file, const char *what, const char *path)
@@ -65,6 +66,9 @@ static int open_kernel(const char *path, struct inputs *in)
 	got = read_head(in->kernel.fd, head, sizeof(head));
 	if (got < 0)
 		return report_errno(EXIT_BAD_INPUT, "kernel", path, "cannot read");
+	/* ELF, gzip or xz magic: a vmlinux; anything else must be a bzImage */
+	if (vmlinux_probe(head, (size_t)got))
+		return vmlinux_open(in, head, (size_t)got);
 	if (bzimage_parse(head, (size_t)got, in->kernel.size, &in->bzimage, &err) != FMT_OK ||
 	    bzimage_validate(&in->bzimage, &err) != FMT_OK)
 		return report_format_error("kernel", path, &err);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "formats/bzimage.h"
+#include "formats/x86_vmlinux.h"
 #include "options.h"
 
 #define INITRD_PART_ALIGN  4    /* each initrd but the last is padded to 4 bytes */
@@ -19,9 +20,18 @@ struct input_file {
 	uint64_t dev, ino;      /* to refuse an output that is an input */
 };
 
+/* What --kernel is (x86) */
+enum kernel_kind {
+	KERNEL_BZIMAGE = 0,     /* entered through the Linux 32-bit boot protocol */
+	KERNEL_VMLINUX,         /* an ELF vmlinux, entered through its PVH note (vmlinux.c) */
+};
+
 struct inputs {
 	struct input_file kernel;
-	struct bzimage_info bzimage;
+	enum kernel_kind kernel_kind;
+	const char *kernel_compression; /* "gzip" or "xz" for a compressed vmlinux, else NULL */
+	struct bzimage_info bzimage;    /* for a vmlinux: what a 2.12 bzImage would say */
+	struct x86_vmlinux_info vmlinux; /* KERNEL_VMLINUX only */
 	struct input_file *initrds;
 	size_t initrd_count;
 	uint64_t initrd_region_size;   /* joined and padded, 0 if none */

@@ -21,6 +21,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/template.c %D%/template.h \
 	%D%/initrdprep.c %D%/initrdprep.h \
 	%D%/compress.c %D%/compress.h \
+	%D%/vmlinux.c %D%/vmlinux.h \
 	%D%/imageread.c %D%/imageread.h \
 	%D%/inspect.c %D%/inspect.h \
 	%D%/extract.c %D%/extract.h \

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <elf.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +21,9 @@ static uint64_t align_up(uint64_t value, uint64_t align)
 {
 	return (value + align - 1) & ~(align - 1);
 }
+
+static void add_segment(struct plan *plan, enum plan_segment_kind kind, const char *name,
+			uint64_t addr, uint64_t file_size, uint64_t mem_size);
 
 static int version_at_least(const struct bzimage_info *bz, unsigned major, unsigned minor)
 {
@@ -74,6 +78,31 @@ static int plan_kernel(const struct bzimage_info *bz, struct plan *plan)
 	if (plan->kernel_runtime + plan->init_size > plan->reserve_end)
 		plan->reserve_end = plan->kernel_runtime + plan->init_size;
 	plan->reserve_end = align_up(plan->reserve_end, PLAN_PAGE);
+	return EXIT_OK;
+}
+
+/*
+ * A vmlinux (vmlinux.c) runs where it is linked: its PT_LOADs at p_paddr,
+ * memsz as given (formats/x86_vmlinux.c checked them: page aligned, in
+ * [1 MiB, 4 GiB), no overlaps). The reservation is their span; the stub,
+ * command line and initrd follow it as for a bzImage.
+ */
+static int plan_vmlinux(const struct inputs *in, struct plan *plan)
+{
+	const struct x86_vmlinux_info *k = &in->vmlinux;
+	unsigned i;
+
+	if (k->load_count + 3 > PLAN_MAX_LOAD)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': %u PT_LOAD segments, more than the %d an image holds beside the stub, command line and initrd",
+				    in->kernel.path, k->load_count, PLAN_MAX_LOAD - 3);
+	plan->kernel_load = plan->kernel_runtime = plan->reserve_start = k->start;
+	plan->init_size = k->end - k->start;
+	plan->reserve_end = align_up(k->end, PLAN_PAGE);
+	for (i = 0; i < k->load_count; i++) {
+		add_segment(plan, SEG_KERNEL, "kernel", k->loads[i].paddr, k->loads[i].filesz,
+			    k->loads[i].memsz);
+		plan->segments[plan->segment_count - 1].src_offset = k->loads[i].offset;
+	}
 	return EXIT_OK;
 }
 
@@ -133,12 +162,19 @@ int plan_build(const struct inputs *in, const char *cmdline,
 	int status;
 
 	memset(plan, 0, sizeof(*plan));
-	if ((status = plan_kernel(bz, plan)) != EXIT_OK ||
-	    (status = plan_cmdline(bz, cmdline, plan)) != EXIT_OK)
+	if (in->kernel_kind == KERNEL_VMLINUX) {
+		if ((status = plan_vmlinux(in, plan)) != EXIT_OK)
+			return status;
+	} else if ((status = plan_kernel(bz, plan)) != EXIT_OK) {
+		return status;
+	} else {
+		add_segment(plan, SEG_KERNEL, "kernel", plan->kernel_load, bz->pm_size,
+			    plan->reserve_end - plan->kernel_load);
+		plan->segments[0].src_offset = bz->pm_offset;
+	}
+	if ((status = plan_cmdline(bz, cmdline, plan)) != EXIT_OK)
 		return status;
 
-	add_segment(plan, SEG_KERNEL, "kernel", plan->kernel_load, bz->pm_size,
-		    plan->reserve_end - plan->kernel_load);
 	/*
 	 * A free page after each segment whose memory outgrows its file bytes
 	 * (the kernel's reservation, the stub's BSS): cbfstool's extract joins
@@ -173,17 +209,34 @@ void plan_free(struct plan *plan)
 	notes_free(&plan->notes);
 }
 
-void plan_print(const struct plan *plan, const struct inputs *in)
+/* The kernel line of plan_print */
+static void plan_print_kernel(const struct plan *plan, const struct inputs *in)
 {
 	const struct bzimage_info *bz = &in->bzimage;
-	unsigned i;
 
+	if (in->kernel_kind == KERNEL_VMLINUX) {
+		printf("kernel: vmlinux %s %s%s%s, PVH entry 0x%x, %u PT_LOAD at their p_paddr\n",
+		       in->vmlinux.elf_class == ELFCLASS64 ? "ELF64" : "ELF32",
+		       in->vmlinux.machine == EM_X86_64 ? "EM_X86_64" : "EM_386",
+		       in->kernel_compression ? ", decompressed from " : "",
+		       in->kernel_compression ? in->kernel_compression : "",
+		       in->vmlinux.pvh_entry, in->vmlinux.load_count);
+		return;
+	}
 	printf("kernel: protocol %u.%02u, %s, load 0x%llx, runs at 0x%llx, init_size 0x%llx%s\n",
 	       bz->version_in_file >> 8, bz->version_in_file & 0xff,
 	       bz->relocatable_kernel && bz->version >= BOOT_PROTOCOL(2, 5) ? "relocatable" : "not relocatable",
 	       (unsigned long long)plan->kernel_load, (unsigned long long)plan->kernel_runtime,
 	       (unsigned long long)plan->init_size,
 	       plan->init_size_estimated ? " (estimated: 3 x code, before 2.10)" : "");
+}
+
+void plan_print(const struct plan *plan, const struct inputs *in)
+{
+	const struct bzimage_info *bz = &in->bzimage;
+	unsigned i;
+
+	plan_print_kernel(plan, in);
 	printf("reserved for the kernel: 0x%llx-0x%llx\n",
 	       (unsigned long long)plan->reserve_start, (unsigned long long)plan->reserve_end - 1);
 	printf("%-13s %-10s %-10s %-10s\n", "segment", "address", "file", "memory");

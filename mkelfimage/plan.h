@@ -34,6 +34,7 @@ struct plan_segment {
 	uint64_t file_size;
 	uint64_t mem_size;
 	uint64_t file_offset;   /* set by the writer's layout */
+	uint64_t src_offset;    /* SEG_KERNEL: where its file bytes start in the kernel file */
 };
 
 struct plan {

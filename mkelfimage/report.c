@@ -25,6 +25,9 @@ int report_error(int status, const char *format, ...)
 
 int report_format_error(const char *what, const char *path, const struct fmt_error *err)
 {
+	/* no place: the rule is about the file as a whole (formats/fmt_error.h) */
+	if (!err->where)
+		return report_error(EXIT_BAD_INPUT, "%s '%s': %s", what, path, err->why);
 	return report_error(EXIT_BAD_INPUT, "%s '%s': %s 0x%llx: %s", what, path, err->where,
 			    (unsigned long long)err->offset, err->why);
 }

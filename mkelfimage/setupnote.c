@@ -17,6 +17,9 @@ int setupnote_add(struct plan *plan, const struct inputs *in)
 	size_t done = 0;
 	int status = EXIT_OK;
 
+	/* a vmlinux has no real-mode part: no note, and extract refuses the image */
+	if (in->kernel_kind == KERNEL_VMLINUX)
+		return EXIT_OK;
 	if (len > SETUPNOTE_MAX_BYTES)
 		return report_error(EXIT_BAD_INPUT, "kernel '%s': real-mode part of %llu bytes, more than 65 sectors",
 				    in->kernel.path, (unsigned long long)len);

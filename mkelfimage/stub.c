@@ -61,10 +61,14 @@ static void fill_params(uint8_t *params, const struct plan *plan, const struct i
 {
 	const struct bzimage_info *bz = &in->bzimage;
 
+	int pvh = in->kernel_kind == KERNEL_VMLINUX;
+
 	le32_put(PARAM(flags), spec->verify_at_boot ? STUB_FLAG_VERIFY_AT_BOOT : 0);
-	le32_put(PARAM(kernel_entry), (uint32_t)plan->kernel_load);
+	le32_put(PARAM(kernel_entry), pvh ? in->vmlinux.pvh_entry : (uint32_t)plan->kernel_load);
 	le32_put(PARAM(kernel_load_addr), (uint32_t)plan->kernel_load);
-	le32_put(PARAM(kernel_file_size), (uint32_t)bz->pm_size);
+	/* a vmlinux has no one "protected-mode part"; --verify-at-boot is refused for it */
+	le32_put(PARAM(kernel_file_size), pvh ? 0 : (uint32_t)bz->pm_size);
+	le32_put(PARAM(kernel_protocol), pvh ? STUB_KERNEL_PVH : STUB_KERNEL_LINUX32);
 	le32_put(PARAM(cmdline_addr), (uint32_t)plan->cmdline_addr);
 	le32_put(PARAM(cmdline_len), (uint32_t)plan->cmdline_len);
 	le32_put(PARAM(cmdline_max), (uint32_t)plan->cmdline_max);

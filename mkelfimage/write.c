@@ -99,14 +99,16 @@ static int layout(struct plan *plan, const struct stub_header *stub)
 		plan->notes_offset = align_up(offset, NOTES_ALIGN);
 		offset = plan->notes_offset + notes_size_range(&plan->notes, 0, plan->notes_head);
 	}
-	for (i = 0; i < sizeof(file_order) / sizeof(file_order[0]); i++) {
-		struct plan_segment *seg = find_segment(plan, file_order[i]);
+	/* every segment of each kind in turn (a vmlinux has several kernel segments) */
+	for (i = 0; i < sizeof(file_order) / sizeof(file_order[0]) * plan->segment_count; i++) {
+		enum plan_segment_kind kind = file_order[i / plan->segment_count];
+		struct plan_segment *seg = &plan->segments[i % plan->segment_count];
 
-		if (!seg)
+		if (seg->kind != kind)
 			continue;
 		seg->file_offset = align_up(offset, PLAN_PAGE);
 		offset = seg->file_offset + seg->file_size;
-		if (file_order[i] == SEG_STUB && notes_tail(plan)) {
+		if (kind == SEG_STUB && notes_tail(plan)) {
 			plan->notes_tail_offset = align_up(offset, NOTES_ALIGN);
 			offset = plan->notes_tail_offset +
 				notes_size_range(&plan->notes, plan->notes_head, notes_tail(plan));
@@ -298,6 +300,32 @@ static int write_segment(int fd, const char *out_path, struct plan *plan, struct
 }
 
 /*
+ * The kernel's segments: a bzImage's one, its bytes through the digest
+ * note's sinks and the ELFBoot checksum's; a vmlinux's PT_LOADs, each
+ * through its own checksum sink (digest_kernel_begin hashed the file).
+ */
+static int write_kernel(int fd, const char *out_path, struct plan *plan, struct elfboot_sum *sum,
+			struct digest_run *digests, const struct inputs *in)
+{
+	const struct plan_segment *first = find_segment(plan, SEG_KERNEL);
+	int vmlinux = in->kernel_kind == KERNEL_VMLINUX;
+	struct copy_sink *sinks;
+	unsigned i;
+	int status = digest_kernel_begin(digests, in,
+					 vmlinux ? NULL : elfboot_sum_sink(sum, plan, first, NULL), &sinks);
+
+	for (i = 0; status == EXIT_OK && i < plan->segment_count; i++) {
+		const struct plan_segment *seg = &plan->segments[i];
+
+		if (seg->kind == SEG_KERNEL)
+			status = copy_payload(&in->kernel, seg->src_offset, fd, out_path, seg->file_offset,
+					      seg->file_size,
+					      vmlinux ? elfboot_sum_sink(sum, plan, seg, NULL) : sinks);
+	}
+	return status;
+}
+
+/*
  * The payloads are written first, each in one pass that also feeds the
  * digest note and the ELFBoot checksum (copy.h); then the notes and the
  * stub, which carry those digests; last the checksum, patched in.
@@ -306,10 +334,8 @@ int write_image(int fd, const char *out_path, struct plan *plan,
 		const struct stub_header *stub, uint8_t *stub_bytes,
 		const struct inputs *in, const char *cmdline, struct digest_run *digests)
 {
-	const struct plan_segment *kernel = find_segment(plan, SEG_KERNEL);
 	const struct plan_segment *initrd = find_segment(plan, SEG_INITRD);
 	struct elfboot_sum pieces, *sum = bootnotes_has_checksum(plan) ? &pieces : NULL;
-	struct copy_sink *sinks;
 	int status;
 
 	if ((status = layout(plan, stub)) != EXIT_OK ||
@@ -318,10 +344,7 @@ int write_image(int fd, const char *out_path, struct plan *plan,
 		return status;
 	if (sum)
 		elfboot_sum_begin(sum, plan);
-	status = digest_kernel_begin(digests, in, elfboot_sum_sink(sum, plan, kernel, NULL), &sinks);
-	if (status == EXIT_OK)
-		status = copy_payload(&in->kernel, in->bzimage.pm_offset, fd, out_path,
-				      kernel->file_offset, kernel->file_size, sinks);
+	status = write_kernel(fd, out_path, plan, sum, digests, in);
 	if (status == EXIT_OK)
 		digest_kernel_end(digests);
 	if (status == EXIT_OK && initrd)

@@ -139,6 +139,24 @@ stub_enter_kernel:
 	jmp	*%eax
 	.size	stub_enter_kernel, . - stub_enter_kernel
 
+/*
+ * stub_enter_pvh(start_info, entry): a vmlinux's PVH entry (pvh.pandoc, the
+ * state described above for PVH): our flat CS and DS/ES/SS, paging off,
+ * interrupts off, EBX = struct hvm_start_info; no stack promised.
+ */
+	.globl	stub_enter_pvh
+	.type	stub_enter_pvh, @function
+stub_enter_pvh:
+	cli
+	cld
+	movl	4(%esp), %ebx
+	movl	8(%esp), %eax
+	xorl	%esi, %esi
+	xorl	%edi, %edi
+	xorl	%ebp, %ebp
+	jmp	*%eax
+	.size	stub_enter_pvh, . - stub_enter_pvh
+
 	.data
 	.balign	4
 /* struct stub_entry_state (stub.h): the loader's registers, untouched */

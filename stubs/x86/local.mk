@@ -29,6 +29,7 @@
 	%D%/placement.c \
 	%D%/verify.c \
 	%D%/bootparams.c \
+	%D%/pvhkernel.c \
 	%D%/cmdline.c \
 	%D%/console.c \
 	%D%/lib.c

@@ -14,7 +14,7 @@
 #define STUB_STACK_SIZE            8192
 #define STUB_HEADER_SIZE_ASM       0x30
 #define STUB_HEADER_VERSION_ASM    1
-#define STUB_PARAMS_SIZE_ASM       0x138
+#define STUB_PARAMS_SIZE_ASM       0x13c
 
 /* Which entry point the loader jumped to (struct stub_entry_state.path) */
 #define STUB_ENTRY_PATH_ELF        0         /* e_entry: every loader but PVH */
@@ -92,6 +92,8 @@ extern char stub_header[];             /* the stub's first byte: its load addres
 void stub_main(void) __attribute__((noreturn));
 void stub_enter_kernel(struct boot_params *boot_params, uint32_t entry)
 	__attribute__((noreturn));
+void stub_enter_pvh(struct hvm_start_info *start_info, uint32_t entry)
+	__attribute__((noreturn));
 
 /* params.c: the block mkelfimage fills (formats/stubparam.h) */
 extern struct stub_params stub_params;
@@ -138,6 +140,10 @@ void placement_apply(struct boot_params *boot_params, const struct stub_params *
 
 /* verify.c: --verify-at-boot checks the payloads' SHA-256 or halts */
 void verify_payloads(const struct boot_params *boot_params, const struct stub_params *params);
+
+/* pvhkernel.c: a vmlinux gets the zero page as a PVH hvm_start_info */
+void pvhkernel_enter(const struct boot_params *boot_params, const struct boot_info *info,
+		     uint32_t entry) __attribute__((noreturn));
 
 /* cmdline.c */
 const char *cmdline_build(const struct stub_params *params, const struct boot_info *info);

@@ -115,9 +115,13 @@ static void fill_loader_fields(struct boot_params *boot_params, const struct boo
 	bootparams_set_loader_fields(boot_params, &stub_params, cmdline);
 }
 
-/* (7) the Linux 32-bit boot protocol entry (entry.S) */
-__attribute__((noreturn)) static void enter_kernel(struct boot_params *boot_params)
+/* (7) the Linux 32-bit boot protocol entry (entry.S), or for a vmlinux its
+ * PVH entry with the zero page's contents as hvm_start_info (pvhkernel.c) */
+__attribute__((noreturn)) static void enter_kernel(struct boot_params *boot_params,
+						   const struct boot_info *info)
 {
+	if (stub_params.kernel_protocol == STUB_KERNEL_PVH)
+		pvhkernel_enter(boot_params, info, stub_params.kernel_entry);
 	stub_enter_kernel(boot_params, stub_params.kernel_entry);
 }
 
@@ -137,5 +141,5 @@ void stub_main(void)
 	/* --initrd-placement high, then --verify-at-boot on the bytes the kernel gets */
 	placement_apply(boot_params, &stub_params, &stub_boot_info);
 	verify_payloads(boot_params, &stub_params);
-	enter_kernel(boot_params);
+	enter_kernel(boot_params, &stub_boot_info);
 }

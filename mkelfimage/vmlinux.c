@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "formats/elfimage.h"
+#include "formats/initrd_kind.h"
+#include "compress.h"
+#include "report.h"
+#include "vmlinux.h"
+
+int vmlinux_probe(const uint8_t *head, size_t len)
+{
+	struct initrd_kind_info kind;
+
+	if (len >= 4 && memcmp(head, "\177ELF", 4) == 0)
+		return 1;
+	initrd_kind_detect(head, len, &kind);
+	return kind.kind == INITRD_GZIP || kind.kind == INITRD_XZ;
+}
+
+/* A gzip or xz kernel: decoded into a temporary file that replaces the input's fd. */
+static int decode(struct inputs *in, const uint8_t *head, size_t len)
+{
+	struct input_file *kernel = &in->kernel;
+	struct initrd_kind_info kind;
+	off_t size;
+	int temp, status;
+
+	initrd_kind_detect(head, len, &kind);
+	if (kind.kind != INITRD_GZIP && kind.kind != INITRD_XZ)
+		return EXIT_OK;
+	in->kernel_compression = kind.kind == INITRD_GZIP ? "gzip" : "xz";
+	if ((temp = compress_temp_file()) < 0)
+		return EXIT_IO;
+	status = kind.kind == INITRD_GZIP ? decompress_gzip(kernel->fd, temp, "kernel", kernel->path)
+		: decompress_xz(kernel->fd, temp, "kernel", kernel->path);
+	if (status == EXIT_OK && (size = lseek(temp, 0, SEEK_END)) < 0)
+		status = report_errno(EXIT_IO, "kernel", kernel->path, "cannot measure the decoded file");
+	if (status != EXIT_OK) {
+		close(temp);
+		return status;
+	}
+	close(kernel->fd);
+	kernel->fd = temp;
+	kernel->size = (uint64_t)size;
+	return EXIT_OK;
+}
+
+/*
+ * The ELF reader wants the whole file as a buffer: map it (the pages of the
+ * headers and notes are read), check it, unmap it. Payloads are streamed later.
+ */
+static int parse(struct inputs *in)
+{
+	const struct input_file *kernel = &in->kernel;
+	struct elfimage_info *elf;
+	struct fmt_error err;
+	enum fmt_status status;
+	void *map;
+
+	if (kernel->size == 0 || kernel->size > SIZE_MAX)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': %llu bytes%s is no vmlinux", kernel->path,
+				    (unsigned long long)kernel->size,
+				    in->kernel_compression ? " once decompressed" : "");
+	map = mmap(NULL, (size_t)kernel->size, PROT_READ, MAP_PRIVATE, kernel->fd, 0);
+	if (map == MAP_FAILED)
+		return report_errno(EXIT_BAD_INPUT, "kernel", kernel->path, "cannot map");
+	if (!(elf = malloc(sizeof(*elf)))) {
+		munmap(map, (size_t)kernel->size);
+		return report_error(EXIT_IO, "out of memory");
+	}
+	status = elfimage_parse(map, (size_t)kernel->size, elf, &err);
+	if (status == FMT_OK)
+		status = elfimage_validate(elf, &x86_vmlinux_rules, &err);
+	if (status == FMT_OK)
+		status = x86_vmlinux_check(map, (size_t)kernel->size, elf, &in->vmlinux, &err);
+	free(elf);
+	munmap(map, (size_t)kernel->size);
+	return status == FMT_OK ? EXIT_OK : report_format_error("kernel", kernel->path, &err);
+}
+
+static void put_le(uint8_t *p, uint64_t value, unsigned bytes)
+{
+	unsigned i;
+
+	for (i = 0; i < bytes; i++)
+		p[i] = (uint8_t)(value >> (8 * i));
+}
+
+/*
+ * The setup header a bzImage of this kernel would carry, for the fields the
+ * plan and the stub read (boot.rst): protocol 2.12, initrd_addr_max,
+ * XLF_CAN_BE_LOADED_ABOVE_4G (a PVH module address is 64 bits),
+ * cmdline_size. The bytes go to stub_params.setup_header (offsets from 0x1f1).
+ */
+static void describe(struct inputs *in)
+{
+	struct bzimage_info *bz = &in->bzimage;
+	uint8_t *hdr = bz->setup_header;
+
+#define AT(field) (hdr + offsetof(struct setup_header, field))
+	memset(bz, 0, sizeof(*bz));
+	bz->version = bz->version_in_file = BOOT_PROTOCOL(2, 12);
+	bz->initrd_addr_max = VMLINUX_INITRD_ADDR_MAX;
+	bz->xloadflags = XLF_CAN_BE_LOADED_ABOVE_4G;
+	bz->cmdline_size = VMLINUX_CMDLINE_SIZE;
+	bz->file_size = in->kernel.size;
+	bz->code32_start = in->vmlinux.pvh_entry;
+	put_le(AT(boot_flag), BOOT_FLAG_MAGIC, 2);
+	put_le(AT(header), HEADER_MAGIC, 4);
+	put_le(AT(version), bz->version, 2);
+	put_le(AT(initrd_addr_max), bz->initrd_addr_max, 4);
+	put_le(AT(xloadflags), bz->xloadflags, 2);
+	put_le(AT(cmdline_size), bz->cmdline_size, 4);
+	bz->setup_header_len = (uint32_t)(offsetof(struct setup_header, cmdline_size) + 4);
+#undef AT
+}
+
+int vmlinux_open(struct inputs *in, const uint8_t *head, size_t len)
+{
+	int status = decode(in, head, len);
+
+	if (status == EXIT_OK)
+		status = parse(in);
+	if (status != EXIT_OK)
+		return status;
+	in->kernel_kind = KERNEL_VMLINUX;
+	describe(in);
+	return EXIT_OK;
+}
