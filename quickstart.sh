@@ -15,7 +15,7 @@ PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
 	grub-pc-bin grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
 	clang valgrind strace time
-	python3 xz-utils libc6-dev-i386 lib32gcc-12-dev"
+	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

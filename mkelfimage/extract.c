@@ -77,6 +77,10 @@ int extract_kernel(const struct image_read *img, const char *path)
 	const struct notewalk_note *setup = imageread_note(img, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_KERNEL_SETUP);
 	struct piece pieces[2];
 
+	/* vmlinux.c keeps only the PT_LOADs: symbols, sections and headers are gone */
+	if (img->params.kernel_protocol == STUB_KERNEL_PVH)
+		return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is a vmlinux (PVH entry); the image holds only its PT_LOADs, not the file, so it cannot be given back: rebuild from the vmlinux",
+				    img->path);
 	if (!setup)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no kernel-setup note: the kernel's real-mode part is not in the image",
 				    img->path);

@@ -94,6 +94,7 @@ static void read_params_numbers(struct stub_params *params, const uint8_t *block
 	READ_LE32(initrd_size);
 	READ_LE32(setup_header_len);
 	READ_LE32(initrd_placement);
+	READ_LE32(kernel_protocol);
 #undef READ_LE32
 	if (offsetof(struct stub_params, version) + 2 <= size)
 		params->version = le16_get(block + offsetof(struct stub_params, version));

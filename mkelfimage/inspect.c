@@ -94,7 +94,10 @@ static const char *segment_name(const struct image_read *img, size_t i)
 		return "stub";
 	if (!img->has_params)
 		return "unknown";
-	if (addr == img->params.kernel_load_addr)
+	/* a bzImage is one segment there; a vmlinux's PT_LOADs all lie below the stub */
+	if (addr == img->params.kernel_load_addr ||
+	    (img->stub_segment >= 0 && addr > img->params.kernel_load_addr &&
+	     addr < img->elf.load[img->stub_segment].paddr))
 		return "kernel";
 	if (addr == img->params.cmdline_addr)
 		return "command line";
@@ -175,12 +178,18 @@ static void print_kernel(struct out *o, const struct image_read *img)
 	const struct stub_params *p = &img->params;
 	char protocol[16], text[256];
 
+	int vmlinux = p->kernel_protocol == STUB_KERNEL_PVH;
+
 	out_begin(o, "kernel", 0);
+	out_str(o, "kind", vmlinux ? "vmlinux" : "bzImage");
+	out_str(o, "entered_through", vmlinux ? "PVH entry (XEN_ELFNOTE_PHYS32_ENTRY)"
+		: "Linux 32-bit boot protocol");
 	out_uint(o, "load_address", p->kernel_load_addr, 1);
 	out_uint(o, "size", p->kernel_file_size, 0);
 	out_uint(o, "entry", p->kernel_entry, 1);
-	/* boot.rst: the protocol version is the setup header's field at 0x206 */
-	if (p->setup_header_len >= 0x208 - SETUP_HEADER_OFFSET) {
+	/* boot.rst: the protocol version is the setup header's field at 0x206;
+	 * a vmlinux has none (mkelfimage made one up for the stub) */
+	if (!vmlinux && p->setup_header_len >= 0x208 - SETUP_HEADER_OFFSET) {
 		uint16_t v = le16_get(p->setup_header + 0x206 - SETUP_HEADER_OFFSET);
 
 		snprintf(protocol, sizeof(protocol), "%u.%02u", v >> 8u, v & 0xffu);

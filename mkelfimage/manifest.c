@@ -155,7 +155,14 @@ static void write_boot(struct json *json, const struct inputs *in, const struct 
 	snprintf(protocol, sizeof(protocol), "%u.%02u", bz->version_in_file >> 8u,
 		 bz->version_in_file & 0xffu);
 	json_object_begin(json, "boot");
-	json_string(json, "protocol", protocol);
+	json_string(json, "kernel_kind", in->kernel_kind == KERNEL_VMLINUX ? "vmlinux" : "bzImage");
+	if (in->kernel_kind == KERNEL_VMLINUX)
+		json_uint(json, "pvh_entry", in->vmlinux.pvh_entry);
+	/* a vmlinux has no setup header: 2.12 is what mkelfimage made up for the stub */
+	if (in->kernel_kind == KERNEL_VMLINUX)
+		json_null(json, "protocol");
+	else
+		json_string(json, "protocol", protocol);
 	json_bool(json, "relocatable", bz->version >= BOOT_PROTOCOL(2, 5) && bz->relocatable_kernel);
 	json_uint(json, "kernel_load", plan->kernel_load);
 	json_uint(json, "kernel_runtime", plan->kernel_runtime);

@@ -81,6 +81,9 @@ static int parse(struct inputs *in)
 		status = x86_vmlinux_check(map, (size_t)kernel->size, elf, &in->vmlinux, &err);
 	free(elf);
 	munmap(map, (size_t)kernel->size);
+	if (status == FMT_NOT_THIS_FORMAT && in->kernel_compression)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': %s-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux",
+				    kernel->path, in->kernel_compression);
 	return status == FMT_OK ? EXIT_OK : report_format_error("kernel", kernel->path, &err);
 }
 

@@ -18,7 +18,7 @@ EXTRA_DIST += $(TAP_TEST_LIST) \
 	%D%/lib.sh \
 	%D%/tap.h \
 	%D%/boot/probe-checks.sh \
-	%D%/bad/make-bad-kernels.sh %D%/bad/README
+	%D%/bad/make-bad-kernels.sh %D%/bad/make-bad-vmlinux.sh %D%/bad/README
 
 # Parser unit tests (C, TAP on stdout)
 check_PROGRAMS += %D%/formats/bzimage-test
@@ -38,9 +38,11 @@ TESTS += %D%/formats/sha256-test
 TAP_TEST_LIST += \
 	%D%/kernel/debian-cloud-kernel-boots.sh \
 	%D%/kernel/debian-amd64-kernel-boots.sh \
-	%D%/kernel/two-initrds-both-visible.sh
+	%D%/kernel/two-initrds-both-visible.sh \
+	%D%/kernel/debian-vmlinux-pvh-boots.sh
 EXTRA_DIST += \
 	%D%/kernel/kernel-tests.sh \
+	%D%/kernel/extract-vmlinux.sh \
 	%D%/kernel/fetch-debian-kernel.sh \
 	%D%/kernel/make-initramfs.sh \
 	%D%/kernel/make-file-cpio.sh

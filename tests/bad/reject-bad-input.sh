@@ -114,7 +114,8 @@ rejects "the command line is given once (file and text)" \
 	--kernel "$good" --command-line-file "$work/cmdline.txt" --command-line y
 
 # Cut at every header boundary (make-bad-kernels.sh): the first error the
-# parser meets at that length.
+# parser meets at that length. syssize (0x1f4): the probe's code in paragraphs.
+syssize=$(od -An -tu4 -j $((0x1f4)) -N 4 "$good" | tr -d ' ')
 for cut in 1f1 1fe 202 205 206 207 208 211 214 22c 230 238 258 260 26b 26c 9ff a00 a01; do
 	len=$((0x$cut))
 	if [ $len -lt $((0x206)) ]; then
@@ -126,7 +127,7 @@ for cut in 1f1 1fe 202 205 206 207 208 211 214 22c 230 238 258 260 26b 26c 9ff a
 	elif [ $len -le $((0xa00)) ]; then
 		want="setup header 0x1f1: setup_sects 4 puts the kernel at 0xa00, past the end of the $len-byte file"
 	else
-		want="setup header 0x1f4: syssize 0x9d declares 2512 kernel bytes but only $((len - 0xa00)) follow the setup"
+		want="setup header 0x1f4: syssize $(hex "$syssize") declares $((syssize * 16)) kernel bytes but only $((len - 0xa00)) follow the setup"
 	fi
 	rejects_kernel "a kernel cut at 0x$cut is refused" "$bad/cut-at-0x$cut.bzImage" "$want"
 done
@@ -138,6 +139,30 @@ rejects_kernel "a header shorter than kernel_version, file cut after it (fuzzer 
 rejects_kernel "cmdline_size is not 0" "$bad/cmdline-size-0.bzImage" "setup header 0x238: cmdline_size is 0"
 rejects_kernel "kernel_alignment is a power of two" "$bad/alignment-not-power-of-2.bzImage" \
 	"setup header 0x230: kernel_alignment 0x300000 is not a power of two"
+
+# vmlinux kernels (make-bad-vmlinux.sh from the i386 probe vmlinux): no PVH
+# note, cut, overlapping, and broken gzip/xz compression.
+sh "$top_srcdir/tests/bad/make-bad-vmlinux.sh" "$PROBE_DIR/probe-vmlinux-i386" "$bad" ||
+	{ echo "Bail out! cannot make the bad vmlinux kernels"; exit 1; }
+rejects_kernel "a vmlinux has the Xen PVH entry note" "$bad/no-pvh-note.vmlinux" \
+	"ELF kernel has no Xen PVH entry note (XEN_ELFNOTE_PHYS32_ENTRY); build it with CONFIG_PVH=y"
+rejects_kernel "a vmlinux's program headers lie in the file" "$bad/truncated.vmlinux" \
+	"program header table 0x34: 3 program headers of 32 bytes at offset 0x34 end past the file (100 bytes)"
+# p_memsz of the two PT_LOADs (0x28 into each program header), as linked
+text_memsz=$(od -An -tu4 -j $((52 + 20)) -N 4 "$bad/overlapping.vmlinux" | tr -d ' ')
+data_memsz=$(od -An -tu4 -j $((84 + 20)) -N 4 "$bad/overlapping.vmlinux" | tr -d ' ')
+rejects_kernel "a vmlinux's PT_LOADs do not overlap" "$bad/overlapping.vmlinux" \
+	"$(printf 'PT_LOAD 0x54: program header 1 [0x1000000, 0x%x) overlaps program header 0 [0x1000000, 0x%x)' \
+		$((0x1000000 + data_memsz)) $((0x1000000 + text_memsz)))"
+rejects_kernel "a gzip vmlinux has a good CRC-32" "$bad/bad-crc.vmlinux.gz" "gzip: incorrect data check"
+rejects_kernel "a gzip vmlinux is complete" "$bad/truncated.vmlinux.gz" "gzip: the stream is truncated"
+rejects_kernel "an xz vmlinux decodes" "$bad/corrupt.vmlinux.xz" "xz: corrupt data (liblzma error 9)"
+rejects_kernel "an xz vmlinux is complete" "$bad/truncated.vmlinux.xz" "xz: the stream is truncated"
+rejects_kernel "a compressed kernel is a vmlinux" "$bad/not-elf.gz" \
+	"gzip-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux"
+rejects "--verify-at-boot needs one loaded kernel range (a vmlinux has several)" \
+	"kernel '$bad/good.vmlinux.gz': --verify-at-boot is not supported for a vmlinux kernel" \
+	--kernel "$bad/good.vmlinux.gz" --verify-at-boot
 
 # Huge sizes: nothing wraps, the rule that breaks is named.
 # end_of KERNEL: where the plan ends the image of KERNEL with no initrd (page aligned)

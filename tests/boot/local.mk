@@ -3,6 +3,7 @@
 TAP_TEST_LIST += \
 	%D%/pvh-probe.sh \
 	%D%/elf64-pvh-probe.sh \
+	%D%/vmlinux-probe-pvh.sh \
 	%D%/multiboot-module-initrd.sh \
 	%D%/command-line-policy.sh \
 	%D%/elfnotes-coreboot-harness.sh \

@@ -79,3 +79,43 @@ e820_ram_covers() {
 		exit 1
 	}
 }
+
+# memmap_ram_covers REPORT START END: some type-1 PVH memmap entry spans [START, END).
+memmap_ram_covers() {
+	sed -n 's/^memmap\.[0-9a-f]*=/e820.0=/p' "$1.txt" >"$1.memmap.txt"
+	e820_ram_covers "$1.memmap" "$2" "$3"
+}
+
+# check_pvh_report LABEL REPORT EXPECTED_CMDLINE INITRD_FILE: the probe
+# vmlinux (tests/probe, README "The PVH report") entered through its PVH
+# note got a version 1 hvm_start_info (Xen pvh.pandoc) with the command
+# line, the initrd as module 0 and the memory map, in 32-bit flat mode.
+check_pvh_report() {
+	_v_label=$1 _v_report=$2 _v_want_cmdline=$3 _v_initrd=$4
+
+	if ! grep -qx 'probe_end=ok' "$_v_report.txt" || ! grep -qx 'entry=pvh' "$_v_report.txt"; then
+		tap_not_ok "$_v_label: the probe vmlinux ran from its PVH entry and finished its report" \
+			"serial output:" "$(tail -n 5 "$_v_report.txt")" "qemu:" "$(tail -n 3 "$_v_report.qemu")"
+		return
+	fi
+	tap_ok "$_v_label: the probe vmlinux ran from its PVH entry and finished its report"
+	check_eq "$_v_label: start_info magic and version 1 (pvh.pandoc)" "0x336ec578 0x1" \
+		"$(report_value start_info.magic "$_v_report") $(report_value start_info.version "$_v_report")"
+	_v_ebx=$(report_value ebx "$_v_report")
+	check "$_v_label: EBX points at the start_info ($_v_ebx, 8-byte aligned)" \
+		test -n "$_v_ebx" -a "$_v_ebx" != 0x0 -a $((_v_ebx % 8)) = 0
+	check_eq "$_v_label: command line at cmdline_paddr, as built in plus the loader's text" \
+		"$_v_want_cmdline" "$(report_value cmdline "$_v_report")"
+	check_eq "$_v_label: one module, of the initrd's size" \
+		"0x1 $(hex "$(file_size "$_v_initrd")")" \
+		"$(report_value start_info.nr_modules "$_v_report") $(report_value module.0.size "$_v_report")"
+	check_eq "$_v_label: module 0 bytes arrive intact (CRC-32)" \
+		"$("$CRC32" "$_v_initrd")" "$(report_value initrd_crc32 "$_v_report")"
+	_v_entries=$(report_value start_info.memmap_entries "$_v_report")
+	check "$_v_label: memory map present ($_v_entries entries)" test -n "$_v_entries" -a "$_v_entries" != 0x0
+	check "$_v_label: one RAM range holds the kernel and module 0" \
+		memmap_ram_covers "$_v_report" "$(report_value load_addr "$_v_report")" \
+		"$(($(report_value module.0.paddr "$_v_report") + $(report_value module.0.size "$_v_report")))"
+	check_eq "$_v_label: PVH entry: flat CS and DS (the stub's), interrupts off" "0x10 0x18 0x0" \
+		"$(report_value cs "$_v_report") $(report_value ds "$_v_report") $(report_value eflags_if "$_v_report")"
+}

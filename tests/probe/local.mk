@@ -16,11 +16,13 @@ check_DATA += \
 	%D%/probe-0x100000.bin \
 	%D%/probe-0x1000000.bin \
 	%D%/probe-2.15-reloc.bzImage \
-	%D%/probe-2.02.bzImage
+	%D%/probe-2.02.bzImage \
+	%D%/probe-vmlinux-i386
 
 EXTRA_DIST += \
 	%D%/README.md \
 	%D%/probe.lds \
+	%D%/probe-vmlinux.lds \
 	%D%/probe-entry.S \
 	%D%/probe.c
 
@@ -32,7 +34,8 @@ CLEANFILES += \
 	%D%/probe-0x100000.bin \
 	%D%/probe-0x1000000.bin \
 	%D%/probe-2.15-reloc.bzImage \
-	%D%/probe-2.02.bzImage
+	%D%/probe-2.02.bzImage \
+	%D%/probe-vmlinux-i386
 
 PROBE_CFLAGS = $(STUB_CFLAGS) $(WARN_CFLAGS) -fno-delete-null-pointer-checks
 PROBE_CPPFLAGS = -I$(top_srcdir) -I$(srcdir)/%D%
@@ -42,7 +45,7 @@ PROBE_OBJECTS = %D%/probe32-entry.o %D%/probe32-probe.o
 	$(AM_V_CC)$(MKDIR_P) %D% && \
 	$(STUB_CC) $(PROBE_CPPFLAGS) $(PROBE_CFLAGS) -c -o $@ $(srcdir)/%D%/probe-entry.S
 
-%D%/probe32-probe.o: %D%/probe.c %D%/probe.h formats/bootparams.h
+%D%/probe32-probe.o: %D%/probe.c %D%/probe.h formats/bootparams.h formats/pvh.h
 	$(AM_V_CC)$(MKDIR_P) %D% && \
 	$(STUB_CC) $(PROBE_CPPFLAGS) $(PROBE_CFLAGS) -c -o $@ $(srcdir)/%D%/probe.c
 
@@ -73,3 +76,9 @@ PROBE_LINK = $(STUB_CC) $(STUB_LDFLAGS) -Wl,-T,$(srcdir)/%D%/probe.lds
 %D%/probe-2.02.bzImage: %D%/mkprobe$(EXEEXT) %D%/probe-0x100000.bin
 	$(AM_V_GEN)%D%/mkprobe$(EXEEXT) --code %D%/probe-0x100000.bin \
 		--protocol 2.02 --relocatable 0 -o $@
+
+# The same objects linked as an i386 vmlinux with a PVH note (probe-vmlinux.lds):
+# ELF32 EM_386, PT_LOADs at 16 MiB like a distribution kernel's p_paddr.
+%D%/probe-vmlinux-i386: $(PROBE_OBJECTS) %D%/probe-vmlinux.lds
+	$(AM_V_GEN)$(STUB_CC) $(STUB_LDFLAGS) -Wl,-T,$(srcdir)/%D%/probe-vmlinux.lds \
+		-Wl,--defsym,probe_load_addr=0x1000000 -o $@ $(PROBE_OBJECTS)

@@ -12,12 +12,14 @@
 #include <stdint.h>
 
 #include "formats/bootparams.h"
+#include "formats/pvh.h"
 #include "probe.h"
 
 /* Saved by probe-entry.S before anything else ran. */
 extern uint32_t probe_entry_esi, probe_entry_ebx, probe_entry_ebp, probe_entry_edi;
 extern uint32_t probe_entry_eflags;
 extern uint16_t probe_entry_cs, probe_entry_ds, probe_entry_es, probe_entry_ss;
+extern uint32_t probe_entry_pvh;
 extern char probe_load_addr[];
 
 void probe_main(void) __attribute__((noreturn));
@@ -230,6 +232,24 @@ static void report_initrd(const volatile struct setup_header *hdr)
 	print_key_hex("initrd_crc32", crc32_region(hdr->ramdisk_image, hdr->ramdisk_size));
 }
 
+/* PREFIX.<index in hex>=ADDR SIZE TYPE (e820.<i>, memmap.<i>) */
+static void print_range(const char *prefix, uint32_t index, uint64_t addr, uint64_t size,
+			uint32_t type)
+{
+	serial_puts(prefix);
+	serial_putc('.');
+	if (index >= 0x10)
+		serial_putc(hex_digits[(index >> 4) & 0xf]);
+	serial_putc(hex_digits[index & 0xf]);
+	serial_putc('=');
+	print_hex(addr);
+	serial_putc(' ');
+	print_hex(size);
+	serial_putc(' ');
+	print_hex(type);
+	serial_putc('\n');
+}
+
 /* e820.<index in hex>=ADDR SIZE TYPE, at most the zero page's 128 entries. */
 static void report_e820(const volatile struct boot_params *bp)
 {
@@ -238,21 +258,42 @@ static void report_e820(const volatile struct boot_params *bp)
 	print_key_hex("e820_entries", count);
 	if (count > E820_MAX_ENTRIES_ZEROPAGE)
 		count = E820_MAX_ENTRIES_ZEROPAGE;
-	for (uint32_t i = 0; i < count; i++) {
-		const volatile struct boot_e820_entry *entry = &bp->e820_table[i];
+	for (uint32_t i = 0; i < count; i++)
+		print_range("e820", i, bp->e820_table[i].addr, bp->e820_table[i].size,
+			    bp->e820_table[i].type);
+}
 
-		serial_puts("e820.");
-		if (i >= 0x10)
-			serial_putc(hex_digits[i >> 4]);
-		serial_putc(hex_digits[i & 0xf]);
-		serial_putc('=');
-		print_hex(entry->addr);
-		serial_putc(' ');
-		print_hex(entry->size);
-		serial_putc(' ');
-		print_hex(entry->type);
-		serial_putc('\n');
+/* A PVH start (README.md, "The PVH report"): struct hvm_start_info at EBX. */
+static void report_pvh(void)
+{
+	const volatile struct hvm_start_info *start =
+		(const volatile struct hvm_start_info *)(uintptr_t)probe_entry_ebx;
+	const volatile struct hvm_modlist_entry *module =
+		(const volatile struct hvm_modlist_entry *)(uintptr_t)start->modlist_paddr;
+	const volatile struct hvm_memmap_table_entry *map =
+		(const volatile struct hvm_memmap_table_entry *)(uintptr_t)start->memmap_paddr;
+	uint32_t count = start->memmap_entries;
+
+	print_key_hex("start_info.magic", start->magic);
+	print_key_hex("start_info.version", start->version);
+	print_key_hex("start_info.flags", start->flags);
+	print_key_hex("start_info.nr_modules", start->nr_modules);
+	print_key_hex("start_info.modlist_paddr", start->modlist_paddr);
+	print_key_hex("start_info.cmdline_paddr", start->cmdline_paddr);
+	print_key_hex("start_info.rsdp_paddr", start->rsdp_paddr);
+	print_key_hex("start_info.memmap_paddr", start->memmap_paddr);
+	print_key_hex("start_info.memmap_entries", count);
+	report_cmdline((uint32_t)start->cmdline_paddr);
+	if (start->nr_modules && start->modlist_paddr) {
+		print_key_hex("module.0.paddr", module->paddr);
+		print_key_hex("module.0.size", module->size);
+		crc32_init();
+		print_key_hex("initrd_crc32", crc32_region((uint32_t)module->paddr, (uint32_t)module->size));
 	}
+	if (count > E820_MAX_ENTRIES_ZEROPAGE)
+		count = E820_MAX_ENTRIES_ZEROPAGE;
+	for (uint32_t i = 0; map && i < count; i++)
+		print_range("memmap", i, map[i].addr, map[i].size, map[i].type);
 }
 
 /* QEMU with -device isa-debug-exit,iobase=0xf4 exits here; elsewhere, halt. */
@@ -270,6 +311,16 @@ void probe_main(void)
 
 	serial_puts("probe=" PROBE_REPORT_ID "\n");
 	print_key_hex("load_addr", (uint32_t)(uintptr_t)probe_load_addr);
+	if (probe_entry_pvh) {
+		serial_puts("entry=pvh\n");
+		print_key_hex("ebx", probe_entry_ebx);
+		print_key_hex("cs", probe_entry_cs);
+		print_key_hex("ds", probe_entry_ds);
+		print_key_hex("eflags_if", (probe_entry_eflags & EFLAGS_IF) ? 1 : 0);
+		report_pvh();
+		serial_puts("probe_end=ok\n");
+		probe_exit();
+	}
 	report_entry(bp);
 	report_setup_header(&bp->hdr);
 	report_extended(bp);
