@@ -53,6 +53,37 @@ static void rule_segments(const struct plan *plan, struct rule_count *count)
 	rule(count, plan->min_ram <= PLAN_HIGH_LIMIT, text);
 }
 
+/* boot.rst: the bzImage's code and runtime + init_size */
+static void rule_reservation_bzimage(const struct plan *plan, const struct inputs *in,
+				     struct rule_count *count)
+{
+	char text[200];
+
+	snprintf(text, sizeof(text), "reservation 0x%llx-0x%llx covers the code (0x%llx bytes) and runtime + init_size (0x%llx%s) (boot.rst)",
+		 (unsigned long long)plan->reserve_start, (unsigned long long)plan->reserve_end - 1,
+		 (unsigned long long)in->bzimage.pm_size, (unsigned long long)plan->init_size,
+		 plan->init_size_estimated ? ", estimated" : "");
+	rule(count, plan->reserve_end >= plan->kernel_load + in->bzimage.pm_size &&
+	     plan->reserve_end >= plan->kernel_runtime + plan->init_size, text);
+}
+
+/* a vmlinux: every PT_LOAD, at p_paddr with its p_memsz */
+static void rule_reservation_vmlinux(const struct plan *plan, const struct inputs *in,
+				     struct rule_count *count)
+{
+	char text[200];
+	int covered = 1;
+	unsigned i;
+
+	for (i = 0; i < in->vmlinux.load_count; i++)
+		covered &= in->vmlinux.loads[i].paddr >= plan->reserve_start &&
+			in->vmlinux.loads[i].paddr + in->vmlinux.loads[i].memsz <= plan->reserve_end;
+	snprintf(text, sizeof(text), "reservation 0x%llx-0x%llx covers the %u vmlinux PT_LOADs at p_paddr, p_memsz each",
+		 (unsigned long long)plan->reserve_start, (unsigned long long)plan->reserve_end - 1,
+		 in->vmlinux.load_count);
+	rule(count, covered, text);
+}
+
 static void rule_kernel(const struct plan *plan, const struct inputs *in, struct rule_count *count)
 {
 	char text[200];
@@ -60,12 +91,10 @@ static void rule_kernel(const struct plan *plan, const struct inputs *in, struct
 	snprintf(text, sizeof(text), "kernel runs at 0x%llx, at or above its load address 0x%llx",
 		 (unsigned long long)plan->kernel_runtime, (unsigned long long)plan->kernel_load);
 	rule(count, plan->kernel_runtime >= plan->kernel_load, text);
-	snprintf(text, sizeof(text), "reservation 0x%llx-0x%llx covers the code (0x%llx bytes) and runtime + init_size (0x%llx%s) (boot.rst)",
-		 (unsigned long long)plan->reserve_start, (unsigned long long)plan->reserve_end - 1,
-		 (unsigned long long)in->bzimage.pm_size, (unsigned long long)plan->init_size,
-		 plan->init_size_estimated ? ", estimated" : "");
-	rule(count, plan->reserve_end >= plan->kernel_load + in->bzimage.pm_size &&
-	     plan->reserve_end >= plan->kernel_runtime + plan->init_size, text);
+	if (in->kernel_kind == KERNEL_VMLINUX)
+		rule_reservation_vmlinux(plan, in, count);
+	else
+		rule_reservation_bzimage(plan, in, count);
 	snprintf(text, sizeof(text), "stub at 0x%llx, above the reservation", (unsigned long long)plan->stub_addr);
 	rule(count, plan->stub_addr >= plan->reserve_end, text);
 }
