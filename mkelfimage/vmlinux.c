@@ -9,6 +9,7 @@
 
 #include "formats/elfimage.h"
 #include "formats/initrd_kind.h"
+#include "formats/le.h"
 #include "compress.h"
 #include "report.h"
 #include "vmlinux.h"
@@ -87,14 +88,6 @@ static int parse(struct inputs *in)
 	return status == FMT_OK ? EXIT_OK : report_format_error("kernel", kernel->path, &err);
 }
 
-static void put_le(uint8_t *p, uint64_t value, unsigned bytes)
-{
-	unsigned i;
-
-	for (i = 0; i < bytes; i++)
-		p[i] = (uint8_t)(value >> (8 * i));
-}
-
 /*
  * The setup header a bzImage of this kernel would carry, for the fields the
  * plan and the stub read (boot.rst): protocol 2.12, initrd_addr_max,
@@ -114,12 +107,12 @@ static void describe(struct inputs *in)
 	bz->cmdline_size = VMLINUX_CMDLINE_SIZE;
 	bz->file_size = in->kernel.size;
 	bz->code32_start = in->vmlinux.pvh_entry;
-	put_le(AT(boot_flag), BOOT_FLAG_MAGIC, 2);
-	put_le(AT(header), HEADER_MAGIC, 4);
-	put_le(AT(version), bz->version, 2);
-	put_le(AT(initrd_addr_max), bz->initrd_addr_max, 4);
-	put_le(AT(xloadflags), bz->xloadflags, 2);
-	put_le(AT(cmdline_size), bz->cmdline_size, 4);
+	le_put(AT(boot_flag), BOOT_FLAG_MAGIC, 2);
+	le_put(AT(header), HEADER_MAGIC, 4);
+	le_put(AT(version), bz->version, 2);
+	le_put(AT(initrd_addr_max), bz->initrd_addr_max, 4);
+	le_put(AT(xloadflags), bz->xloadflags, 2);
+	le_put(AT(cmdline_size), bz->cmdline_size, 4);
 	bz->setup_header_len = (uint32_t)(offsetof(struct setup_header, cmdline_size) + 4);
 #undef AT
 }

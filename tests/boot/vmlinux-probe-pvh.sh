@@ -86,6 +86,11 @@ for qemu in $(qemu_binaries); do
 done
 
 qemu=$(qemu_binaries | head -n 1)
+# --elf-class 64 (ELF64-only PVH VMMs): QEMU's PVH loader into the stub, the stub into the vmlinux
+"$MKELFIMAGE" --kernel "$vmlinux" --initrd "$work/rd.img" --command-line "$builtin" \
+	--elf-class 64 -o "$work/boot64.elf"
+boot_image "$qemu" "$work/boot64.elf" "$work/elf64" -append "e=64"
+check_pvh_report "--elf-class 64, PVH into the stub" "$work/elf64" "$builtin e=64" "$work/rd.img"
 # The command line policy works the same for a vmlinux
 "$MKELFIMAGE" --kernel "$vmlinux" --initrd "$work/rd.img" --command-line "$builtin" \
 	--command-line-policy replace -o "$work/replace.elf"
