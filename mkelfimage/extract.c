@@ -72,15 +72,23 @@ static int write_checked(const struct image_read *img, const char *what, uint32_
 	return status;
 }
 
+/* vmlinux.c keeps only the PT_LOADs: symbols, sections and headers are gone */
+static int refuse_vmlinux(const struct image_read *img)
+{
+	if (img->params.kernel_protocol != STUB_KERNEL_PVH)
+		return EXIT_OK;
+	return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is a vmlinux (PVH entry); the image holds only its PT_LOADs, not the file, so it cannot be given back: rebuild from the vmlinux",
+			    img->path);
+}
+
 int extract_kernel(const struct image_read *img, const char *path)
 {
 	const struct notewalk_note *setup = imageread_note(img, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_KERNEL_SETUP);
 	struct piece pieces[2];
+	int status = refuse_vmlinux(img);
 
-	/* vmlinux.c keeps only the PT_LOADs: symbols, sections and headers are gone */
-	if (img->params.kernel_protocol == STUB_KERNEL_PVH)
-		return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is a vmlinux (PVH entry); the image holds only its PT_LOADs, not the file, so it cannot be given back: rebuild from the vmlinux",
-				    img->path);
+	if (status != EXIT_OK)
+		return status;
 	if (!setup)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no kernel-setup note: the kernel's real-mode part is not in the image",
 				    img->path);
@@ -174,6 +182,8 @@ int extract_main(int argc, char **argv)
 	if (status == EXIT_OK && initrd_count > extract_initrd_count(&img))
 		status = report_error(EXIT_BAD_INPUT, "image '%s': %u --initrd given, the image holds %u initrd(s)",
 				      img.path, initrd_count, extract_initrd_count(&img));
+	if (status == EXIT_OK && kernel)
+		status = refuse_vmlinux(&img);
 	if (status == EXIT_OK && !extract_has_digests(&img))
 		report_error(EXIT_OK, "image '%s': built without --digests: nothing to check, extracted as stored",
 			     img.path);
