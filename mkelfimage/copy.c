@@ -11,7 +11,7 @@
 #include "report.h"
 #include "write.h"
 
-#define COPY_CHUNK  (1u << 20)
+#define COPY_CHUNK  (1u << 19)
 
 void copy_sinks_feed(struct copy_sink *sinks, const void *bytes, size_t len)
 {

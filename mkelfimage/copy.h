@@ -24,7 +24,7 @@ void copy_sinks_feed(struct copy_sink *sinks, const void *bytes, size_t len);
 
 /*
  * Stream `len` bytes of `src` from `src_offset` to `fd` at `dst_offset`,
- * never holding more than 1 MiB, every byte fed to `sinks` on the way;
+ * never holding more than 1.5 MiB (three 512 KiB pieces), every byte fed to `sinks` on the way;
  * fd < 0 only feeds the sinks. Returns EXIT_OK or a reported status.
  */
 int copy_payload(const struct input_file *src, uint64_t src_offset, int fd,
