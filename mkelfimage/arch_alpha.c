@@ -270,7 +270,7 @@ int arch_alpha_build(const struct image_spec *spec)
 	if (status == EXIT_OK)
 		status = read_kernel(&in.kernel, &ap.kernel);
 	if (status == EXIT_OK)
-		status = stub_read_header(&stub_alpha_blob, &stub);
+		status = stub_read_header(&stub_alpha_blob, sizeof(struct alpha_stub_params), &stub);
 	if (status == EXIT_OK)
 		status = plan_alpha(&ap, &stub, &in);
 	if (status == EXIT_OK && (spec->verbose || spec->plan_only))

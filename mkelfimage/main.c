@@ -103,7 +103,7 @@ int build_image(const struct image_spec *spec)
 	if (status == EXIT_OK)
 		status = initrdprep_run(spec, &in, prep);
 	if (status == EXIT_OK)
-		status = stub_read_header(&stub_x86_blob, &stub);
+		status = stub_read_header(&stub_x86_blob, sizeof(struct stub_params), &stub);
 	if (status == EXIT_OK)
 		status = plan_build(&in, in.cmdline, &stub, &plan);
 	plan.elf_class = spec->elf_class == 64 ? ELFCLASS64 : ELFCLASS32;

@@ -15,7 +15,7 @@
 #define HEADER_FIELD(blob, field) \
 	le32_get((blob) + offsetof(struct stub_header, field))
 
-int stub_read_header(const struct stub_blob *blob, struct stub_header *header)
+int stub_read_header(const struct stub_blob *blob, size_t params_min, struct stub_header *header)
 {
 	const uint8_t *b = blob->bytes;
 
@@ -34,7 +34,7 @@ int stub_read_header(const struct stub_blob *blob, struct stub_header *header)
 	header->pvh_entry_offset = HEADER_FIELD(b, pvh_entry_offset);
 	if (header->version != STUB_HEADER_VERSION || header->file_size != blob->size ||
 	    header->mem_size < header->file_size || header->entry_offset >= header->file_size ||
-	    header->params_size < sizeof(struct stub_params) ||
+	    header->params_size < params_min ||
 	    header->params_offset > header->file_size - header->params_size ||
 	    header->multiboot_offset > header->file_size - 12 ||
 	    header->pvh_entry_offset >= header->file_size)

@@ -3,6 +3,7 @@
 #ifndef MKELFIMAGE_STUB_H
 #define MKELFIMAGE_STUB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "formats/stubparam.h"
@@ -10,8 +11,12 @@
 #include "plan.h"
 #include "stub_blob.h"
 
-/* Check the embedded blob's header. Returns EXIT_OK or EXIT_IO (a build fault). */
-int stub_read_header(const struct stub_blob *blob, struct stub_header *header);
+/*
+ * Check the embedded blob's header; its parameter block must hold at least
+ * `params_min` bytes (the struct of that stub: stub_params, alpha_stub_params).
+ * Returns EXIT_OK or EXIT_IO (a build fault).
+ */
+int stub_read_header(const struct stub_blob *blob, size_t params_min, struct stub_header *header);
 
 /*
  * A malloc'd copy of the blob relocated to plan->stub_addr with its

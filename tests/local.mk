@@ -29,6 +29,10 @@ check_PROGRAMS += %D%/formats/sha256-test
 %C%_formats_sha256_test_SOURCES = %D%/formats/sha256-test.c
 %C%_formats_sha256_test_LDADD = formats/libformats.a
 TESTS += %D%/formats/sha256-test
+check_PROGRAMS += %D%/formats/x86-vmlinux-test
+%C%_formats_x86_vmlinux_test_SOURCES = %D%/formats/x86-vmlinux-test.c
+%C%_formats_x86_vmlinux_test_LDADD = formats/libformats.a
+TESTS += %D%/formats/x86-vmlinux-test
 
 # Real kernels: Debian's cloud and generic kernels, fetched with apt-get
 # download into tests/kernel/cache (kept by make clean, removed by make

@@ -33,10 +33,12 @@ clean-fuzz:
 		$(srcdir)/formats/bzimage.c $(srcdir)/formats/fmt_error.c
 
 %D%/fuzz-elfimage: $(srcdir)/%D%/fuzz-elfimage.c $(srcdir)/formats/elfimage.c \
-		$(srcdir)/formats/fmt_error.c $(srcdir)/formats/elfimage.h config.h
+		$(srcdir)/formats/x86_vmlinux.c $(srcdir)/formats/notewalk.c \
+		$(srcdir)/formats/fmt_error.c $(srcdir)/formats/elfimage.h $(srcdir)/formats/x86_vmlinux.h config.h
 	@$(MKDIR_P) %D%
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(srcdir)/%D%/fuzz-elfimage.c \
-		$(srcdir)/formats/elfimage.c $(srcdir)/formats/fmt_error.c -lelf
+		$(srcdir)/formats/elfimage.c $(srcdir)/formats/x86_vmlinux.c $(srcdir)/formats/notewalk.c \
+		$(srcdir)/formats/fmt_error.c -lelf
 
 %D%/fuzz-initrd-kind: $(srcdir)/%D%/fuzz-initrd-kind.c $(srcdir)/formats/initrd_kind.c \
 		$(srcdir)/formats/initrd_kind.h config.h
@@ -53,8 +55,10 @@ clean-fuzz:
 # Seeds: the probe kernels (tests/probe), the bad kernels (tests/bad), bootelf's
 # test images (tests/loader), images mkelfimage makes, the templates.
 %D%/seeds/elfimage.stamp: $(srcdir)/%D%/make-seeds.sh $(srcdir)/tests/loader/make-bad-images.sh \
+		$(srcdir)/tests/bad/make-bad-vmlinux.sh \
 		tests/loader/mkelf$(EXEEXT) mkelfimage/mkelfimage$(EXEEXT) \
-		tests/probe/probe-2.15-reloc.bzImage tests/probe/probe-2.02.bzImage
+		tests/probe/probe-2.15-reloc.bzImage tests/probe/probe-2.02.bzImage \
+		tests/probe/probe-vmlinux-i386
 	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh elfimage $(top_srcdir) . %D%/seeds/elfimage && touch $@
 %D%/seeds/initrd-kind.stamp: $(srcdir)/%D%/make-seeds.sh tests/probe/probe-2.15-reloc.bzImage
 	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh initrd-kind $(top_srcdir) . %D%/seeds/initrd-kind && touch $@

@@ -22,6 +22,11 @@ elfimage)
 		--command-line "console=ttyS0" -o "$out/probe-2.15.elf"
 	"$builddir/mkelfimage/mkelfimage" --kernel "$probe/probe-2.02.bzImage" --no-elf-notes \
 		--no-multiboot -o "$out/probe-2.02-pvh.elf"
+	# the i386 probe vmlinux (a PVH note) and its broken variants, uncompressed
+	cp "$probe/probe-vmlinux-i386" "$out/"
+	sh "$srcdir/tests/bad/make-bad-vmlinux.sh" "$probe/probe-vmlinux-i386" "$out/vmlinux"
+	mv "$out"/vmlinux/*.vmlinux "$out/"
+	rm -rf "$out/vmlinux"
 	;;
 initrd-kind)
 	# the head of one initrd of each kind the tools here make
