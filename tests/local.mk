@@ -33,6 +33,9 @@ check_PROGRAMS += %D%/formats/x86-vmlinux-test
 %C%_formats_x86_vmlinux_test_SOURCES = %D%/formats/x86-vmlinux-test.c
 %C%_formats_x86_vmlinux_test_LDADD = formats/libformats.a
 TESTS += %D%/formats/x86-vmlinux-test
+check_PROGRAMS += %D%/formats/ipsum-test
+%C%_formats_ipsum_test_SOURCES = %D%/formats/ipsum-test.c
+TESTS += %D%/formats/ipsum-test
 
 # Real kernels: Debian's cloud and generic kernels, fetched with apt-get
 # download into tests/kernel/cache (kept by make clean, removed by make
