@@ -25,6 +25,9 @@ struct sha256_ctx {
 	uint32_t block_len;                /* bytes in block[] */
 };
 
+/* The 64 round constants K (FIPS 180-4 4.2.2) */
+extern const uint32_t sha256_k[64];
+
 void sha256_init(struct sha256_ctx *ctx);
 void sha256_update(struct sha256_ctx *ctx, const void *data, size_t len);
 /* Pad, finish and write the digest (big endian words, as FIPS 180-4 prints it) */
