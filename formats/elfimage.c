@@ -13,6 +13,8 @@
 #define ELFIMAGE_OFF_MACHINE  0x12
 #define ELFIMAGE_OFF_PHOFF32  0x1c
 #define ELFIMAGE_OFF_PHOFF64  0x20
+#define ELFIMAGE_OFF_PHNUM32  0x2c
+#define ELFIMAGE_OFF_PHNUM64  0x38
 
 const char *elfimage_machine_name(uint16_t machine)
 {
@@ -187,6 +189,13 @@ enum fmt_status elfimage_parse(const uint8_t *buf, size_t len, struct elfimage_i
 	/* elfutils clamps elf_getphdrnum to the headers that fit in the file:
 	 * take e_phnum itself so a cut table is reported, not hidden. */
 	phnum = ehdr.e_phnum;
+	/* PN_XNUM: the count is sh_info of section header 0 ("Extended Program Header Numbering") */
+	if (phnum == PN_XNUM && ehdr.e_shoff == 0) {
+		status = fmt_fail(err, FMT_BAD_FIELD, "ELF header",
+				  out->elf_class == ELFCLASS32 ? ELFIMAGE_OFF_PHNUM32 : ELFIMAGE_OFF_PHNUM64,
+				  "e_phnum 0xffff (PN_XNUM) puts the count in section header 0, but e_shoff is 0 (no section headers)");
+		goto out;
+	}
 	if (phnum == PN_XNUM && elf_getphdrnum(elf, &phnum) != 0) {
 		status = fmt_fail(err, FMT_BAD_FIELD, "ELF header", 0,
 				  "libelf cannot count the program headers: %s", elf_errmsg(-1));

@@ -31,10 +31,12 @@ int compress_temp_file(void)
 	char path[4096];
 	int fd;
 
-	snprintf(path, sizeof(path), "%s/mkelfimage-tmp.XXXXXX", dir && *dir ? dir : "/tmp");
+	dir = dir && *dir ? dir : "/tmp";
+	snprintf(path, sizeof(path), "%s/mkelfimage-tmp.XXXXXX", dir);
 	fd = mkstemp(path);
+	/* name the directory: a failed mkstemp may leave random letters in `path` */
 	if (fd < 0)
-		return report_error(EXIT_IO, "temporary file '%s': cannot create: %s", path, strerror(errno)), -1;
+		return report_errno(EXIT_IO, "temporary directory", dir, "cannot create a file"), -1;
 	unlink(path);
 	return fd;
 }
@@ -80,9 +82,10 @@ static ssize_t read_chunk(int fd, struct buffers *b, const char *what, const cha
 	}
 }
 
-static int write_out(int fd, struct buffers *b, size_t len)
+/* Into the unlinked temporary file (initrdprep.c) that stands for initrd `path` */
+static int write_out(int fd, struct buffers *b, size_t len, const char *path)
 {
-	int status = write_all(fd, "(temporary file)", b->out, len, b->write_offset);
+	int status = write_all_to(fd, "temporary file for initrd", path, b->out, len, b->write_offset);
 
 	b->write_offset += len;
 	return status;
@@ -127,7 +130,7 @@ static int run_zlib(int in, int out, const char *what, const char *path, int com
 				status = report_error(EXIT_BAD_INPUT, "%s '%s': gzip: %s", what, path,
 						      z.msg ? z.msg : "corrupt data");
 			if (status == EXIT_OK)
-				status = write_out(out, &b, COMPRESS_CHUNK - z.avail_out);
+				status = write_out(out, &b, COMPRESS_CHUNK - z.avail_out, path);
 		} while (status == EXIT_OK && (z.avail_out == 0 || (!compress && ended && z.avail_in)));
 	} while (status == EXIT_OK && got > 0);
 	if (status == EXIT_OK && !compress && !ended)
@@ -182,7 +185,7 @@ static int run_lzma(int in, int out, const char *what, const char *path, int com
 						      ret == LZMA_DATA_ERROR || ret == LZMA_FORMAT_ERROR
 						      ? "corrupt data" : "cannot code", (int)ret);
 			if (status == EXIT_OK)
-				status = write_out(out, &b, COMPRESS_CHUNK - xz.avail_out);
+				status = write_out(out, &b, COMPRESS_CHUNK - xz.avail_out, path);
 		} while (status == EXIT_OK && xz.avail_out == 0 && ret != LZMA_STREAM_END);
 	} while (status == EXIT_OK && got > 0 && ret != LZMA_STREAM_END);
 	if (status == EXIT_OK && ret != LZMA_STREAM_END)

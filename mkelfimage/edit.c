@@ -12,14 +12,12 @@
 #include "formats/elfnote.h"
 #include "report.h"
 
-#define EDIT_MAX_INITRDS 64
-
 /* Extracted inputs live in a private temporary directory, removed afterwards. */
 struct scratch {
 	char dir[1024];
 	char kernel[1024 + 16];
 	char cmdline_path[1024 + 16];
-	char initrds[EDIT_MAX_INITRDS][1024 + 16];
+	char initrds[EXTRACT_MAX_INITRDS][1024 + 16];
 	uint32_t initrd_count;
 	char *cmdline;
 };
@@ -69,9 +67,9 @@ static int extract_inputs(const struct image_read *img, struct scratch *s, int k
 	snprintf(s->kernel, sizeof(s->kernel), "%s/kernel", s->dir);
 	if ((status = extract_kernel(img, s->kernel)) != EXIT_OK)
 		return status;
-	if (count > EDIT_MAX_INITRDS)
+	if (count > EXTRACT_MAX_INITRDS)
 		return report_error(EXIT_BAD_INPUT, "image '%s': %u initrds, more than %u", img->path, count,
-				    EDIT_MAX_INITRDS);
+				    EXTRACT_MAX_INITRDS);
 	for (i = 0; keep_initrds && i < count; i++) {
 		snprintf(s->initrds[i], sizeof(s->initrds[i]), "%s/initrd.%u", s->dir, i);
 		s->initrd_count = i + 1;
@@ -102,6 +100,8 @@ static int open_editable(const char *path, struct image_read *img)
 
 	if (status == EXIT_OK && (!img->has_params || !x86))
 		status = report_error(EXIT_BAD_INPUT, "image '%s': not an x86 image made by mkelfimage", path);
+	if (status == EXIT_OK)
+		status = imageread_check_made(img);
 	return status;
 }
 

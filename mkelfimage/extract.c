@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "extract.h"
 #include "formats/digestnote.h"
@@ -30,46 +31,43 @@ struct piece {
 	uint64_t len;
 };
 
+/* One input to give back: its bytes in the image (at most two pieces), checked. */
+struct part {
+	char what[32];
+	struct piece pieces[2];
+	size_t count;
+};
+
 /*
- * Check the pieces against the recorded digest (an image built without
- * --digests has none: only the size is checked), then write them to `path`
- * atomically.
+ * The part's bytes must be in the image and match the digest recorded for
+ * (kind, index) (an image built without --digests has none: only the size
+ * is checked).
  */
-static int write_checked(const struct image_read *img, const char *what, uint32_t kind, uint32_t index,
-			 const struct piece *pieces, size_t count, const char *path)
+static int part_check(const struct image_read *img, const struct part *part, uint32_t kind, uint32_t index)
 {
 	struct sha256_ctx ctx;
-	struct output out;
 	uint8_t want[32], got[32];
 	uint64_t size, total = 0;
 	size_t i;
-	int status;
 
-	for (i = 0; i < count; i++)
-		if (!pieces[i].bytes)
+	for (i = 0; i < part->count; i++)
+		if (!part->pieces[i].bytes)
 			return report_error(EXIT_BAD_INPUT, "image '%s': the %s is not in the image's file data",
-					    img->path, what);
+					    img->path, part->what);
 	if (imageread_digest(img, kind, index, &size, want) != 0)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the %s (not made by this mkelfimage)",
-				    img->path, what);
+				    img->path, part->what);
 	sha256_init(&ctx);
-	for (i = 0; i < count; i++) {
+	for (i = 0; i < part->count; i++) {
 		if (digest_is_recorded(want))
-			sha256_update_host(&ctx, pieces[i].bytes, (size_t)pieces[i].len);
-		total += pieces[i].len;
+			sha256_update_host(&ctx, part->pieces[i].bytes, (size_t)part->pieces[i].len);
+		total += part->pieces[i].len;
 	}
 	sha256_final(&ctx, got);
 	if (size != total || (digest_is_recorded(want) && memcmp(want, got, sizeof(got)) != 0))
 		return report_error(EXIT_BAD_INPUT, "image '%s': the %s does not match its recorded SHA-256; the image is damaged",
-				    img->path, what);
-	if ((status = output_begin(&out, path)) != EXIT_OK)
-		return status;
-	for (total = 0, i = 0; i < count && status == EXIT_OK; total += pieces[i].len, i++)
-		status = write_all(out.fd, path, pieces[i].bytes, (size_t)pieces[i].len, total);
-	if (status == EXIT_OK)
-		return output_commit(&out);
-	output_abort(&out);
-	return status;
+				    img->path, part->what);
+	return EXIT_OK;
 }
 
 /* vmlinux.c keeps only the PT_LOADs: symbols, sections and headers are gone */
@@ -81,21 +79,81 @@ static int refuse_vmlinux(const struct image_read *img)
 			    img->path);
 }
 
-int extract_kernel(const struct image_read *img, const char *path)
+static int part_kernel(const struct image_read *img, struct part *part)
 {
 	const struct notewalk_note *setup = imageread_note(img, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_KERNEL_SETUP);
-	struct piece pieces[2];
 	int status = refuse_vmlinux(img);
 
+	snprintf(part->what, sizeof(part->what), "kernel");
 	if (status != EXIT_OK)
 		return status;
 	if (!setup)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no kernel-setup note: the kernel's real-mode part is not in the image",
 				    img->path);
-	pieces[0] = (struct piece){ setup->desc, setup->descsz };
-	pieces[1] = (struct piece){ imageread_bytes(img, img->params.kernel_load_addr, img->params.kernel_file_size),
-				    img->params.kernel_file_size };
-	return write_checked(img, "kernel", DIGEST_KERNEL_FILE, 0, pieces, 2, path);
+	part->pieces[0] = (struct piece){ setup->desc, setup->descsz };
+	part->pieces[1] = (struct piece){ imageread_bytes(img, img->params.kernel_load_addr,
+							  img->params.kernel_file_size),
+					  img->params.kernel_file_size };
+	part->count = 2;
+	return part_check(img, part, DIGEST_KERNEL_FILE, 0);
+}
+
+static int part_initrd(const struct image_read *img, uint32_t index, struct part *part)
+{
+	uint64_t offset = 0, size = 0;
+	uint8_t sha[32];
+	uint32_t i;
+
+	snprintf(part->what, sizeof(part->what), "initrd %u", index);
+	for (i = 0; i <= index; i++) {
+		if (imageread_digest(img, DIGEST_INITRD_FILE, i, &size, sha) != 0)
+			return report_error(EXIT_BAD_INPUT, "image '%s': it holds %u initrd(s), not %u", img->path, i,
+					    index + 1);
+		if (i < index)
+			offset += (size + 3) & ~(uint64_t)3;   /* each part but the last is padded to 4 */
+	}
+	part->pieces[0] = (struct piece){ imageread_bytes(img, img->params.initrd_addr + offset, size), size };
+	part->count = 1;
+	return part_check(img, part, DIGEST_INITRD_FILE, index);
+}
+
+static int part_cmdline(const struct image_read *img, struct part *part)
+{
+	snprintf(part->what, sizeof(part->what), "command line");
+	part->pieces[0] = (struct piece){ imageread_bytes(img, img->params.cmdline_addr, img->params.cmdline_len),
+					  img->params.cmdline_len };
+	part->count = 1;
+	return part_check(img, part, DIGEST_CMDLINE, 0);
+}
+
+/* A checked part into a new temporary file beside `path` (committed by the caller). */
+static int part_write(const struct part *part, const char *path, struct output *out)
+{
+	uint64_t offset = 0;
+	size_t i;
+	int status = output_begin(out, path);
+
+	for (i = 0; status == EXIT_OK && i < part->count; offset += part->pieces[i].len, i++)
+		status = write_all(out->fd, path, part->pieces[i].bytes, (size_t)part->pieces[i].len, offset);
+	if (status != EXIT_OK)
+		output_abort(out);
+	return status;
+}
+
+static int part_write_one(int status, const struct part *part, const char *path)
+{
+	struct output out;
+
+	if (status == EXIT_OK)
+		status = part_write(part, path, &out);
+	return status == EXIT_OK ? output_commit(&out) : status;
+}
+
+int extract_kernel(const struct image_read *img, const char *path)
+{
+	struct part part;
+
+	return part_write_one(part_kernel(img, &part), &part, path);
 }
 
 int extract_has_digests(const struct image_read *img)
@@ -119,30 +177,77 @@ uint32_t extract_initrd_count(const struct image_read *img)
 
 int extract_initrd(const struct image_read *img, uint32_t index, const char *path)
 {
-	uint64_t offset = 0, size = 0;
-	uint8_t sha[32];
-	struct piece piece;
-	uint32_t i;
-	char what[32];
+	struct part part;
 
-	snprintf(what, sizeof(what), "initrd %u", index);
-	for (i = 0; i <= index; i++) {
-		if (imageread_digest(img, DIGEST_INITRD_FILE, i, &size, sha) != 0)
-			return report_error(EXIT_BAD_INPUT, "image '%s': it holds %u initrd(s), not %u", img->path, i,
-					    index + 1);
-		if (i < index)
-			offset += (size + 3) & ~(uint64_t)3;   /* each part but the last is padded to 4 */
-	}
-	piece = (struct piece){ imageread_bytes(img, img->params.initrd_addr + offset, size), size };
-	return write_checked(img, what, DIGEST_INITRD_FILE, index, &piece, 1, path);
+	return part_write_one(part_initrd(img, index, &part), &part, path);
 }
 
 int extract_cmdline(const struct image_read *img, const char *path)
 {
-	struct piece piece = { imageread_bytes(img, img->params.cmdline_addr, img->params.cmdline_len),
-			       img->params.cmdline_len };
+	struct part part;
 
-	return write_checked(img, "command line", DIGEST_CMDLINE, 0, &piece, 1, path);
+	return part_write_one(part_cmdline(img, &part), &part, path);
+}
+
+/*
+ * Every output: its directory exists, it is not a directory, not the image,
+ * and no two outputs are one file (by name or by inode).
+ */
+static int check_outputs(const struct image_read *img, const char *const *paths, size_t count)
+{
+	struct stat image_st, st[EXTRACT_MAX_INITRDS + 2];
+	int exists[EXTRACT_MAX_INITRDS + 2];
+	size_t i, j;
+	int status;
+
+	if (stat(img->path, &image_st) < 0)
+		return report_errno(EXIT_IO, "image", img->path, "cannot stat");
+	for (i = 0; i < count; i++) {
+		if ((status = output_check_path(paths[i], &st[i], &exists[i])) != EXIT_OK)
+			return status;
+		if (exists[i] && st[i].st_dev == image_st.st_dev && st[i].st_ino == image_st.st_ino)
+			return report_error(EXIT_BAD_INPUT, "output '%s': is the image", paths[i]);
+		for (j = 0; j < i; j++)
+			if (!strcmp(paths[i], paths[j]) ||
+			    (exists[i] && exists[j] && st[i].st_dev == st[j].st_dev && st[i].st_ino == st[j].st_ino))
+				return report_error(EXIT_BAD_INPUT, "output '%s': also given as '%s'; each output once",
+						    paths[i], paths[j]);
+	}
+	return EXIT_OK;
+}
+
+/*
+ * All or nothing: every part is checked (against its digest when recorded)
+ * and every output path checked before the first file is written; all are
+ * written to temporary files and renamed only when all are complete.
+ */
+static int extract_all(const struct image_read *img, const char *kernel, const char *const *initrds,
+		       uint32_t initrd_count, const char *cmdline)
+{
+	struct part parts[EXTRACT_MAX_INITRDS + 2];
+	struct output outs[EXTRACT_MAX_INITRDS + 2];
+	const char *paths[EXTRACT_MAX_INITRDS + 2];
+	size_t count = 0, written = 0, i;
+	int status = EXIT_OK;
+
+	if (kernel && (status = part_kernel(img, &parts[count])) == EXIT_OK)
+		paths[count++] = kernel;
+	for (i = 0; status == EXIT_OK && i < initrd_count; i++)
+		if ((status = part_initrd(img, (uint32_t)i, &parts[count])) == EXIT_OK)
+			paths[count++] = initrds[i];
+	if (status == EXIT_OK && cmdline && (status = part_cmdline(img, &parts[count])) == EXIT_OK)
+		paths[count++] = cmdline;
+	if (status == EXIT_OK)
+		status = check_outputs(img, paths, count);
+	for (; status == EXIT_OK && written < count; written++)
+		status = part_write(&parts[written], paths[written], &outs[written]);
+	for (i = 0; i < written; i++) {
+		if (status == EXIT_OK)
+			status = output_commit(&outs[i]);
+		else
+			output_abort(&outs[i]);   /* safe on one part_write already removed */
+	}
+	return status;
 }
 
 int extract_main(int argc, char **argv)
@@ -154,9 +259,9 @@ int extract_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *kernel = NULL, *cmdline = NULL, *initrds[64];
+	const char *kernel = NULL, *cmdline = NULL, *initrds[EXTRACT_MAX_INITRDS];
 	struct image_read img;
-	uint32_t initrd_count = 0, i;
+	uint32_t initrd_count = 0;
 	int id, status;
 
 	opterr = 0;
@@ -165,8 +270,10 @@ int extract_main(int argc, char **argv)
 			kernel = optarg;
 		else if (id == 'c')
 			cmdline = optarg;
-		else if (id == 'i' && initrd_count < 64)
+		else if (id == 'i' && initrd_count < EXTRACT_MAX_INITRDS)
 			initrds[initrd_count++] = optarg;
+		else if (id == 'i')
+			return report_error(EXIT_BAD_INPUT, "extract: more than %d --initrd", EXTRACT_MAX_INITRDS);
 		else if (id == 'h') {
 			printf("Usage: mkelfimage extract IMAGE [--kernel FILE] [--initrd FILE]... [--command-line-file FILE]\n");
 			return EXIT_OK;
@@ -176,9 +283,8 @@ int extract_main(int argc, char **argv)
 	}
 	if (optind + 1 != argc || (!kernel && !cmdline && !initrd_count))
 		return report_error(EXIT_BAD_INPUT, "extract: give one image and at least one of --kernel, --initrd, --command-line-file");
-	if ((status = imageread_open(argv[optind], &img)) == EXIT_OK && !img.has_params)
-		status = report_error(EXIT_BAD_INPUT, "image '%s': no mkelfimage stub parameters: not an image mkelfimage made",
-				      img.path);
+	if ((status = imageread_open(argv[optind], &img)) == EXIT_OK)
+		status = imageread_check_made(&img);
 	if (status == EXIT_OK && initrd_count > extract_initrd_count(&img))
 		status = report_error(EXIT_BAD_INPUT, "image '%s': %u --initrd given, the image holds %u initrd(s)",
 				      img.path, initrd_count, extract_initrd_count(&img));
@@ -187,12 +293,8 @@ int extract_main(int argc, char **argv)
 	if (status == EXIT_OK && !extract_has_digests(&img))
 		report_error(EXIT_OK, "image '%s': built without --digests: nothing to check, extracted as stored",
 			     img.path);
-	if (status == EXIT_OK && kernel)
-		status = extract_kernel(&img, kernel);
-	for (i = 0; status == EXIT_OK && i < initrd_count; i++)
-		status = extract_initrd(&img, i, initrds[i]);
-	if (status == EXIT_OK && cmdline)
-		status = extract_cmdline(&img, cmdline);
+	if (status == EXIT_OK)
+		status = extract_all(&img, kernel, initrds, initrd_count, cmdline);
 	imageread_close(&img);
 	return status;
 }

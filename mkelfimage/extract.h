@@ -11,6 +11,9 @@
 
 #include "imageread.h"
 
+/* At most this many --initrd (the edits hold as many in their scratch directory) */
+#define EXTRACT_MAX_INITRDS 64
+
 /* argv[0] is "extract". Returns the exit status. */
 int extract_main(int argc, char **argv);
 
@@ -18,7 +21,8 @@ int extract_main(int argc, char **argv);
  * Write the kernel file, initrd `index`, or the built-in command line (no
  * newline added) of `img` to `path`, atomically (mkelfimage/output.c).
  * Each is checked against the image's digest note first. Returns EXIT_OK
- * or a reported status.
+ * or a reported status. `extract` itself checks every part and every output
+ * path first and renames its files into place only when all are written.
  */
 int extract_kernel(const struct image_read *img, const char *path);
 int extract_initrd(const struct image_read *img, uint32_t index, const char *path);

@@ -18,13 +18,20 @@
 static int map_file(const char *path, struct image_read *img)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO is refused below instead of waiting for a writer */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0)
 		return report_errno(EXIT_BAD_INPUT, "image", path, "cannot open");
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+	if (fstat(fd, &st) < 0) {
 		close(fd);
-		return report_error(EXIT_BAD_INPUT, "image '%s': not a regular, non-empty file", path);
+		return report_errno(EXIT_IO, "image", path, "cannot stat");
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+		close(fd);
+		return report_error(EXIT_BAD_INPUT, "image '%s': %s", path,
+				    S_ISDIR(st.st_mode) ? "is a directory, not a file"
+				    : !S_ISREG(st.st_mode) ? "not a regular file" : "file is empty");
 	}
 	img->size = (size_t)st.st_size;
 	/* private and writable: libelf's elf_memory takes a non-const buffer */
@@ -157,6 +164,19 @@ int imageread_open(const char *path, struct image_read *img)
 	if ((status = read_notes(img)) != EXIT_OK)
 		return status;
 	find_stub(img);
+	return EXIT_OK;
+}
+
+int imageread_check_made(const struct image_read *img)
+{
+	const struct elfimage_rules rules = { &img->elf.machine, 1, ELFIMAGE_MAX_LOADS };
+	struct fmt_error err;
+
+	if (!img->has_params)
+		return report_error(EXIT_BAD_INPUT, "image '%s': no mkelfimage stub parameters: not an image mkelfimage made",
+				    img->path);
+	if (elfimage_validate(&img->elf, &rules, &err) != FMT_OK)
+		return report_format_error("image", img->path, &err);
 	return EXIT_OK;
 }
 

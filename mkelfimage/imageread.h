@@ -36,6 +36,13 @@ struct image_read {
 int imageread_open(const char *path, struct image_read *img);
 void imageread_close(struct image_read *img);
 
+/*
+ * For extract and the edits, which read the image's memory: an image
+ * mkelfimage made (its stub parameters found) whose PT_LOADs do not overlap.
+ * Returns EXIT_OK or a reported EXIT_BAD_INPUT.
+ */
+int imageread_check_made(const struct image_read *img);
+
 /* The file bytes holding [addr, addr + len) of physical memory, or NULL. */
 const uint8_t *imageread_bytes(const struct image_read *img, uint64_t addr, uint64_t len);
 

@@ -17,9 +17,10 @@
  * Temporary files a signal must remove. A signal handler sees only globals,
  * so this one table is the exception to "no global state": the paths are
  * added and removed with the signals blocked, and the handler only reads.
- * Two are in flight at most (the image and its --manifest).
+ * In flight at once: the image and its --manifest, or every file of one
+ * `extract` (a kernel, EXTRACT_MAX_INITRDS initrds, a command line).
  */
-#define OUTPUT_PENDING_MAX 4
+#define OUTPUT_PENDING_MAX 72
 static char *volatile output_pending[OUTPUT_PENDING_MAX];
 static const int output_signals[] = { SIGHUP, SIGINT, SIGTERM };
 
@@ -103,24 +104,34 @@ static int same_file(const struct stat *st, const struct input_file *file)
 	return (uint64_t)st->st_dev == file->dev && (uint64_t)st->st_ino == file->ino;
 }
 
-int output_check(const char *path, const struct image_spec *spec, const struct inputs *in)
+int output_check_path(const char *path, struct stat *st, int *exists)
 {
 	char *dir = directory_of(path);
-	struct stat st;
-	size_t i;
 
 	if (!dir)
 		return report_error(EXIT_IO, "out of memory");
-	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+	if (stat(dir, st) < 0 || !S_ISDIR(st->st_mode)) {
 		report_error(EXIT_BAD_INPUT, "output '%s': directory '%s' does not exist", path, dir);
 		free(dir);
 		return EXIT_BAD_INPUT;
 	}
 	free(dir);
-	if (stat(path, &st) < 0)
+	*exists = stat(path, st) == 0;
+	if (!*exists)
 		return EXIT_OK;
-	if (S_ISDIR(st.st_mode))
+	if (S_ISDIR(st->st_mode))
 		return report_error(EXIT_BAD_INPUT, "output '%s': is a directory", path);
+	return EXIT_OK;
+}
+
+int output_check(const char *path, const struct image_spec *spec, const struct inputs *in)
+{
+	struct stat st;
+	size_t i;
+	int exists, status = output_check_path(path, &st, &exists);
+
+	if (status != EXIT_OK || !exists)
+		return status;
 	if (same_file(&st, &in->kernel))
 		return report_error(EXIT_BAD_INPUT, "output '%s': is the kernel input", path);
 	for (i = 0; i < in->initrd_count; i++)

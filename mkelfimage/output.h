@@ -15,7 +15,14 @@ struct output {
 	int fd;
 };
 
-/* Check the output path before any work: its directory exists, it is not an input. */
+#include <sys/stat.h>
+
+/*
+ * The checks every output gets: its directory exists and it is not a
+ * directory. *exists tells whether it exists; then *st is its stat.
+ */
+int output_check_path(const char *path, struct stat *st, int *exists);
+/* Check the output path before any work: output_check_path, and it is not an input. */
 int output_check(const char *path, const struct image_spec *spec, const struct inputs *in);
 int output_begin(struct output *out, const char *path);
 int output_commit(struct output *out);

@@ -217,6 +217,12 @@ fail:
 
 int write_all(int fd, const char *out_path, const void *buf, size_t len, uint64_t offset)
 {
+	return write_all_to(fd, "output", out_path, buf, len, offset);
+}
+
+int write_all_to(int fd, const char *what, const char *path, const void *buf, size_t len,
+		 uint64_t offset)
+{
 	const uint8_t *p = buf;
 
 	while (len) {
@@ -225,7 +231,7 @@ int write_all(int fd, const char *out_path, const void *buf, size_t len, uint64_
 		if (done < 0 && errno == EINTR)
 			continue;
 		if (done < 0)
-			return report_errno(EXIT_IO, "output", out_path, "cannot write");
+			return report_errno(EXIT_IO, what, path, "cannot write");
 		p += done;
 		len -= (size_t)done;
 		offset += (uint64_t)done;

@@ -7,6 +7,7 @@ TAP_TEST_LIST = \
 	%D%/image/verbose-prints-the-plan.sh \
 	%D%/image/help-options-manpage-agree.sh \
 	%D%/bad/reject-bad-input.sh \
+	%D%/bad/subcommands-reject-bad-images.sh \
 	%D%/bad/interrupted-build-leaves-nothing.sh \
 	%D%/bad/valgrind-clean.sh \
 	%D%/boot/multiboot-probe-2.15-relocatable.sh \
@@ -18,7 +19,7 @@ EXTRA_DIST += $(TAP_TEST_LIST) \
 	%D%/lib.sh \
 	%D%/tap.h \
 	%D%/boot/probe-checks.sh \
-	%D%/bad/make-bad-kernels.sh %D%/bad/make-bad-vmlinux.sh %D%/bad/README
+	%D%/bad/make-bad-kernels.sh %D%/bad/make-bad-vmlinux.sh %D%/bad/make-bad-images.sh %D%/bad/README
 
 # Parser unit tests (C, TAP on stdout)
 check_PROGRAMS += %D%/formats/bzimage-test
