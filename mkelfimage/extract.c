@@ -290,7 +290,9 @@ int extract_main(int argc, char **argv)
 				      img.path, initrd_count, extract_initrd_count(&img));
 	if (status == EXIT_OK && kernel)
 		status = refuse_vmlinux(&img);
-	if (status == EXIT_OK && !extract_has_digests(&img))
+	/* the notice only for a digest note without digests; no note at all is an error below */
+	if (status == EXIT_OK && !extract_has_digests(&img) &&
+	    imageread_note(&img, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS))
 		report_error(EXIT_OK, "image '%s': built without --digests: nothing to check, extracted as stored",
 			     img.path);
 	if (status == EXIT_OK)

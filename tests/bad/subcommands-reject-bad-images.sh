@@ -10,9 +10,9 @@
 kernel=$PROBE_DIR/probe-2.15-reloc.bzImage
 printf '070701 initrd\n' >"$work/rd.img"
 printf '070701 other initrd\n' >"$work/rd2.img"
-"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" --command-line "console=ttyS0" \
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" --command-line "console=ttyS0" --digests \
 	-o "$work/good32.elf" &&
-	"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" --command-line "console=ttyS0" \
+	"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.img" --command-line "console=ttyS0" --digests \
 		--elf-class 64 -o "$work/good64.elf" ||
 	{ echo "Bail out! cannot build the good images"; exit 1; }
 bad=$work/images
@@ -112,7 +112,7 @@ rejects_image "e_phnum PN_XNUM without section headers" "$bad/phnum-xnum.elf" \
 rejects_image "e_phoff 0xfffffff0" "$bad/phoff-huge.elf" \
 	"image '$bad/phoff-huge.elf': program header table 0xfffffff0: 5 program headers of 32 bytes at offset 0xfffffff0 end past the file ($size32 bytes)"
 rejects_image "a PT_NOTE's p_offset 0xfffff000" "$bad/note-offset-huge.elf" \
-	"image '$bad/note-offset-huge.elf': PT_NOTE 0 lies past the end of the file"
+	"image '$bad/note-offset-huge.elf': PT_NOTE 0x34: note bytes [0xfffff000, +$(u32 "$work/good32.elf" $((0x34 + 16)))) end past the file ($size32 bytes)"
 rejects_image "a PT_LOAD's p_offset 0xfffff000" "$bad/load-offset-huge.elf" \
 	"image '$bad/load-offset-huge.elf': PT_LOAD 0x74: file bytes [0xfffff000, +$(u32 "$work/good32.elf" $((0x74 + 16)))) end past the file ($size32 bytes)"
 rejects_image "a PT_LOAD's p_filesz 0xffffffff" "$bad/load-filesz-huge.elf" \
