@@ -41,4 +41,12 @@ clean "a bad kernel (error path)" 1 --kernel "$work/rd1.img" -o "$work/bad.elf"
 clean "a missing initrd (error path)" 1 --kernel "$good" --initrd "$work/none.img" -o "$work/bad.elf"
 clean "an unknown option (usage error)" 1 --kernel "$good" --bogus
 clean "--help" 0 --help
+vmlinux=$PROBE_DIR/probe-vmlinux-i386
+xz -T1 --check=crc32 -c "$vmlinux" >"$work/vmlinux.xz"
+clean "a vmlinux, xz-compressed, with --digests and --manifest" 0 --kernel "$work/vmlinux.xz" \
+	--initrd "$work/rd1.img" --digests --manifest "$work/vmlinux.json" -o "$work/vmlinux.elf"
+clean "inspect of a vmlinux image" 0 inspect "$work/vmlinux.elf"
+head -c 200 "$work/vmlinux.xz" >"$work/cut.xz"
+clean "a cut xz vmlinux (error path)" 1 --kernel "$work/cut.xz" -o "$work/bad.elf"
+clean "extract of a vmlinux image's kernel (refused)" 1 extract "$work/vmlinux.elf" --kernel "$work/k.out"
 tap_done
