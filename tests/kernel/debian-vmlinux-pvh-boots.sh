@@ -47,6 +47,14 @@ for input in vmlinux.gz vmlinux.xz; do
 		"$BUILTIN_CMDLINE" "$(init_value cmdline "$work/$input")"
 done
 
+# QEMU's PVH loader into the stub (no multiboot header), the stub into Linux's PVH entry
+"$MKELFIMAGE" --kernel "$work/vmlinux" --initrd "$work/rd.cpio" --command-line "$BUILTIN_CMDLINE" \
+	--no-multiboot -o "$work/pvh.elf"
+boot_image "$QEMU_X86_64" "$work/pvh.elf" "$work/pvh" -append "via=pvh"
+check_init_ran "$name (vmlinux) through QEMU's PVH entry into the stub runs /init" "$work/pvh" "$marker"
+check_eq "$name (vmlinux, PVH into the stub): /proc/cmdline" \
+	"$BUILTIN_CMDLINE via=pvh" "$(init_value cmdline "$work/pvh")"
+
 # Debian's 686 kernel: CONFIG_PVH is not set, so no PVH note
 if kernel686=$(sh "$KERNEL_DIR/fetch-debian-kernel.sh" "$I386_KERNEL_PACKAGE" "$KERNEL_CACHE" 2>"$work/fetch686.err") &&
    sh "$KERNEL_DIR/extract-vmlinux.sh" "$kernel686" "$work/vmlinux-686" 2>"$work/extract686.err"; then
