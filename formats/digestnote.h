@@ -43,7 +43,8 @@
 /* digest_record.kind */
 enum digest_kind {
 	DIGEST_KERNEL_FILE   = 1,  /* the whole kernel file (sha256sum of it) */
-	DIGEST_KERNEL_LOADED = 2,  /* its protected-mode part: the kernel PT_LOAD's file bytes */
+	DIGEST_KERNEL_LOADED = 2,  /* its protected-mode part: the kernel PT_LOAD's file bytes;
+				      a vmlinux: its PT_LOADs' file bytes in address order */
 	DIGEST_INITRD_FILE   = 3,  /* one --initrd file */
 	DIGEST_INITRD_REGION = 4,  /* the initrd PT_LOAD's bytes: the files joined, padded to 4 */
 	DIGEST_CMDLINE       = 5,  /* the built-in command line, without its NUL */

@@ -21,11 +21,13 @@
  * by the plan and adds that address to every 32-bit word listed in the
  * relocation table generated with the blob (mkelfimage/stub_blob.h).
  *
- * Versions: header 1 and params 3 (this file). A later field is appended,
+ * Versions: header 1 and params 4 (this file). A later field is appended,
  * `version` and `size` grow, and a reader uses only what `size` covers.
  * Params 2 added flags bit STUB_FLAG_VERIFY_AT_BOOT, initrd_placement and
  * the three SHA-256 digests (0xd4 .. 0x138); params 3 kernel_protocol
- * (0x138): a vmlinux entered through its PVH entry.
+ * (0x138): a vmlinux entered through its PVH entry; params 4 the kernel's
+ * loaded ranges (0x13c .. 0x178), the PT_LOADs of a vmlinux that
+ * kernel_sha256 covers.
  */
 #ifndef FORMATS_STUBPARAM_H
 #define FORMATS_STUBPARAM_H
@@ -54,7 +56,7 @@ struct stub_header {
 };                                             /* 0x30 */
 
 #define STUB_PARAMS_MAGIC          0x50534b4du  /* "MKSP" little endian */
-#define STUB_PARAMS_VERSION        3
+#define STUB_PARAMS_VERSION        4
 
 /*
  * The stub's own buffer for the final command line, NUL included. The plan
@@ -88,6 +90,15 @@ enum stub_kernel_protocol {
 				      up by mkelfimage (mkelfimage/vmlinux.h) */
 };
 
+/* One range of physical memory the stub hashes (stub_params.kernel_ranges) */
+struct stub_range {
+	uint32_t addr;                         /* 0x00 */
+	uint32_t size;                         /* 0x04  bytes */
+};                                             /* 0x08 */
+
+/* A vmlinux has at most 7 PT_LOADs beside the stub, command line and initrd (plan.c) */
+#define STUB_KERNEL_RANGES_MAX     7
+
 struct stub_params {
 	uint32_t magic;                        /* 0x00  STUB_PARAMS_MAGIC */
 	uint16_t version;                      /* 0x04 */
@@ -115,7 +126,13 @@ struct stub_params {
 	uint8_t  cmdline_sha256[SHA256_DIGEST_SIZE]; /* 0x118 built-in text, cmdline_len bytes */
 	/* version 3 */
 	uint32_t kernel_protocol;              /* 0x138 enum stub_kernel_protocol */
-};                                             /* 0x13c */
+	/* version 4 */
+	uint32_t kernel_range_count;           /* 0x13c  0: kernel_sha256 covers
+						         [kernel_load_addr, +kernel_file_size) */
+	struct stub_range kernel_ranges[STUB_KERNEL_RANGES_MAX];
+					       /* 0x140  else these, in order, as one
+						         stream: a vmlinux's PT_LOAD file bytes */
+};                                             /* 0x178 */
 
 _Static_assert(sizeof(struct stub_header) == 0x30, "stub_header layout");
 _Static_assert(__builtin_offsetof(struct stub_params, cmdline_addr) == 0x18, "stub_params.cmdline_addr");
@@ -126,6 +143,9 @@ _Static_assert(__builtin_offsetof(struct stub_params, kernel_sha256) == 0xd8, "s
 _Static_assert(__builtin_offsetof(struct stub_params, initrd_sha256) == 0xf8, "stub_params.initrd_sha256");
 _Static_assert(__builtin_offsetof(struct stub_params, cmdline_sha256) == 0x118, "stub_params.cmdline_sha256");
 _Static_assert(__builtin_offsetof(struct stub_params, kernel_protocol) == 0x138, "stub_params.kernel_protocol");
-_Static_assert(sizeof(struct stub_params) == 0x13c, "stub_params layout");
+_Static_assert(__builtin_offsetof(struct stub_params, kernel_range_count) == 0x13c, "stub_params.kernel_range_count");
+_Static_assert(__builtin_offsetof(struct stub_params, kernel_ranges) == 0x140, "stub_params.kernel_ranges");
+_Static_assert(sizeof(struct stub_range) == 8, "stub_range layout");
+_Static_assert(sizeof(struct stub_params) == 0x178, "stub_params layout");
 
 #endif

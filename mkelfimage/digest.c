@@ -62,9 +62,9 @@ static uint8_t *digest_layout_record(uint8_t *record, enum digest_kind kind, uin
 
 int digest_add(struct plan *plan, const struct inputs *in)
 {
-	/* a vmlinux has no one loaded part (several PT_LOADs): no DIGEST_KERNEL_LOADED */
-	int loaded_part = in->kernel_kind != KERNEL_VMLINUX;
-	size_t records = DIGEST_RECORDS(in->initrd_count) - (loaded_part ? 0 : 1), i;
+	/* the loaded part: a bzImage's protected-mode code, a vmlinux's PT_LOAD file bytes */
+	uint64_t loaded = in->kernel_kind == KERNEL_VMLINUX ? in->vmlinux.file_bytes : in->bzimage.pm_size;
+	size_t records = DIGEST_RECORDS(in->initrd_count), i;
 	size_t desc_len = sizeof(struct digest_note_header) + records * sizeof(struct digest_record);
 	uint8_t *desc = calloc(1, desc_len), *record;
 	int status = EXIT_OK;
@@ -75,8 +75,7 @@ int digest_add(struct plan *plan, const struct inputs *in)
 	digest_put_le(desc + offsetof(struct digest_note_header, record_count), records, 4);
 	record = desc + sizeof(struct digest_note_header);
 	record = digest_layout_record(record, DIGEST_KERNEL_FILE, 0, in->kernel.size);
-	if (loaded_part)
-		record = digest_layout_record(record, DIGEST_KERNEL_LOADED, 0, in->bzimage.pm_size);
+	record = digest_layout_record(record, DIGEST_KERNEL_LOADED, 0, loaded);
 	for (i = 0; i < in->initrd_count; i++)
 		record = digest_layout_record(record, DIGEST_INITRD_FILE, (uint32_t)i, in->initrds[i].size);
 	if (in->initrd_count)
@@ -109,25 +108,31 @@ void digest_end(struct digest_run *run)
 	run->desc = NULL;
 }
 
-int digest_kernel_begin(struct digest_run *run, const struct inputs *in, struct copy_sink *next,
-			struct copy_sink **sinks)
+int digest_kernel_begin(struct digest_run *run, const struct inputs *in)
 {
-	int status;
-
-	*sinks = next;
-	run->loaded_part = in->kernel_kind != KERNEL_VMLINUX;
+	run->file_with_loaded = in->kernel_kind != KERNEL_VMLINUX;
 	if (!run->desc)
 		return EXIT_OK;
+	digest_start(&run->loaded, NULL);
 	/* a vmlinux's file is not copied whole (only its PT_LOADs): hashed alone, read here */
 	if (in->kernel_kind == KERNEL_VMLINUX)
 		return copy_payload(&in->kernel, 0, -1, NULL, 0, in->kernel.size,
 				    digest_start(&run->file, NULL));
-	/* the setup part is not copied: hashed alone (a few KiB, read here) */
-	status = copy_payload(&in->kernel, 0, -1, NULL, 0, in->bzimage.pm_offset,
-			      digest_start(&run->file, NULL));
-	run->file.sink.next = digest_start(&run->loaded, next);
-	*sinks = &run->file.sink;
-	return status;
+	/* the setup part is not copied: hashed alone (a few KiB, read here); the
+	 * protected-mode part feeds the file's digest on its way (digest_kernel_segment) */
+	return copy_payload(&in->kernel, 0, -1, NULL, 0, in->bzimage.pm_offset,
+			    digest_start(&run->file, NULL));
+}
+
+struct copy_sink *digest_kernel_segment(struct digest_run *run, struct copy_sink *next)
+{
+	if (!run->desc)
+		return next;
+	run->loaded.sink.next = next;
+	if (!run->file_with_loaded)
+		return &run->loaded.sink;
+	run->file.sink.next = &run->loaded.sink;
+	return &run->file.sink;
 }
 
 void digest_kernel_end(struct digest_run *run)
@@ -135,8 +140,7 @@ void digest_kernel_end(struct digest_run *run)
 	if (!run->desc)
 		return;
 	digest_record(run, &run->file.ctx);
-	if (run->loaded_part)
-		digest_record(run, &run->loaded.ctx);
+	digest_record(run, &run->loaded.ctx);
 }
 
 struct copy_sink *digest_initrd_begin(struct digest_run *run, size_t index, struct copy_sink *next)

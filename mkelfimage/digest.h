@@ -10,8 +10,8 @@
  * The note is added before the image is written (its size is known) and its
  * digests computed while the payloads stream into the image: each SHA-256
  * is a copy_sink of copy.h, so no input is read twice. The order of calls
- * is the order of the records: digest_begin, digest_kernel_begin, copy the
- * kernel, digest_kernel_end, then for each initrd digest_initrd_begin, copy
+ * is the order of the records: digest_begin, digest_kernel_begin, copy each
+ * kernel segment through digest_kernel_segment, digest_kernel_end, then for each initrd digest_initrd_begin, copy
  * it, digest_initrd_end, and last digest_finish; then the note can be
  * written; digest_end frees the run.
  */
@@ -40,7 +40,7 @@ struct digest_run {
 	int record;                 /* copy them into the note at the end */
 	struct digest_sink file;    /* the kernel file, then each initrd file */
 	struct digest_sink loaded;  /* the kernel's protected-mode part */
-	int loaded_part;            /* 0: a vmlinux, no loaded-part record */
+	int file_with_loaded;       /* the loaded bytes are part of the file's stream (a bzImage) */
 	struct digest_sink region;  /* the initrds joined, with their padding */
 };
 
@@ -59,11 +59,18 @@ int digest_begin(struct digest_run *run, struct plan *plan, int compute, int rec
 void digest_end(struct digest_run *run);
 
 /*
- * Hash the kernel's setup part (read here: it is not copied) and set
- * *sinks to the sinks its protected-mode part goes through, `next` last.
+ * Start the kernel's digests: hash the part of the file that is not copied
+ * (a bzImage's setup part; a vmlinux's whole file, which is read here once
+ * more, since only its PT_LOADs are copied).
  */
-int digest_kernel_begin(struct digest_run *run, const struct inputs *in, struct copy_sink *next,
-			struct copy_sink **sinks);
+int digest_kernel_begin(struct digest_run *run, const struct inputs *in);
+
+/*
+ * The sinks one kernel segment's bytes go through, `next` last (called for
+ * each kernel segment in address order: a bzImage has one, a vmlinux one
+ * per PT_LOAD; together they are the loaded part).
+ */
+struct copy_sink *digest_kernel_segment(struct digest_run *run, struct copy_sink *next);
 void digest_kernel_end(struct digest_run *run);
 
 /* The sinks initrd `index` goes through, `next` last; then its record */

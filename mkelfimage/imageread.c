@@ -85,6 +85,8 @@ static int read_notes(struct image_read *img)
 /* The 32-bit fields of struct stub_params that `size` bytes cover, little endian. */
 static void read_params_numbers(struct stub_params *params, const uint8_t *block, uint32_t size)
 {
+	unsigned i;
+
 #define READ_LE32(field) \
 	if (offsetof(struct stub_params, field) + 4 <= size) \
 		params->field = le32_get(block + offsetof(struct stub_params, field))
@@ -102,6 +104,11 @@ static void read_params_numbers(struct stub_params *params, const uint8_t *block
 	READ_LE32(setup_header_len);
 	READ_LE32(initrd_placement);
 	READ_LE32(kernel_protocol);
+	READ_LE32(kernel_range_count);
+	for (i = 0; i < STUB_KERNEL_RANGES_MAX; i++) {
+		READ_LE32(kernel_ranges[i].addr);
+		READ_LE32(kernel_ranges[i].size);
+	}
 #undef READ_LE32
 	if (offsetof(struct stub_params, version) + 2 <= size)
 		params->version = le16_get(block + offsetof(struct stub_params, version));

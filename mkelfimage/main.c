@@ -93,10 +93,6 @@ int build_image(const struct image_spec *spec)
 	int status;
 
 	status = inputs_open(spec, &in);
-	/* the stub checks one loaded kernel range; a vmlinux has several PT_LOADs */
-	if (status == EXIT_OK && in.kernel_kind == KERNEL_VMLINUX && spec->verify_at_boot)
-		status = report_error(EXIT_BAD_INPUT, "kernel '%s': --verify-at-boot is not supported for a vmlinux kernel",
-				      spec->kernel_path);
 	if (status == EXIT_OK && in.initrd_count &&
 	    !(prep = calloc(in.initrd_count, sizeof(*prep))))
 		status = report_error(EXIT_IO, "out of memory");

@@ -56,6 +56,24 @@ static void relocate(uint8_t *bytes, const struct stub_blob *blob, uint32_t load
 
 #define PARAM(field) (params + offsetof(struct stub_params, field))
 
+_Static_assert(X86_VMLINUX_MAX_LOADS <= STUB_KERNEL_RANGES_MAX, "every vmlinux PT_LOAD has a range");
+
+/* stub_params.kernel_ranges: a vmlinux's PT_LOADs in address order (none for a bzImage) */
+static void fill_kernel_ranges(uint8_t *params, const struct inputs *in)
+{
+	uint8_t *range = PARAM(kernel_ranges);
+	unsigned i, count = in->kernel_kind == KERNEL_VMLINUX ? in->vmlinux.load_count : 0;
+
+	memset(range, 0, sizeof(((struct stub_params *)0)->kernel_ranges));
+	le32_put(PARAM(kernel_range_count), count);
+	for (i = 0; i < count && i < STUB_KERNEL_RANGES_MAX; i++) {
+		le32_put(range + i * sizeof(struct stub_range) + offsetof(struct stub_range, addr),
+			 (uint32_t)in->vmlinux.loads[i].paddr);
+		le32_put(range + i * sizeof(struct stub_range) + offsetof(struct stub_range, size),
+			 (uint32_t)in->vmlinux.loads[i].filesz);
+	}
+}
+
 static void fill_params(uint8_t *params, const struct plan *plan, const struct inputs *in,
 			const struct image_spec *spec)
 {
@@ -66,9 +84,10 @@ static void fill_params(uint8_t *params, const struct plan *plan, const struct i
 	le32_put(PARAM(flags), spec->verify_at_boot ? STUB_FLAG_VERIFY_AT_BOOT : 0);
 	le32_put(PARAM(kernel_entry), pvh ? in->vmlinux.pvh_entry : (uint32_t)plan->kernel_load);
 	le32_put(PARAM(kernel_load_addr), (uint32_t)plan->kernel_load);
-	/* a vmlinux has no one "protected-mode part"; --verify-at-boot is refused for it */
-	le32_put(PARAM(kernel_file_size), pvh ? 0 : (uint32_t)bz->pm_size);
+	/* a vmlinux: the PT_LOADs' file bytes, listed as ranges for --verify-at-boot */
+	le32_put(PARAM(kernel_file_size), (uint32_t)(pvh ? in->vmlinux.file_bytes : bz->pm_size));
 	le32_put(PARAM(kernel_protocol), pvh ? STUB_KERNEL_PVH : STUB_KERNEL_LINUX32);
+	fill_kernel_ranges(params, in);
 	le32_put(PARAM(cmdline_addr), (uint32_t)plan->cmdline_addr);
 	le32_put(PARAM(cmdline_len), (uint32_t)plan->cmdline_len);
 	le32_put(PARAM(cmdline_max), (uint32_t)plan->cmdline_max);

@@ -306,19 +306,15 @@ static int write_segment(int fd, const char *out_path, struct plan *plan, struct
 }
 
 /*
- * The kernel's segments: a bzImage's one, its bytes through the digest
- * note's sinks and the ELFBoot checksum's; a vmlinux's PT_LOADs, each
- * through its own checksum sink (digest_kernel_begin hashed the file).
+ * The kernel's segments in address order (a bzImage has one, a vmlinux one
+ * per PT_LOAD), each through the digest note's sinks and its own ELFBoot
+ * checksum sink.
  */
 static int write_kernel(int fd, const char *out_path, struct plan *plan, struct elfboot_sum *sum,
 			struct digest_run *digests, const struct inputs *in)
 {
-	const struct plan_segment *first = find_segment(plan, SEG_KERNEL);
-	int vmlinux = in->kernel_kind == KERNEL_VMLINUX;
-	struct copy_sink *sinks;
 	unsigned i;
-	int status = digest_kernel_begin(digests, in,
-					 vmlinux ? NULL : elfboot_sum_sink(sum, plan, first, NULL), &sinks);
+	int status = digest_kernel_begin(digests, in);
 
 	for (i = 0; status == EXIT_OK && i < plan->segment_count; i++) {
 		const struct plan_segment *seg = &plan->segments[i];
@@ -326,7 +322,7 @@ static int write_kernel(int fd, const char *out_path, struct plan *plan, struct 
 		if (seg->kind == SEG_KERNEL)
 			status = copy_payload(&in->kernel, seg->src_offset, fd, out_path, seg->file_offset,
 					      seg->file_size,
-					      vmlinux ? elfboot_sum_sink(sum, plan, seg, NULL) : sinks);
+					      digest_kernel_segment(digests, elfboot_sum_sink(sum, plan, seg, NULL)));
 	}
 	return status;
 }

@@ -14,7 +14,7 @@
 #define STUB_STACK_SIZE            8192
 #define STUB_HEADER_SIZE_ASM       0x30
 #define STUB_HEADER_VERSION_ASM    1
-#define STUB_PARAMS_SIZE_ASM       0x13c
+#define STUB_PARAMS_SIZE_ASM       0x178
 
 /* Which entry point the loader jumped to (struct stub_entry_state.path) */
 #define STUB_ENTRY_PATH_ELF        0         /* e_entry: every loader but PVH */

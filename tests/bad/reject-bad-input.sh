@@ -160,9 +160,6 @@ rejects_kernel "an xz vmlinux decodes" "$bad/corrupt.vmlinux.xz" "xz: corrupt da
 rejects_kernel "an xz vmlinux is complete" "$bad/truncated.vmlinux.xz" "xz: the stream is truncated"
 rejects_kernel "a compressed kernel is a vmlinux" "$bad/not-elf.gz" \
 	"gzip-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux"
-rejects "--verify-at-boot needs one loaded kernel range (a vmlinux has several)" \
-	"kernel '$bad/good.vmlinux.gz': --verify-at-boot is not supported for a vmlinux kernel" \
-	--kernel "$bad/good.vmlinux.gz" --verify-at-boot
 
 # Huge sizes: nothing wraps, the rule that breaks is named.
 # end_of KERNEL: where the plan ends the image of KERNEL with no initrd (page aligned)

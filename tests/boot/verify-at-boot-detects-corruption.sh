@@ -142,4 +142,25 @@ flip_byte "$work/high.elf" $(($(segment_offset "$work/high.elf" 300001) + 7))
 boot_until_done "$work/high.elf" "$work/high-bad"
 check_stub_line "--initrd-placement high: a changed initrd byte is still found after the move" \
 	"$work/high-bad" "mkelfimage stub: verify-at-boot: initrd SHA-256 mismatch, not booting"
+
+# A vmlinux (tests/probe/probe-vmlinux-i386): the kernel digest covers its
+# PT_LOADs' file bytes as one stream (stub_params.kernel_ranges); a byte
+# changed in its second PT_LOAD (the data) is found.
+vmlinux=$PROBE_DIR/probe-vmlinux-i386
+"$MKELFIMAGE" --kernel "$vmlinux" --initrd "$work/rd.img" --command-line "$cmdline" \
+	--verify-at-boot -o "$work/vmlinux.elf"
+# (the probe's PT_LOADs are in address order in its file too)
+check_eq "the note's kernel loaded part is the vmlinux's PT_LOAD file bytes in address order" \
+	"$(readelf -lW "$vmlinux" | awk '$1 == "LOAD" { print $2, $5 }' |
+		while read -r off len; do tail -c +$((off + 1)) "$vmlinux" | head -c $((len)); done | sha)" \
+	"$(note_desc "$work/vmlinux.elf" | cut -c17- | fold -w 96 | sed -n 2p | cut -c33-)"
+boot_until_done "$work/vmlinux.elf" "$work/vmlinux-intact"
+check "a vmlinux: the intact image passes the check and the probe reports from its PVH entry" \
+	sh -c "grep -qx 'entry=pvh' '$work/vmlinux-intact.txt' && grep -qx 'probe_end=ok' '$work/vmlinux-intact.txt'"
+data_filesz=$(readelf -lW "$vmlinux" | awk '$1 == "LOAD" { n++; if (n == 2) print $5 }')
+cp "$work/vmlinux.elf" "$work/vmlinux-bad.elf"
+flip_byte "$work/vmlinux-bad.elf" $(($(segment_offset "$work/vmlinux.elf" $((data_filesz))) + 5))
+boot_until_done "$work/vmlinux-bad.elf" "$work/vmlinux-bad"
+check_stub_line "a vmlinux: a changed byte in its second PT_LOAD stops the boot, naming the kernel" \
+	"$work/vmlinux-bad" "mkelfimage stub: verify-at-boot: kernel SHA-256 mismatch, not booting"
 tap_done

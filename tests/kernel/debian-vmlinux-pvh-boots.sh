@@ -55,6 +55,12 @@ check_init_ran "$name (vmlinux) through QEMU's PVH entry into the stub runs /ini
 check_eq "$name (vmlinux, PVH into the stub): /proc/cmdline" \
 	"$BUILTIN_CMDLINE via=pvh" "$(init_value cmdline "$work/pvh")"
 
+# --verify-at-boot: the stub hashes the vmlinux's PT_LOADs in memory before Linux runs
+"$MKELFIMAGE" --kernel "$work/vmlinux" --initrd "$work/rd.cpio" --command-line "$BUILTIN_CMDLINE" \
+	--verify-at-boot -o "$work/verify.elf"
+boot_image "$QEMU_X86_64" "$work/verify.elf" "$work/verify"
+check_init_ran "$name (vmlinux, --verify-at-boot) passes the check and runs /init" "$work/verify" "$marker"
+
 # Debian's 686 kernel: CONFIG_PVH is not set, so no PVH note
 if kernel686=$(sh "$KERNEL_DIR/fetch-debian-kernel.sh" "$I386_KERNEL_PACKAGE" "$KERNEL_CACHE" 2>"$work/fetch686.err") &&
    sh "$KERNEL_DIR/extract-vmlinux.sh" "$kernel686" "$work/vmlinux-686" 2>"$work/extract686.err"; then
