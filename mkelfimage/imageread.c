@@ -44,42 +44,27 @@ static int map_file(const char *path, struct image_read *img)
 	return EXIT_OK;
 }
 
-/* Every PT_NOTE, walked note by note (elfimage lists only PT_LOAD). */
+/* Every PT_NOTE (elfimage_parse checked each lies in the file), walked note by note. */
 static int read_notes(struct image_read *img)
 {
 	struct fmt_error err;
-	Elf *elf = elf_memory((char *)img->map, img->size);
-	size_t i, phnum = 0;
-	int status = EXIT_OK;
+	size_t i;
 
-	if (!elf || elf_getphdrnum(elf, &phnum) != 0) {
-		if (elf)
-			elf_end(elf);
-		return report_error(EXIT_BAD_INPUT, "image '%s': libelf: %s", img->path, elf_errmsg(-1));
-	}
-	for (i = 0; i < phnum && status == EXIT_OK; i++) {
-		GElf_Phdr phdr;
+	for (i = 0; i < img->elf.note_count; i++) {
+		const struct elfimage_note_segment *seg = &img->elf.note[i];
 		size_t cursor = 0;
 		enum fmt_status fs = FMT_NOT_THIS_FORMAT; /* set before use; GCC cannot tell */
 
-		if (!gelf_getphdr(elf, (int)i, &phdr) || phdr.p_type != PT_NOTE)
-			continue;
 		img->last_pt_note_first = img->note_count;
-		if (phdr.p_offset > img->size || phdr.p_filesz > img->size - phdr.p_offset) {
-			status = report_error(EXIT_BAD_INPUT, "image '%s': PT_NOTE %zu lies past the end of the file",
-					      img->path, i);
-			break;
-		}
 		while (img->note_count < IMAGEREAD_MAX_NOTES &&
-		       (fs = notewalk_next(img->map + phdr.p_offset, (size_t)phdr.p_filesz, &cursor,
+		       (fs = notewalk_next(img->map + seg->offset, (size_t)seg->filesz, &cursor,
 					   &img->notes[img->note_count], &err)) == FMT_OK)
 			img->note_count++;
 		if (img->note_count < IMAGEREAD_MAX_NOTES && fs != FMT_NOT_THIS_FORMAT)
-			status = report_error(EXIT_BAD_INPUT, "image '%s': %s at file offset 0x%llx: %s", img->path,
-					      err.where, (unsigned long long)(phdr.p_offset + err.offset), err.why);
+			return report_error(EXIT_BAD_INPUT, "image '%s': %s at file offset 0x%llx: %s", img->path,
+					    err.where, (unsigned long long)(seg->offset + err.offset), err.why);
 	}
-	elf_end(elf);
-	return status;
+	return EXIT_OK;
 }
 
 /* The 32-bit fields of struct stub_params that `size` bytes cover, little endian. */
