@@ -20,8 +20,9 @@ int vmlinux_probe(const uint8_t *head, size_t len)
 
 	if (len >= 4 && memcmp(head, "\177ELF", 4) == 0)
 		return 1;
+	/* any compressed stream: gzip and xz are decoded, the others refused by name */
 	initrd_kind_detect(head, len, &kind);
-	return kind.kind == INITRD_GZIP || kind.kind == INITRD_XZ;
+	return kind.compressed;
 }
 
 /* A gzip or xz kernel: decoded into a temporary file that replaces the input's fd. */
@@ -33,8 +34,11 @@ static int decode(struct inputs *in, const uint8_t *head, size_t len)
 	int temp, status;
 
 	initrd_kind_detect(head, len, &kind);
-	if (kind.kind != INITRD_GZIP && kind.kind != INITRD_XZ)
+	if (!kind.compressed)
 		return EXIT_OK;
+	if (kind.kind != INITRD_GZIP && kind.kind != INITRD_XZ)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': %s-compressed; a compressed vmlinux may be gzip or xz, decompress this one first",
+				    kernel->path, initrd_kind_name(kind.kind));
 	in->kernel_compression = kind.kind == INITRD_GZIP ? "gzip" : "xz";
 	if ((temp = compress_temp_file()) < 0)
 		return EXIT_IO;

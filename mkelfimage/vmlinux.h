@@ -21,7 +21,7 @@
 /* What an x86 bzImage of protocol 2.12+ says (arch/x86/boot/header.S) */
 #define VMLINUX_INITRD_ADDR_MAX   0x7fffffffu
 
-/* Does the kernel file start like a vmlinux: ELF, gzip or xz magic? */
+/* Does the kernel file start like a vmlinux: ELF magic, or a compressed stream's? */
 int vmlinux_probe(const uint8_t *head, size_t len);
 
 /* Decode if compressed, parse, check; fill in->vmlinux and in->bzimage. */

@@ -51,5 +51,7 @@ size=$(wc -c <"$out/corrupt.vmlinux.xz")
 byte=$(od -An -tu1 -j $((size / 2)) -N 1 "$out/corrupt.vmlinux.xz" | tr -d ' ')
 patch "$out/corrupt.vmlinux.xz" $((size / 2)) "$(printf '%02x' $((byte ^ 0x55)))"
 head -c $((size / 2)) "$out/good.vmlinux.xz" >"$out/truncated.vmlinux.xz"
+# bzip2 (when the tool is there): a compression mkelfimage does not decode.
+if command -v bzip2 >/dev/null 2>&1; then bzip2 -c "$good" >"$out/good.vmlinux.bz2"; fi
 # Text, gzip-compressed: decodes fine, but is no ELF file.
 printf 'not a kernel\n' | gzip -n -c >"$out/not-elf.gz"

@@ -158,6 +158,12 @@ rejects_kernel "a gzip vmlinux has a good CRC-32" "$bad/bad-crc.vmlinux.gz" "gzi
 rejects_kernel "a gzip vmlinux is complete" "$bad/truncated.vmlinux.gz" "gzip: the stream is truncated"
 rejects_kernel "an xz vmlinux decodes" "$bad/corrupt.vmlinux.xz" "xz: corrupt data (liblzma error 9)"
 rejects_kernel "an xz vmlinux is complete" "$bad/truncated.vmlinux.xz" "xz: the stream is truncated"
+if [ -f "$bad/good.vmlinux.bz2" ]; then
+	rejects_kernel "a compressed vmlinux is gzip or xz" "$bad/good.vmlinux.bz2" \
+		"bzip2-compressed; a compressed vmlinux may be gzip or xz, decompress this one first"
+else
+	tap_skip "rejects: a compressed vmlinux is gzip or xz" "no bzip2 to make one"
+fi
 rejects_kernel "a compressed kernel is a vmlinux" "$bad/not-elf.gz" \
 	"gzip-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux"
 
