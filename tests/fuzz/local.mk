@@ -18,7 +18,7 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=un
 
 EXTRA_DIST += \
 	%D%/fuzz-bzimage.c %D%/fuzz-elfimage.c %D%/fuzz-initrd-kind.c %D%/fuzz-template.c \
-	%D%/corpus/README \
+	%D%/corpus \
 	%D%/make-seeds.sh \
 	%D%/replay-corpus.sh
 CLEANFILES += $(FUZZ_TARGETS:%=%D%/fuzz-%)
