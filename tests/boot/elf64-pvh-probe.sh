@@ -137,6 +137,55 @@ check_eq "replace-initrd exits 0" 0 $?
 	--elf-class 64 --digests -o "$work/rep-build.elf"
 check "replace-initrd gives the image a build with that initrd gives (ELF64 kept)" cmp "$work/rep-build.elf" "$work/rep.elf"
 
+# The image read as rust-vmm linux-loader reads it (src/loader/x86_64/elf,
+# Firecracker and Cloud Hypervisor): Elf64_Ehdr, little endian, e_phentsize
+# 56, e_phoff >= 64, e_entry at or above the 1 MiB high-memory start; each
+# PT_NOTE walked with its power-of-two p_align, and the last PT_NOTE's answer
+# kept; the PT_LOADs with bytes copied to p_paddr. Its PVH entry must be the
+# one QEMU entered (the stub's PVH entry, as inspect names it).
+cat >"$work/linux-loader.py" <<'EOF_PY'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+ident, e_type, e_machine, _, e_entry, e_phoff, _, _, _, e_phentsize, e_phnum = \
+    struct.unpack_from("<16sHHIQQQIHHH", data, 0)
+assert ident[:4] == b"\x7fELF" and ident[5] == 1, "magic or endianness"
+assert e_phentsize == 56, "e_phentsize %d" % e_phentsize
+assert e_phoff >= 64, "e_phoff %d" % e_phoff
+assert e_entry >= 0x100000, "e_entry below the high-memory start"
+pvh, loads = None, 0
+for i in range(e_phnum):
+    p_type, _, p_offset, _, p_paddr, p_filesz, p_memsz, p_align = \
+        struct.unpack_from("<IIQQQQQQ", data, e_phoff + i * 56)
+    if p_type == 1 and p_filesz:
+        assert p_offset + p_filesz <= len(data) and p_paddr + p_memsz <= 1 << 32
+        loads += 1
+    elif p_type == 4:
+        assert p_align and p_align & (p_align - 1) == 0, "PT_NOTE p_align %d" % p_align
+        up = lambda n: (n + p_align - 1) // p_align * p_align
+        at, pvh = 0, None
+        while at < p_filesz:
+            namesz, descsz, n_type = struct.unpack_from("<III", data, p_offset + at)
+            name = data[p_offset + at + 12:p_offset + at + 16]
+            if n_type == 18 and namesz == 4 and name == b"Xen\0":
+                assert descsz >= 4
+                pvh = struct.unpack_from("<I", data, p_offset + at + 12 + up(namesz))[0]
+                break
+            at += 12 + up(namesz) + up(descsz)
+print("%d 0x%x" % (loads, pvh or 0))
+EOF_PY
+# the stub's PVH entry: its address plus pvh_entry_offset (struct stub_header 0x24, formats/stubparam.h)
+"$MKELFIMAGE" inspect --json "$work/boot64.elf" >"$work/boot.json"
+stub_pvh=$(python3 -c 'import json, struct, sys
+j = json.load(open(sys.argv[1]))
+seg = [s for s in j["segments"] if s["name"] == "stub"][0]
+data = open(sys.argv[2], "rb").read()
+print(hex(seg["address"] + struct.unpack_from("<I", data, seg["file_offset"] + 0x24)[0]))' "$work/boot.json" "$work/boot64.elf" 2>&1)
+check_eq "read as rust-vmm linux-loader reads it: four PT_LOADs with bytes, the stub's PVH entry from the last PT_NOTE" \
+	"4 $stub_pvh" "$(python3 "$work/linux-loader.py" "$work/boot64.elf" 2>&1)"
+python3 "$work/linux-loader.py" "$work/boot32.elf" >"$work/ll32" 2>&1
+check "... and the ELF32 image fails its Elf64_Ehdr checks (e_phentsize)" \
+	grep -q '^AssertionError: e_phentsize' "$work/ll32"
+
 # bootelf --dry-run (no system call) on a fake machine's memory map.
 root=$work/root
 fake_memmap "$root"
