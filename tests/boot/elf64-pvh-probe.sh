@@ -186,6 +186,51 @@ python3 "$work/linux-loader.py" "$work/boot32.elf" >"$work/ll32" 2>&1
 check "... and the ELF32 image fails its Elf64_Ehdr checks (e_phentsize)" \
 	grep -q '^AssertionError: e_phentsize' "$work/ll32"
 
+# The ELFBoot checksum (mkelfimage/elfboot_sum.h: the IP checksum of the ELF
+# header, the program headers and each PT_LOAD's memory image) in the ELF64
+# layout, recomputed from the file; the ELF32 image (which the coreboot
+# harness test checks the same way elfboot does) is computed alike.
+cat >"$work/elfboot-sum.py" <<'EOF_PY'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+is64 = data[4] == 2
+if is64:
+    e_phoff, = struct.unpack_from("<Q", data, 0x20)
+    e_ehsize, e_phentsize, e_phnum = struct.unpack_from("<HHH", data, 0x34)
+else:
+    e_phoff, = struct.unpack_from("<I", data, 0x1c)
+    e_ehsize, e_phentsize, e_phnum = struct.unpack_from("<HHH", data, 0x28)
+stream = bytearray(data[:e_ehsize] + data[e_phoff:e_phoff + e_phnum * e_phentsize])
+want = None
+for i in range(e_phnum):
+    at = e_phoff + i * e_phentsize
+    if is64:
+        p_type, _, p_offset, _, _, p_filesz, p_memsz, p_align = struct.unpack_from("<IIQQQQQQ", data, at)
+    else:
+        p_type, p_offset, _, _, p_filesz, p_memsz, _, p_align = struct.unpack_from("<IIIIIIII", data, at)
+    if p_type == 1 and p_memsz:
+        stream += data[p_offset:p_offset + p_filesz] + bytes(p_memsz - p_filesz)
+    elif p_type == 4:
+        n = 0
+        while n < p_filesz:
+            namesz, descsz, n_type = struct.unpack_from("<III", data, p_offset + n)
+            name = data[p_offset + n + 12:p_offset + n + 12 + namesz]
+            desc = p_offset + n + 12 + (namesz + 3) // 4 * 4
+            if name == b"ELFBoot\0" and n_type == 3:
+                want, = struct.unpack_from("<H", data, desc)
+            n += 12 + (namesz + 3) // 4 * 4 + (descsz + 3) // 4 * 4
+if len(stream) % 2:
+    stream += b"\0"
+total = sum(struct.unpack("<%dH" % (len(stream) // 2), stream))
+while total >> 16:
+    total = (total & 0xffff) + (total >> 16)
+print("note 0x%04x computed 0x%04x" % (want, ~total & 0xffff))
+EOF_PY
+for class in 64 32; do
+	set -- $(python3 "$work/elfboot-sum.py" "$work/boot$class.elf" 2>&1)
+	check_eq "ELF$class: the ELFBoot checksum note matches the checksum recomputed over the image ($2)" "$2" "$4"
+done
+
 # bootelf --dry-run (no system call) on a fake machine's memory map.
 root=$work/root
 fake_memmap "$root"
