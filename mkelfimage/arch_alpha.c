@@ -23,12 +23,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "formats/alpha.h"
 #include "formats/alpha_vmlinux.h"
 #include "formats/le.h"
 #include "arch_alpha.h"
+#include "elfkernel.h"
 #include "copy.h"
 #include "inputs.h"
 #include "output.h"
@@ -56,34 +56,27 @@ static uint64_t align_up(uint64_t value, uint64_t align)
 	return (value + align - 1) & ~(align - 1);
 }
 
-/*
- * The ELF reader wants the whole file as a buffer: map it (only the pages of
- * the headers are read), check it, unmap it. Payloads are streamed later.
- */
+/* elfkernel_check_fn for a Linux/Alpha vmlinux */
+static enum fmt_status check_alpha(const uint8_t *map, size_t size, const struct elfimage_info *elf,
+				   void *info, struct fmt_error *err)
+{
+	(void)map;
+	(void)size;
+	return alpha_vmlinux_check(elf, info, err);
+}
+
 static int read_kernel(const struct input_file *kernel, struct alpha_vmlinux_info *info)
 {
-	struct elfimage_info *elf;
 	struct fmt_error err;
 	enum fmt_status status;
-	void *map;
+	int exit_status;
 
 	if (kernel->size == 0 || kernel->size > SIZE_MAX)
 		return report_error(EXIT_BAD_INPUT, "kernel '%s': %llu bytes is no vmlinux",
 				    kernel->path, (unsigned long long)kernel->size);
-	map = mmap(NULL, (size_t)kernel->size, PROT_READ, MAP_PRIVATE, kernel->fd, 0);
-	if (map == MAP_FAILED)
-		return report_errno(EXIT_BAD_INPUT, "kernel", kernel->path, "cannot map");
-	if (!(elf = malloc(sizeof(*elf)))) {
-		munmap(map, (size_t)kernel->size);
-		return report_error(EXIT_IO, "out of memory");
-	}
-	status = elfimage_parse(map, (size_t)kernel->size, elf, &err);
-	if (status == FMT_OK)
-		status = elfimage_validate(elf, &alpha_vmlinux_rules, &err);
-	if (status == FMT_OK)
-		status = alpha_vmlinux_check(elf, info, &err);
-	free(elf);
-	munmap(map, (size_t)kernel->size);
+	exit_status = elfkernel_read(kernel, &alpha_vmlinux_rules, check_alpha, info, &status, &err);
+	if (exit_status != EXIT_OK)
+		return exit_status;
 	return status == FMT_OK ? EXIT_OK : report_format_error("kernel", kernel->path, &err);
 }
 

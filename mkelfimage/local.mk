@@ -22,6 +22,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/initrdprep.c %D%/initrdprep.h \
 	%D%/compress.c %D%/compress.h \
 	%D%/vmlinux.c %D%/vmlinux.h \
+	%D%/elfkernel.c %D%/elfkernel.h \
 	%D%/imageread.c %D%/imageread.h \
 	%D%/inspect.c %D%/inspect.h \
 	%D%/extract.c %D%/extract.h \

@@ -2,15 +2,14 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "formats/elfimage.h"
 #include "formats/initrd_kind.h"
 #include "formats/le.h"
 #include "compress.h"
+#include "elfkernel.h"
 #include "report.h"
 #include "vmlinux.h"
 
@@ -56,36 +55,27 @@ static int decode(struct inputs *in, const uint8_t *head, size_t len)
 	return EXIT_OK;
 }
 
-/*
- * The ELF reader wants the whole file as a buffer: map it (the pages of the
- * headers and notes are read), check it, unmap it. Payloads are streamed later.
- */
+/* elfkernel_check_fn for an x86 vmlinux: its PT_LOADs and PVH entry note */
+static enum fmt_status check_x86(const uint8_t *map, size_t size, const struct elfimage_info *elf,
+				 void *info, struct fmt_error *err)
+{
+	return x86_vmlinux_check(map, size, elf, info, err);
+}
+
 static int parse(struct inputs *in)
 {
 	const struct input_file *kernel = &in->kernel;
-	struct elfimage_info *elf;
 	struct fmt_error err;
 	enum fmt_status status;
-	void *map;
+	int exit_status;
 
 	if (kernel->size == 0 || kernel->size > SIZE_MAX)
 		return report_error(EXIT_BAD_INPUT, "kernel '%s': %llu bytes%s is no vmlinux", kernel->path,
 				    (unsigned long long)kernel->size,
 				    in->kernel_compression ? " once decompressed" : "");
-	map = mmap(NULL, (size_t)kernel->size, PROT_READ, MAP_PRIVATE, kernel->fd, 0);
-	if (map == MAP_FAILED)
-		return report_errno(EXIT_BAD_INPUT, "kernel", kernel->path, "cannot map");
-	if (!(elf = malloc(sizeof(*elf)))) {
-		munmap(map, (size_t)kernel->size);
-		return report_error(EXIT_IO, "out of memory");
-	}
-	status = elfimage_parse(map, (size_t)kernel->size, elf, &err);
-	if (status == FMT_OK)
-		status = elfimage_validate(elf, &x86_vmlinux_rules, &err);
-	if (status == FMT_OK)
-		status = x86_vmlinux_check(map, (size_t)kernel->size, elf, &in->vmlinux, &err);
-	free(elf);
-	munmap(map, (size_t)kernel->size);
+	exit_status = elfkernel_read(kernel, &x86_vmlinux_rules, check_x86, &in->vmlinux, &status, &err);
+	if (exit_status != EXIT_OK)
+		return exit_status;
 	if (status == FMT_NOT_THIS_FORMAT && in->kernel_compression)
 		return report_error(EXIT_BAD_INPUT, "kernel '%s': %s-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux",
 				    kernel->path, in->kernel_compression);
