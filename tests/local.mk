@@ -19,7 +19,7 @@ EXTRA_DIST += $(TAP_TEST_LIST) \
 	%D%/lib.sh \
 	%D%/tap.h \
 	%D%/boot/probe-checks.sh \
-	%D%/bad/make-bad-kernels.sh %D%/bad/make-bad-vmlinux.sh %D%/bad/make-bad-images.sh %D%/bad/README
+	%D%/bad/bytes.sh %D%/bad/make-bad-kernels.sh %D%/bad/make-bad-vmlinux.sh %D%/bad/make-bad-images.sh %D%/bad/README
 
 # Parser unit tests (C, TAP on stdout)
 check_PROGRAMS += %D%/formats/bzimage-test

@@ -9,20 +9,8 @@ set -eu
 good32=$1 good64=$2 out=$3
 mkdir -p "$out"
 
-# le FILE OFFSET SIZE VALUE: write VALUE little endian in SIZE bytes at OFFSET
-le() {
-	_file=$1 _at=$2 _size=$3 _value=$4 _bytes= _i=0
-	while [ $_i -lt "$_size" ]; do
-		_bytes="$_bytes$(printf '\\%03o' $(( (_value >> (8 * _i)) & 255 )))"
-		_i=$((_i + 1))
-	done
-	printf "$_bytes" | dd of="$_file" bs=1 seek="$_at" conv=notrunc status=none
-}
-
-# u32 FILE OFFSET: read a little-endian 32-bit value
-u32() {
-	od -An -tu4 -j "$2" -N4 "$1" | tr -d ' '
-}
+# the byte helpers: patch, le, u32
+. "$(dirname "$0")/bytes.sh"
 
 # ph32 INDEX FIELD_OFFSET: file offset of a field of ELF32 program header INDEX
 ph32() { echo $((0x34 + 32 * $1 + $2)); }

@@ -7,13 +7,8 @@ set -eu
 good=$1 mkprobe=$2 probe_dir=$3 out=$4
 mkdir -p "$out"
 
-# patch FILE OFFSET BYTES...: overwrite bytes (given in hex) at a decimal offset
-patch() {
-	file=$1 offset=$2
-	shift 2
-	printf "$(printf '\\%03o' $(for b in "$@"; do printf '%d ' "0x$b"; done))" |
-		dd of="$file" bs=1 seek="$offset" conv=notrunc status=none
-}
+# the byte helpers: patch, le, u32
+. "$(dirname "$0")/bytes.sh"
 
 variant() {
 	name=$1

@@ -8,25 +8,15 @@ set -eu
 good=$1 out=$2
 mkdir -p "$out"
 
-# patch FILE OFFSET BYTES...: overwrite bytes (given in hex) at a decimal offset
-patch() {
-	file=$1 offset=$2
-	shift 2
-	printf "$(printf '\\%03o' $(for b in "$@"; do printf '%d ' "0x$b"; done))" |
-		dd of="$file" bs=1 seek="$offset" conv=notrunc status=none
-}
-
-# le32 FILE OFFSET: the little-endian 32-bit number at a decimal offset
-le32() {
-	od -An -tu4 -j "$2" -N 4 "$1" | tr -d ' '
-}
+# the byte helpers: patch, le, u32
+. "$(dirname "$0")/bytes.sh"
 
 PHDR=52          # e_phoff of an ELF32 file whose headers follow the ELF header
 PHENT=32         # sizeof(Elf32_Phdr); p_offset at +4, p_paddr at +12
 
 # The Xen note's n_type (18, XEN_ELFNOTE_PHYS32_ENTRY) becomes 17: no PVH entry.
 cp "$good" "$out/no-pvh-note.vmlinux"
-note=$(le32 "$good" $((PHDR + 2 * PHENT + 4)))
+note=$(u32 "$good" $((PHDR + 2 * PHENT + 4)))
 patch "$out/no-pvh-note.vmlinux" $((note + 8)) 11 00 00 00
 
 # The data PT_LOAD's p_paddr moved onto the text PT_LOAD: segments overlap.
@@ -42,7 +32,7 @@ gzip -n -9 -c "$good" >"$out/good.vmlinux.gz"
 xz -T1 --check=crc32 -c "$good" >"$out/good.vmlinux.xz"
 cp "$out/good.vmlinux.gz" "$out/bad-crc.vmlinux.gz"
 size=$(wc -c <"$out/bad-crc.vmlinux.gz")
-crc=$(le32 "$out/bad-crc.vmlinux.gz" $((size - 8)))
+crc=$(u32 "$out/bad-crc.vmlinux.gz" $((size - 8)))
 patch "$out/bad-crc.vmlinux.gz" $((size - 8)) \
 	$(printf '%08x' $(( (crc ^ 0xffffffff) & 0xffffffff )) | sed 's/\(..\)\(..\)\(..\)\(..\)/\4 \3 \2 \1/')
 head -c $(( $(wc -c <"$out/good.vmlinux.gz") / 2 )) "$out/good.vmlinux.gz" >"$out/truncated.vmlinux.gz"
