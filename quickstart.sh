@@ -8,14 +8,15 @@
 set -eu
 cd "$(dirname "$0")"
 
-# Everything the build and the tests use, as Debian package names.
+# Everything the build, the tests and `make bench` use, as Debian package
+# names (u-boot-tools: mkimage, a peer in tests/bench/build-speed.sh).
 PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
 	libelf-dev elfutils zlib1g-dev liblzma-dev libyaml-dev
 	qemu-system-x86 util-linux coreutils busybox-static cpio
 	grub-pc-bin grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
 	clang valgrind strace time
-	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev"
+	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
