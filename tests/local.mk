@@ -50,6 +50,7 @@ TAP_TEST_LIST += \
 	%D%/kernel/debian-vmlinux-pvh-boots.sh
 EXTRA_DIST += \
 	%D%/kernel/kernel-tests.sh \
+	%D%/kernel/i386-apt.sh \
 	%D%/kernel/extract-vmlinux.sh \
 	%D%/kernel/fetch-debian-kernel.sh \
 	%D%/kernel/make-initramfs.sh \

@@ -9,6 +9,7 @@
 # kernel has no PVH (CONFIG_PVH is not set): its vmlinux is refused, saying why.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
+. "$top_srcdir/tests/kernel/i386-apt.sh"
 
 I386_KERNEL_PACKAGE=${MKELFIMAGE_I386_KERNEL_PACKAGE:-linux-image-686}
 need_qemu_x86_64
@@ -61,8 +62,11 @@ check_eq "$name (vmlinux, PVH into the stub): /proc/cmdline" \
 boot_image "$QEMU_X86_64" "$work/verify.elf" "$work/verify"
 check_init_ran "$name (vmlinux, --verify-at-boot) passes the check and runs /init" "$work/verify" "$marker"
 
-# Debian's 686 kernel: CONFIG_PVH is not set, so no PVH note
-if kernel686=$(sh "$KERNEL_DIR/fetch-debian-kernel.sh" "$I386_KERNEL_PACKAGE" "$KERNEL_CACHE" 2>"$work/fetch686.err") &&
+# Debian's 686 kernel: CONFIG_PVH is not set, so no PVH note. An i386
+# package: fetched with i386 package lists (i386-apt.sh), in a subshell so
+# APT_CONFIG does not stay set.
+if kernel686=$( { i386_apt || { echo "no i386 package lists: $(grep -m 1 '^E:' "$work/apt-i386.log")"; exit 1; } >&2
+		sh "$KERNEL_DIR/fetch-debian-kernel.sh" "$I386_KERNEL_PACKAGE" "$KERNEL_CACHE"; } 2>"$work/fetch686.err") &&
    sh "$KERNEL_DIR/extract-vmlinux.sh" "$kernel686" "$work/vmlinux-686" 2>"$work/extract686.err"; then
 	status=0
 	"$MKELFIMAGE" --kernel "$work/vmlinux-686" -o "$work/686.elf" 2>"$work/686.err" || status=$?

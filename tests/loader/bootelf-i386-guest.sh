@@ -18,6 +18,7 @@
 # lib32gcc-12-dev (no gcc-multilib).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
+. "$top_srcdir/tests/kernel/i386-apt.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
 . "$top_srcdir/tests/loader/bootelf-guest.sh"
 
@@ -25,28 +26,6 @@ I386_KERNEL_PACKAGE=${MKELFIMAGE_I386_KERNEL_PACKAGE:-linux-image-686}
 [ -n "${QEMU_I386:-}" ] || skip_all "no qemu-system-i386 (install qemu-system-x86)"
 need_qemu_x86_64
 
-# i386_apt: APT_CONFIG for apt-get and apt-cache with i386 package lists of
-# their own, refreshed once a day (an index that fails to download, such as
-# a mirror in sync, is ignored as long as the main lists arrive).
-i386_dir=$KERNEL_CACHE/i386-userland
-i386_apt() {
-	_apt=$i386_dir/apt
-	mkdir -p "$_apt/lists/partial" "$_apt/cache/archives/partial" "$_apt/state" || return 1
-	cat >"$_apt/apt.conf" <<EOF_APT || return 1
-Dir::State "$_apt/state";
-Dir::State::Lists "$_apt/lists";
-Dir::State::status "/var/lib/dpkg/status";
-Dir::Cache "$_apt/cache";
-APT::Architecture "i386";
-APT::Architectures { "i386"; };
-EOF_APT
-	APT_CONFIG=$_apt/apt.conf
-	export APT_CONFIG
-	if [ -z "$(find "$_apt/lists" -name '*binary-i386_Packages*' -mtime -1 2>/dev/null)" ]; then
-		timeout 300 apt-get update -qq >"$work/apt-i386.log" 2>&1
-	fi
-	[ -n "$(find "$_apt/lists" -name '*_main_binary-i386_Packages*' 2>/dev/null)" ]
-}
 i386_apt || unavailable "no i386 package lists: $(grep -m 1 '^E:' "$work/apt-i386.log" 2>/dev/null)"
 
 # i386_debs DIR PACKAGE...: download PACKAGE:i386 and unpack it into DIR.
