@@ -119,3 +119,11 @@ hex() {
 file_size() {
 	stat -c %s "$1"
 }
+
+# flip_byte FILE OFFSET: complement one byte in place (always a change,
+# whatever the byte was: random test data never makes it a no-op)
+flip_byte() {
+	_f_old=$(od -An -tu1 -j "$2" -N 1 "$1" | tr -d ' ')
+	printf "\\$(printf '%03o' $((_f_old ^ 255)))" |
+		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}

@@ -44,13 +44,6 @@ check_stub_line() {
 	fi
 }
 
-# flip_byte FILE OFFSET: complement one byte in place
-flip_byte() {
-	_f_old=$(od -An -tu1 -j "$2" -N 1 "$1" | tr -d ' ')
-	printf "\\$(printf '%03o' $((_f_old ^ 255)))" |
-		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
-}
-
 # segment_offset IMAGE FILESZ: file offset of the PT_LOAD with that p_filesz
 segment_offset() {
 	readelf -lW "$1" | while read -r _s_type _s_offset _s_vaddr _s_paddr _s_filesz _s_rest; do

@@ -51,7 +51,7 @@ check_eq "extract: more --initrd than the image holds is an error" \
 # A damaged image: extract refuses the part whose digest fails, and writes nothing.
 cp "$work/boot.elf" "$work/damaged.elf"
 off=$(LC_ALL=C readelf -lW "$work/boot.elf" | awk '$1 == "LOAD" { print $2 }' | sort | tail -n 1)
-printf 'X' | dd of="$work/damaged.elf" bs=1 seek=$((off + 100)) conv=notrunc status=none
+flip_byte "$work/damaged.elf" $((off + 100))
 "$MKELFIMAGE" extract "$work/damaged.elf" --initrd "$work/d1" 2>"$work/err"
 check_eq "extract from a damaged image: exit 1, the part named" \
 	"1 mkelfimage: image '$work/damaged.elf': the initrd 0 does not match its recorded SHA-256; the image is damaged" \

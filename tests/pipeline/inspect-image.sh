@@ -65,7 +65,7 @@ check_eq "without headers: multiboot, PVH and ELF boot notes refuse it, each wit
 "$MKELFIMAGE" inspect --json "$work/boot.elf" >"$work/boot.json"
 off=$(q '[s for s in j["segments"] if s["name"] == "initrd"][0]["file_offset"] + 70004 + 3')
 cp "$work/boot.elf" "$work/bad.elf"
-printf 'X' | dd of="$work/bad.elf" bs=1 seek="$off" conv=notrunc status=none
+flip_byte "$work/bad.elf" "$off"
 "$MKELFIMAGE" inspect "$work/bad.elf" >"$work/bad.txt"
 check "a flipped byte: the second initrd's digest is a MISMATCH" grep -Eq '^  initrd file +1 +20 [0-9a-f]{64} MISMATCH$' "$work/bad.txt"
 check "a flipped byte: the first initrd still checks out" grep -Eq '^  initrd file +0 +70001 [0-9a-f]{64} ok$' "$work/bad.txt"
