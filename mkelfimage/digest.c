@@ -74,7 +74,8 @@ int digest_add(struct plan *plan, const struct inputs *in)
 	digest_put_le(desc + offsetof(struct digest_note_header, version), MKELFIMAGE_DIGESTS_VERSION, 4);
 	digest_put_le(desc + offsetof(struct digest_note_header, record_count), records, 4);
 	record = desc + sizeof(struct digest_note_header);
-	record = digest_layout_record(record, DIGEST_KERNEL_FILE, 0, in->kernel.size);
+	record = digest_layout_record(record, DIGEST_KERNEL_FILE, 0,
+				      in->kernel_file_kept ? in->kernel_file_kept->size : in->kernel.size);
 	record = digest_layout_record(record, DIGEST_KERNEL_LOADED, 0, loaded);
 	for (i = 0; i < in->initrd_count; i++)
 		record = digest_layout_record(record, DIGEST_INITRD_FILE, (uint32_t)i, in->initrds[i].size);
@@ -114,6 +115,9 @@ int digest_kernel_begin(struct digest_run *run, const struct inputs *in)
 	if (!run->desc)
 		return EXIT_OK;
 	digest_start(&run->loaded, NULL);
+	run->file_kept = in->kernel_file_kept;
+	if (run->file_kept)   /* an edit: the original file's record, not the minimal vmlinux's */
+		return EXIT_OK;
 	/* a vmlinux's file is not copied whole (only its PT_LOADs): hashed alone, read here */
 	if (in->kernel_kind == KERNEL_VMLINUX)
 		return copy_payload(&in->kernel, 0, -1, NULL, 0, in->kernel.size,
@@ -139,7 +143,13 @@ void digest_kernel_end(struct digest_run *run)
 {
 	if (!run->desc)
 		return;
-	digest_record(run, &run->file.ctx);
+	if (run->file_kept) {
+		memcpy(run->cursor + offsetof(struct digest_record, sha256), run->file_kept->sha256,
+		       SHA256_DIGEST_SIZE);
+		run->cursor += sizeof(struct digest_record);
+	} else {
+		digest_record(run, &run->file.ctx);
+	}
 	digest_record(run, &run->loaded.ctx);
 }
 

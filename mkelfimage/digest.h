@@ -41,6 +41,7 @@ struct digest_run {
 	struct digest_sink file;    /* the kernel file, then each initrd file */
 	struct digest_sink loaded;  /* the kernel's protected-mode part */
 	int file_with_loaded;       /* the loaded bytes are part of the file's stream (a bzImage) */
+	const struct kept_digest *file_kept; /* in->kernel_file_kept: recorded, not computed */
 	struct digest_sink region;  /* the initrds joined, with their padding */
 };
 

@@ -9,6 +9,7 @@
 
 #include "edit.h"
 #include "extract.h"
+#include "formats/digestnote.h"
 #include "formats/elfnote.h"
 #include "report.h"
 
@@ -20,6 +21,8 @@ struct scratch {
 	char initrds[EXTRACT_MAX_INITRDS][1024 + 16];
 	uint32_t initrd_count;
 	char *cmdline;
+	int vmlinux;                    /* the kernel file is a minimal vmlinux (minvmlinux.h) */
+	struct kept_digest kernel_file; /* then the original's `kernel file` record */
 };
 
 static void scratch_remove(struct scratch *s)
@@ -50,6 +53,13 @@ static void spec_from_image(const struct image_read *img, struct image_spec *spe
 	spec->initrd_placement = img->params.initrd_placement;
 }
 
+/* The kernel extracted: the file, or a minimal vmlinux with its original's record */
+static void spec_kernel(struct image_spec *spec, const struct scratch *s)
+{
+	spec->kernel_path = s->kernel;
+	spec->kernel_file_kept = s->vmlinux ? &s->kernel_file : NULL;
+}
+
 /* Extract the kernel, and the initrds and command line unless they are being replaced. */
 static int extract_inputs(const struct image_read *img, struct scratch *s, int keep_initrds)
 {
@@ -65,7 +75,19 @@ static int extract_inputs(const struct image_read *img, struct scratch *s, int k
 		return report_errno(EXIT_IO, "temporary directory", tmp && *tmp ? tmp : "/tmp", "cannot create");
 	}
 	snprintf(s->kernel, sizeof(s->kernel), "%s/kernel", s->dir);
-	if ((status = extract_kernel(img, s->kernel)) != EXIT_OK)
+	/*
+	 * A vmlinux image holds the PT_LOADs, not the file: the build gets the
+	 * minimal vmlinux of them, which plans as the original did (the plan
+	 * reads its loads and PVH entry only), and keeps the original file's
+	 * digest record, the one image byte that depends on the rest of it.
+	 */
+	s->vmlinux = img->params.kernel_protocol == STUB_KERNEL_PVH;
+	if (s->vmlinux && imageread_digest(img, DIGEST_KERNEL_FILE, 0, &s->kernel_file.size,
+					   s->kernel_file.sha256) != 0)
+		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the kernel (not made by this mkelfimage)",
+				    img->path);
+	status = s->vmlinux ? extract_vmlinux(img, s->kernel) : extract_kernel(img, s->kernel);
+	if (status != EXIT_OK)
 		return status;
 	if (count > EXTRACT_MAX_INITRDS)
 		return report_error(EXIT_BAD_INPUT, "image '%s': %u initrds, more than %u", img->path, count,
@@ -123,7 +145,7 @@ int edit_set_command_line_main(int argc, char **argv)
 		initrds = calloc(s.initrd_count + 1, sizeof(*initrds));
 		for (i = 0; initrds && i < s.initrd_count; i++)
 			initrds[i] = s.initrds[i];
-		spec.kernel_path = s.kernel;
+		spec_kernel(&spec, &s);
 		spec.initrd_paths = initrds;
 		spec.initrd_count = s.initrd_count;
 		spec.cmdline = argv[2];
@@ -148,7 +170,7 @@ int edit_replace_initrd_main(int argc, char **argv)
 		status = extract_inputs(&img, &s, 0);
 	if (status == EXIT_OK) {
 		spec_from_image(&img, &spec);
-		spec.kernel_path = s.kernel;
+		spec_kernel(&spec, &s);
 		spec.initrd_paths = (const char **)(argv + 2);
 		spec.initrd_count = (size_t)(argc - 2);
 		spec.cmdline = s.cmdline;

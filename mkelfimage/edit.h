@@ -5,7 +5,10 @@
  * checked against its digest), then the image is rebuilt through the normal
  * build with the same boot headers, policy and flags, and renamed over the
  * old one: notes, digests and the layout are recomputed, and a failure
- * leaves the image as it was.
+ * leaves the image as it was. An image of a vmlinux is rebuilt from the
+ * minimal vmlinux of its PT_LOADs (minvmlinux.h), keeping the original
+ * file's digest record: the result is the image a fresh build from the
+ * original vmlinux gives.
  */
 #ifndef MKELFIMAGE_EDIT_H
 #define MKELFIMAGE_EDIT_H

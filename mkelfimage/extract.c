@@ -8,6 +8,10 @@
  *                  sizes of initrds 0..i-1, as many bytes as the digest note's
  *                  DIGEST_INITRD_FILE record i says (each but the last padded to 4);
  *   command line = cmdline_len bytes at cmdline_addr.
+ * A vmlinux file is not in the image: only its PT_LOADs (kernel_ranges,
+ * with p_memsz from the image's own PT_LOAD at each address) and the PVH
+ * entry (kernel_entry), from which --vmlinux writes a minimal vmlinux
+ * (minvmlinux.h) that the edits rebuild from.
  * An initrd --compress-initrd changed comes back as it is in the image.
  */
 #include "config.h"
@@ -22,6 +26,7 @@
 #include "formats/digestnote.h"
 #include "formats/setupnote.h"
 #include "formats/sha256_host.h"
+#include "minvmlinux.h"
 #include "output.h"
 #include "report.h"
 #include "write.h"
@@ -31,11 +36,15 @@ struct piece {
 	uint64_t len;
 };
 
-/* One input to give back: its bytes in the image (at most two pieces), checked. */
+/* A minimal vmlinux: its headers, then each load and zeros to the next page */
+#define PART_MAX_PIECES (1 + 2 * MINVMLINUX_MAX_LOADS)
+
+/* One input to give back: its bytes in the image, checked. */
 struct part {
 	char what[32];
-	struct piece pieces[2];
+	struct piece pieces[PART_MAX_PIECES];
 	size_t count;
+	uint8_t head[MINVMLINUX_HEAD_MAX];   /* a minimal vmlinux's headers */
 };
 
 /*
@@ -75,7 +84,7 @@ static int refuse_vmlinux(const struct image_read *img)
 {
 	if (img->params.kernel_protocol != STUB_KERNEL_PVH)
 		return EXIT_OK;
-	return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is a vmlinux (PVH entry); the image holds only its PT_LOADs, not the file, so it cannot be given back: rebuild from the vmlinux",
+	return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is a vmlinux (PVH entry); the image holds only its PT_LOADs, not the file, so it cannot be given back: --vmlinux writes a minimal vmlinux of them",
 			    img->path);
 }
 
@@ -96,6 +105,70 @@ static int part_kernel(const struct image_read *img, struct part *part)
 					  img->params.kernel_file_size };
 	part->count = 2;
 	return part_check(img, part, DIGEST_KERNEL_FILE, 0);
+}
+
+/* p_memsz of the image's PT_LOAD at `addr` holding `filesz` file bytes, or 0 */
+static uint64_t part_load_memsz(const struct image_read *img, uint64_t addr, uint64_t filesz)
+{
+	size_t i;
+
+	for (i = 0; i < img->elf.load_count; i++)
+		if (img->elf.load[i].paddr == addr && img->elf.load[i].filesz == filesz)
+			return img->elf.load[i].memsz;
+	return 0;
+}
+
+/*
+ * A vmlinux image's kernel as a minimal vmlinux: the PT_LOADs' file bytes,
+ * checked against the `kernel loaded` digest, between the headers and the
+ * page padding minvmlinux_head lays out.
+ */
+static int part_vmlinux(const struct image_read *img, struct part *part)
+{
+	static const uint8_t zeros[MINVMLINUX_PAGE];
+	struct minvmlinux_load loads[MINVMLINUX_MAX_LOADS];
+	const struct stub_params *p = &img->params;
+	struct piece bytes[MINVMLINUX_MAX_LOADS];
+	uint64_t end;
+	uint32_t i;
+	size_t head_len;
+	int status;
+
+	snprintf(part->what, sizeof(part->what), "kernel's loaded part");
+	if (p->kernel_protocol != STUB_KERNEL_PVH)
+		return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is a bzImage, not a vmlinux: use --kernel",
+				    img->path);
+	if (p->kernel_range_count == 0 || p->kernel_range_count > MINVMLINUX_MAX_LOADS)
+		return report_error(EXIT_BAD_INPUT, "image '%s': stub parameters 0x%zx: kernel_range_count %u, not 1 to %d",
+				    img->path, offsetof(struct stub_params, kernel_range_count),
+				    p->kernel_range_count, MINVMLINUX_MAX_LOADS);
+	for (i = 0; i < p->kernel_range_count; i++) {
+		loads[i] = (struct minvmlinux_load){ .paddr = p->kernel_ranges[i].addr,
+						     .filesz = p->kernel_ranges[i].size };
+		end = part_load_memsz(img, loads[i].paddr, loads[i].filesz);
+		if (end == 0 || end > UINT32_MAX ||
+		    (i > 0 && loads[i].paddr < (uint64_t)loads[i - 1].paddr + loads[i - 1].memsz))
+			return report_error(EXIT_BAD_INPUT, "image '%s': kernel range %u [0x%x, +0x%x) is no PT_LOAD of the image above the one before",
+					    img->path, i, loads[i].paddr, loads[i].filesz);
+		loads[i].memsz = (uint32_t)end;
+		part->pieces[i] = (struct piece){ imageread_bytes(img, loads[i].paddr, loads[i].filesz),
+						  loads[i].filesz };
+	}
+	part->count = p->kernel_range_count;
+	if ((status = part_check(img, part, DIGEST_KERNEL_LOADED, 0)) != EXIT_OK)
+		return status;
+	if (!(head_len = minvmlinux_head(part->head, loads, part->count, p->kernel_entry)))
+		return report_error(EXIT_BAD_INPUT, "image '%s': the kernel's PT_LOADs exceed the 4 GiB of an ELF32 file",
+				    img->path);
+	memcpy(bytes, part->pieces, part->count * sizeof(bytes[0]));
+	part->pieces[0] = (struct piece){ part->head, head_len };
+	end = head_len;
+	for (i = 0, part->count = 1; i < p->kernel_range_count; i++) {
+		part->pieces[part->count++] = (struct piece){ zeros, loads[i].offset - end };
+		part->pieces[part->count++] = bytes[i];
+		end = (uint64_t)loads[i].offset + loads[i].filesz;
+	}
+	return EXIT_OK;
 }
 
 static int part_initrd(const struct image_read *img, uint32_t index, struct part *part)
@@ -156,6 +229,13 @@ int extract_kernel(const struct image_read *img, const char *path)
 	return part_write_one(part_kernel(img, &part), &part, path);
 }
 
+int extract_vmlinux(const struct image_read *img, const char *path)
+{
+	struct part part;
+
+	return part_write_one(part_vmlinux(img, &part), &part, path);
+}
+
 int extract_has_digests(const struct image_read *img)
 {
 	uint8_t sha[32];
@@ -195,8 +275,8 @@ int extract_cmdline(const struct image_read *img, const char *path)
  */
 static int check_outputs(const struct image_read *img, const char *const *paths, size_t count)
 {
-	struct stat image_st, st[EXTRACT_MAX_INITRDS + 2];
-	int exists[EXTRACT_MAX_INITRDS + 2];
+	struct stat image_st, st[EXTRACT_MAX_INITRDS + 3];
+	int exists[EXTRACT_MAX_INITRDS + 3];
 	size_t i, j;
 	int status;
 
@@ -221,17 +301,19 @@ static int check_outputs(const struct image_read *img, const char *const *paths,
  * and every output path checked before the first file is written; all are
  * written to temporary files and renamed only when all are complete.
  */
-static int extract_all(const struct image_read *img, const char *kernel, const char *const *initrds,
-		       uint32_t initrd_count, const char *cmdline)
+static int extract_all(const struct image_read *img, const char *kernel, const char *vmlinux,
+		       const char *const *initrds, uint32_t initrd_count, const char *cmdline)
 {
-	struct part parts[EXTRACT_MAX_INITRDS + 2];
-	struct output outs[EXTRACT_MAX_INITRDS + 2];
-	const char *paths[EXTRACT_MAX_INITRDS + 2];
+	struct part parts[EXTRACT_MAX_INITRDS + 3];
+	struct output outs[EXTRACT_MAX_INITRDS + 3];
+	const char *paths[EXTRACT_MAX_INITRDS + 3];
 	size_t count = 0, written = 0, i;
 	int status = EXIT_OK;
 
 	if (kernel && (status = part_kernel(img, &parts[count])) == EXIT_OK)
 		paths[count++] = kernel;
+	if (status == EXIT_OK && vmlinux && (status = part_vmlinux(img, &parts[count])) == EXIT_OK)
+		paths[count++] = vmlinux;
 	for (i = 0; status == EXIT_OK && i < initrd_count; i++)
 		if ((status = part_initrd(img, (uint32_t)i, &parts[count])) == EXIT_OK)
 			paths[count++] = initrds[i];
@@ -254,12 +336,13 @@ int extract_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "kernel", required_argument, NULL, 'k' },
+		{ "vmlinux", required_argument, NULL, 'v' },
 		{ "initrd", required_argument, NULL, 'i' },
 		{ "command-line-file", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *kernel = NULL, *cmdline = NULL, *initrds[EXTRACT_MAX_INITRDS];
+	const char *kernel = NULL, *vmlinux = NULL, *cmdline = NULL, *initrds[EXTRACT_MAX_INITRDS];
 	struct image_read img;
 	uint32_t initrd_count = 0;
 	int id, status;
@@ -268,6 +351,8 @@ int extract_main(int argc, char **argv)
 	while ((id = getopt_long(argc, argv, ":k:i:h", longopts, NULL)) != -1) {
 		if (id == 'k')
 			kernel = optarg;
+		else if (id == 'v')
+			vmlinux = optarg;
 		else if (id == 'c')
 			cmdline = optarg;
 		else if (id == 'i' && initrd_count < EXTRACT_MAX_INITRDS)
@@ -275,14 +360,14 @@ int extract_main(int argc, char **argv)
 		else if (id == 'i')
 			return report_error(EXIT_BAD_INPUT, "extract: more than %d --initrd", EXTRACT_MAX_INITRDS);
 		else if (id == 'h') {
-			printf("Usage: mkelfimage extract IMAGE [--kernel FILE] [--initrd FILE]... [--command-line-file FILE]\n");
+			printf("Usage: mkelfimage extract IMAGE [--kernel FILE] [--vmlinux FILE] [--initrd FILE]... [--command-line-file FILE]\n");
 			return EXIT_OK;
 		} else
 			return report_error(EXIT_BAD_INPUT, "extract: bad option '%s'; try 'mkelfimage extract --help'",
 					    argv[optind - 1]);
 	}
-	if (optind + 1 != argc || (!kernel && !cmdline && !initrd_count))
-		return report_error(EXIT_BAD_INPUT, "extract: give one image and at least one of --kernel, --initrd, --command-line-file");
+	if (optind + 1 != argc || (!kernel && !vmlinux && !cmdline && !initrd_count))
+		return report_error(EXIT_BAD_INPUT, "extract: give one image and at least one of --kernel, --vmlinux, --initrd, --command-line-file");
 	if ((status = imageread_open(argv[optind], &img)) == EXIT_OK)
 		status = imageread_check_made(&img);
 	if (status == EXIT_OK && initrd_count > extract_initrd_count(&img))
@@ -296,7 +381,7 @@ int extract_main(int argc, char **argv)
 		report_error(EXIT_OK, "image '%s': built without --digests: nothing to check, extracted as stored",
 			     img.path);
 	if (status == EXIT_OK)
-		status = extract_all(&img, kernel, initrds, initrd_count, cmdline);
+		status = extract_all(&img, kernel, vmlinux, initrds, initrd_count, cmdline);
 	imageread_close(&img);
 	return status;
 }

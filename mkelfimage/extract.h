@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * mkelfimage extract IMAGE [--kernel FILE] [--initrd FILE]... [--command-line-file FILE]:
+ * mkelfimage extract IMAGE [--kernel FILE] [--vmlinux FILE] [--initrd FILE]... [--command-line-file FILE]:
  * the inputs back out of an image, byte for byte, each checked against the
  * digest the image recorded for it.
  */
@@ -27,6 +27,12 @@ int extract_main(int argc, char **argv);
 int extract_kernel(const struct image_read *img, const char *path);
 int extract_initrd(const struct image_read *img, uint32_t index, const char *path);
 int extract_cmdline(const struct image_read *img, const char *path);
+
+/*
+ * For an image of a vmlinux: the minimal vmlinux (minvmlinux.h) of its
+ * kernel PT_LOADs, checked against the `kernel loaded` digest, to `path`.
+ */
+int extract_vmlinux(const struct image_read *img, const char *path);
 
 /* 1 when the image's digest note holds digests (built with --digests), else 0 */
 int extract_has_digests(const struct image_read *img);

@@ -136,6 +136,7 @@ int inputs_open(const struct image_spec *spec, struct inputs *in)
 
 	memset(in, 0, sizeof(*in));
 	in->kernel.fd = -1;
+	in->kernel_file_kept = spec->kernel_file_kept;
 	/* an Alpha vmlinux is parsed by arch_alpha.c; here it is only opened */
 	status = spec->arch == IMAGE_ARCH_ALPHA ? open_input(&in->kernel, "kernel", spec->kernel_path)
 		: open_kernel(spec->kernel_path, in);

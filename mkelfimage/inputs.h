@@ -36,6 +36,7 @@ struct inputs {
 	size_t initrd_count;
 	uint64_t initrd_region_size;   /* joined and padded, 0 if none */
 	char *cmdline;                 /* the built-in command line, malloc'd */
+	const struct kept_digest *kernel_file_kept; /* spec->kernel_file_kept (digest.c) */
 };
 
 /* Open and validate every input. Returns EXIT_OK or a reported exit status. */

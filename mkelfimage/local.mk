@@ -26,6 +26,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/imageread.c %D%/imageread.h \
 	%D%/inspect.c %D%/inspect.h \
 	%D%/extract.c %D%/extract.h \
+	%D%/minvmlinux.c %D%/minvmlinux.h \
 	%D%/edit.c %D%/edit.h \
 	%D%/setupnote.c %D%/setupnote.h \
 	%D%/arch_alpha.c %D%/arch_alpha.h \

@@ -20,6 +20,12 @@ enum image_arch {
 	IMAGE_ARCH_ALPHA,
 };
 
+/* A digest note record carried over from an image (formats/digestnote.h) */
+struct kept_digest {
+	uint64_t size;
+	uint8_t sha256[32];          /* all zero: not recorded */
+};
+
 struct image_spec {
 	const char *kernel_path;
 	const char **initrd_paths;   /* in command-line order, joined into one region */
@@ -42,6 +48,9 @@ struct image_spec {
 	int verify_at_boot;          /* --verify-at-boot: STUB_FLAG_VERIFY_AT_BOOT (implies digests) */
 	int digests;                 /* --digests: SHA-256s in the "mkelfimage" note */
 	uint32_t initrd_placement;   /* enum stub_initrd_placement, --initrd-placement */
+	/* An edit of a vmlinux image (edit.c): the kernel is a minimal vmlinux
+	 * (minvmlinux.h) and the `kernel file` record stays the original's. NULL: none. */
+	const struct kept_digest *kernel_file_kept;
 };
 
 enum options_result {

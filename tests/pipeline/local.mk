@@ -2,7 +2,7 @@
 # tests/pipeline/: mkelfimage for build systems: --plan, --manifest (JSON read
 # back with python3), --max-size, YAML templates (their errors, overrides and
 # every shipped template booted through its loader), --compress-initrd and
-# initrd kind warnings.
+# initrd kind warnings; extract and the edits, of bzImage and vmlinux images.
 TAP_TEST_LIST += \
 	%D%/plan-and-manifest.sh \
 	%D%/template-overrides-and-errors.sh \
@@ -11,6 +11,7 @@ TAP_TEST_LIST += \
 	%D%/compress-initrd.sh \
 	%D%/inspect-image.sh \
 	%D%/extract-and-edit.sh \
+	%D%/vmlinux-edits.sh \
 	%D%/reproducible-anywhere.sh \
 	%D%/real-kernel-pipeline.sh
 
