@@ -191,8 +191,31 @@ expect "extract: more --initrd than the image holds" 1 \
 	"image '$work/img.elf': 2 --initrd given, the image holds 1 initrd(s)" \
 	"$work/img.elf" extract "$work/img.elf" --initrd "$out/a" --initrd "$out/b"
 expect "extract: no output asked for" 1 \
-	"extract: give one image and at least one of --kernel, --initrd, --command-line-file" \
+	"extract: give one image and at least one of --kernel, --vmlinux, --initrd, --command-line-file" \
 	"$work/img.elf" extract "$work/img.elf"
+
+# An image of a vmlinux holds its PT_LOADs, not the file: extract --kernel is
+# refused; --vmlinux and the edits check the PT_LOADs against the `kernel
+# loaded` digest first (tests/pipeline/vmlinux-edits.sh: the good cases).
+"$MKELFIMAGE" --kernel "$PROBE_DIR/probe-vmlinux-i386" --initrd "$work/rd.img" --digests -o "$work/vm.elf" ||
+	{ echo "Bail out! cannot build the vmlinux image"; exit 1; }
+expect "extract --kernel: a vmlinux image" 1 \
+	"image '$work/vm.elf': the kernel is a vmlinux (PVH entry); the image holds only its PT_LOADs, not the file, so it cannot be given back: --vmlinux writes a minimal vmlinux of them" \
+	"$work/vm.elf" extract "$work/vm.elf" --kernel "$out/k"
+expect "extract --vmlinux: a bzImage image" 1 \
+	"image '$work/img.elf': the kernel is a bzImage, not a vmlinux: use --kernel" \
+	"$work/img.elf" extract "$work/img.elf" --vmlinux "$out/k"
+cp "$work/vm.elf" "$work/vm-damaged.elf"
+first=$(readelf -lW "$PROBE_DIR/probe-vmlinux-i386" | awk '$1 == "LOAD" { print $4; exit }')
+flip_byte "$work/vm-damaged.elf" \
+	$(($(readelf -lW "$work/vm.elf" | awk -v a="$first" '$1 == "LOAD" && $4 == a { print $2 }') + 16))
+damaged_vm="image '$work/vm-damaged.elf': the kernel's loaded part does not match its recorded SHA-256; the image is damaged"
+expect "extract --vmlinux: a damaged kernel PT_LOAD; the existing output is kept" 1 "$damaged_vm" \
+	"$work/vm-damaged.elf" extract "$work/vm-damaged.elf" --vmlinux "$out/k"
+expect "set-command-line: a vmlinux image with a damaged kernel PT_LOAD" 1 "$damaged_vm" \
+	"$work/vm-damaged.elf" set-command-line "$work/vm-damaged.elf" x
+expect "replace-initrd: a vmlinux image with a damaged kernel PT_LOAD" 1 "$damaged_vm" \
+	"$work/vm-damaged.elf" replace-initrd "$work/vm-damaged.elf" "$work/rd2.img"
 
 # The edits: bad arguments leave the image as it was.
 expect "replace-initrd: the new initrd is the image" 1 "output '$work/img.elf': is an initrd input" \

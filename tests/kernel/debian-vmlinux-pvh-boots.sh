@@ -7,6 +7,8 @@
 # entry): /init runs from the initrd (module 0 of hvm_start_info) and
 # /proc/cmdline is the built-in text and QEMU's -append text. Debian's 686
 # kernel has no PVH (CONFIG_PVH is not set): its vmlinux is refused, saying why.
+# set-command-line and replace-initrd on an image of it give the image a
+# fresh build gives, and it boots.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/kernel/i386-apt.sh"
@@ -61,6 +63,29 @@ check_eq "$name (vmlinux, PVH into the stub): /proc/cmdline" \
 	--verify-at-boot -o "$work/verify.elf"
 boot_image "$QEMU_X86_64" "$work/verify.elf" "$work/verify"
 check_init_ran "$name (vmlinux, --verify-at-boot) passes the check and runs /init" "$work/verify" "$marker"
+
+# The edits of a vmlinux image rebuild it from its PT_LOADs (mkelfimage/minvmlinux.h):
+# the image a fresh build from the vmlinux gives, byte for byte, and it boots.
+edited="edited $marker"
+make_initramfs "$work/rd-edited.cpio" "$edited"
+cp "$work/verify.elf" "$work/edited.elf"
+"$MKELFIMAGE" set-command-line "$work/edited.elf" "$BUILTIN_CMDLINE edited=1" &&
+	"$MKELFIMAGE" replace-initrd "$work/edited.elf" "$work/rd-edited.cpio"
+check_eq "$name (vmlinux, --verify-at-boot): set-command-line and replace-initrd exit 0" 0 $?
+"$MKELFIMAGE" --kernel "$work/vmlinux" --initrd "$work/rd-edited.cpio" --command-line "$BUILTIN_CMDLINE edited=1" \
+	--verify-at-boot -o "$work/edited-fresh.elf"
+check "$name (vmlinux): the edited image is the fresh build's, byte for byte" \
+	cmp "$work/edited.elf" "$work/edited-fresh.elf"
+"$MKELFIMAGE" --kernel "$work/vmlinux" --initrd "$work/rd.cpio" --elf-class 64 --digests -o "$work/edit64.elf" &&
+	"$MKELFIMAGE" replace-initrd "$work/edit64.elf" "$work/rd-edited.cpio" &&
+	"$MKELFIMAGE" --kernel "$work/vmlinux" --initrd "$work/rd-edited.cpio" --elf-class 64 --digests \
+		-o "$work/edit64-fresh.elf"
+check "$name (vmlinux, --elf-class 64 --digests): replace-initrd gives the fresh build's image" \
+	cmp "$work/edit64.elf" "$work/edit64-fresh.elf"
+boot_image "$QEMU_X86_64" "$work/edited.elf" "$work/edited"
+check_init_ran "$name (vmlinux, edited image) runs the new initrd's /init" "$work/edited" "$edited"
+check_eq "$name (vmlinux, edited image): /proc/cmdline is the new built-in text" \
+	"$BUILTIN_CMDLINE edited=1" "$(init_value cmdline "$work/edited")"
 
 # Debian's 686 kernel: CONFIG_PVH is not set, so no PVH note. An i386
 # package: fetched with i386 package lists (i386-apt.sh), in a subshell so
