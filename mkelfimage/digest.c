@@ -8,26 +8,13 @@
 
 #include "copy.h"
 #include "digest.h"
+#include "formats/le.h"
 #include "formats/sha256_host.h"
 #include "formats/stubparam.h"
 #include "report.h"
 
 /* Records: kernel file, kernel loaded, one per initrd, the region, the command line */
 #define DIGEST_RECORDS(initrds)  (3 + (initrds) + ((initrds) ? 1 : 0))
-
-/* A little-endian number of `bytes` bytes (the note's byte order) */
-static void digest_put_le(uint8_t *out, uint64_t value, unsigned bytes)
-{
-	unsigned i;
-
-	for (i = 0; i < bytes; i++)
-		out[i] = (uint8_t)(value >> (8 * i));
-}
-
-static uint32_t digest_get_le32(const uint8_t *in)
-{
-	return (uint32_t)in[0] | (uint32_t)in[1] << 8 | (uint32_t)in[2] << 16 | (uint32_t)in[3] << 24;
-}
 
 static void digest_feed(struct copy_sink *sink, const uint8_t *bytes, size_t len)
 {
@@ -54,9 +41,9 @@ static void digest_record(struct digest_run *run, struct sha256_ctx *ctx)
 static uint8_t *digest_layout_record(uint8_t *record, enum digest_kind kind, uint32_t index,
 				     uint64_t size)
 {
-	digest_put_le(record + offsetof(struct digest_record, kind), kind, 4);
-	digest_put_le(record + offsetof(struct digest_record, index), index, 4);
-	digest_put_le(record + offsetof(struct digest_record, size), size, 8);
+	le_put(record + offsetof(struct digest_record, kind), kind, 4);
+	le_put(record + offsetof(struct digest_record, index), index, 4);
+	le_put(record + offsetof(struct digest_record, size), size, 8);
 	return record + sizeof(struct digest_record);
 }
 
@@ -71,8 +58,8 @@ int digest_add(struct plan *plan, const struct inputs *in)
 
 	if (!desc)
 		return report_error(EXIT_IO, "out of memory");
-	digest_put_le(desc + offsetof(struct digest_note_header, version), MKELFIMAGE_DIGESTS_VERSION, 4);
-	digest_put_le(desc + offsetof(struct digest_note_header, record_count), records, 4);
+	le_put(desc + offsetof(struct digest_note_header, version), MKELFIMAGE_DIGESTS_VERSION, 4);
+	le_put(desc + offsetof(struct digest_note_header, record_count), records, 4);
 	record = desc + sizeof(struct digest_note_header);
 	record = digest_layout_record(record, DIGEST_KERNEL_FILE, 0,
 				      in->kernel_file_kept ? in->kernel_file_kept->size : in->kernel.size);
@@ -205,8 +192,8 @@ static int digest_find_desc(const uint8_t *desc, size_t desc_len, enum digest_ki
 	     desc && offset + sizeof(struct digest_record) <= desc_len;
 	     offset += sizeof(struct digest_record)) {
 		record = desc + offset;
-		if (digest_get_le32(record + offsetof(struct digest_record, kind)) == (uint32_t)kind &&
-		    digest_get_le32(record + offsetof(struct digest_record, index)) == index) {
+		if (le32_get(record + offsetof(struct digest_record, kind)) == (uint32_t)kind &&
+		    le32_get(record + offsetof(struct digest_record, index)) == index) {
 			memcpy(out, record + offsetof(struct digest_record, sha256), SHA256_DIGEST_SIZE);
 			return digest_is_recorded(out) ? 0 : -1;
 		}

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "formats/bootparams.h"
+#include "formats/le.h"
 #include "probe.h"
 
 #define MKPROBE_CODE_MAX          (16u << 20)
@@ -262,14 +263,8 @@ static uint32_t header_end(unsigned protocol)
 
 #define HDR_OFFSET(field) offsetof(struct boot_params, hdr.field)
 
-static void put_le(uint8_t *buf, size_t offset, uint64_t value, unsigned size)
-{
-	for (unsigned i = 0; i < size; i++)
-		buf[offset + i] = (uint8_t)(value >> (8 * i));
-}
-
 #define PUT(buf, field, value) \
-	put_le((buf), HDR_OFFSET(field), (value), sizeof(((struct boot_params *)0)->hdr.field))
+	le_put((buf) + HDR_OFFSET(field), (value), sizeof(((struct boot_params *)0)->hdr.field))
 
 /* Deterministic bytes for the never-run real-mode part. */
 static uint8_t fill_pattern(size_t offset)
@@ -312,12 +307,6 @@ static uint8_t *read_code(const char *path, size_t *len_out)
 	return buf;
 }
 
-static uint32_t get_le32(const uint8_t *buf)
-{
-	return (uint32_t)buf[0] | (uint32_t)buf[1] << 8 | (uint32_t)buf[2] << 16 |
-	       (uint32_t)buf[3] << 24;
-}
-
 /* The memory the probe needs from its load address: from its header. */
 static uint64_t code_mem_size(const struct mkprobe_options *opt, const uint8_t *code,
 			      size_t code_len)
@@ -325,8 +314,8 @@ static uint64_t code_mem_size(const struct mkprobe_options *opt, const uint8_t *
 	if (opt->mem_size.set)
 		return opt->mem_size.value;
 	if (code_len >= PROBE_IMAGE_HEADER_END &&
-	    get_le32(code + PROBE_IMAGE_MAGIC_OFFSET) == PROBE_IMAGE_MAGIC)
-		return get_le32(code + PROBE_IMAGE_MEMSZ_OFFSET);
+	    le32_get(code + PROBE_IMAGE_MAGIC_OFFSET) == PROBE_IMAGE_MAGIC)
+		return le32_get(code + PROBE_IMAGE_MEMSZ_OFFSET);
 	return code_len;
 }
 
