@@ -214,3 +214,18 @@ int decompress_xz(int in, int out, const char *what, const char *path)
 {
 	return run_lzma(in, out, what, path, 0);
 }
+
+int decompress_to_temp(int in, int gzip, const char *what, const char *path, int *status)
+{
+	int temp = compress_temp_file();
+
+	if (temp < 0) {
+		*status = EXIT_IO;
+		return -1;
+	}
+	*status = gzip ? decompress_gzip(in, temp, what, path) : decompress_xz(in, temp, what, path);
+	if (*status == EXIT_OK)
+		return temp;
+	close(temp);
+	return -1;
+}

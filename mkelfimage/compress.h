@@ -23,4 +23,11 @@ int decompress_xz(int in, int out, const char *what, const char *path);
  */
 int compress_temp_file(void);
 
+/*
+ * `in`, a gzip or xz stream (`gzip` nonzero: gzip), decoded into a new
+ * compress_temp_file. Returns its fd, or -1 with the reported status in
+ * *status (the temporary file is gone then).
+ */
+int decompress_to_temp(int in, int gzip, const char *what, const char *path, int *status);
+
 #endif

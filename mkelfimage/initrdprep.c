@@ -51,13 +51,8 @@ static int decoded(struct input_file *file, const struct initrd_kind_info *kind,
 				       file->path, initrd_kind_name(kind->kind));
 		return -1;
 	}
-	if ((*temp = compress_temp_file()) < 0) {
-		*status = EXIT_IO;
-		return -1;
-	}
-	*status = kind->kind == INITRD_GZIP ? decompress_gzip(file->fd, *temp, file->what, file->path)
-		: decompress_xz(file->fd, *temp, file->what, file->path);
-	return *status == EXIT_OK ? *temp : -1;
+	*temp = decompress_to_temp(file->fd, kind->kind == INITRD_GZIP, file->what, file->path, status);
+	return *temp;
 }
 
 static int recompress(struct input_file *file, const struct initrd_kind_info *kind,

@@ -39,15 +39,11 @@ static int decode(struct inputs *in, const uint8_t *head, size_t len)
 		return report_error(EXIT_BAD_INPUT, "kernel '%s': %s-compressed; a compressed vmlinux may be gzip or xz, decompress this one first",
 				    kernel->path, initrd_kind_name(kind.kind));
 	in->kernel_compression = kind.kind == INITRD_GZIP ? "gzip" : "xz";
-	if ((temp = compress_temp_file()) < 0)
-		return EXIT_IO;
-	status = kind.kind == INITRD_GZIP ? decompress_gzip(kernel->fd, temp, "kernel", kernel->path)
-		: decompress_xz(kernel->fd, temp, "kernel", kernel->path);
-	if (status == EXIT_OK && (size = lseek(temp, 0, SEEK_END)) < 0)
-		status = report_errno(EXIT_IO, "kernel", kernel->path, "cannot measure the decoded file");
-	if (status != EXIT_OK) {
-		close(temp);
+	if ((temp = decompress_to_temp(kernel->fd, kind.kind == INITRD_GZIP, "kernel", kernel->path, &status)) < 0)
 		return status;
+	if ((size = lseek(temp, 0, SEEK_END)) < 0) {
+		close(temp);
+		return report_errno(EXIT_IO, "kernel", kernel->path, "cannot measure the decoded file");
 	}
 	close(kernel->fd);
 	kernel->fd = temp;
