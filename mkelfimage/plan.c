@@ -22,8 +22,20 @@ static uint64_t align_up(uint64_t value, uint64_t align)
 	return (value + align - 1) & ~(align - 1);
 }
 
-static void add_segment(struct plan *plan, enum plan_segment_kind kind, const char *name,
-			uint64_t addr, uint64_t file_size, uint64_t mem_size);
+/* The next segment of the plan; returned for the fields only some kinds set */
+static struct plan_segment *add_segment(struct plan *plan, enum plan_segment_kind kind,
+					const char *name, uint64_t addr, uint64_t file_size,
+					uint64_t mem_size)
+{
+	struct plan_segment *seg = &plan->segments[plan->segment_count++];
+
+	seg->kind = kind;
+	seg->name = name;
+	seg->addr = addr;
+	seg->file_size = file_size;
+	seg->mem_size = mem_size;
+	return seg;
+}
 
 static int version_at_least(const struct bzimage_info *bz, unsigned major, unsigned minor)
 {
@@ -78,6 +90,9 @@ static int plan_kernel(const struct bzimage_info *bz, struct plan *plan)
 	if (plan->kernel_runtime + plan->init_size > plan->reserve_end)
 		plan->reserve_end = plan->kernel_runtime + plan->init_size;
 	plan->reserve_end = align_up(plan->reserve_end, PLAN_PAGE);
+	/* one segment: the protected-mode code, its memory the whole reservation */
+	add_segment(plan, SEG_KERNEL, "kernel", plan->kernel_load, bz->pm_size,
+		    plan->reserve_end - plan->kernel_load)->src_offset = bz->pm_offset;
 	return EXIT_OK;
 }
 
@@ -98,11 +113,9 @@ static int plan_vmlinux(const struct inputs *in, struct plan *plan)
 	plan->kernel_load = plan->kernel_runtime = plan->reserve_start = k->start;
 	plan->init_size = k->end - k->start;
 	plan->reserve_end = align_up(k->end, PLAN_PAGE);
-	for (i = 0; i < k->load_count; i++) {
+	for (i = 0; i < k->load_count; i++)
 		add_segment(plan, SEG_KERNEL, "kernel", k->loads[i].paddr, k->loads[i].filesz,
-			    k->loads[i].memsz);
-		plan->segments[plan->segment_count - 1].src_offset = k->loads[i].offset;
-	}
+			    k->loads[i].memsz)->src_offset = k->loads[i].offset;
 	return EXIT_OK;
 }
 
@@ -123,18 +136,6 @@ static int plan_cmdline(const struct bzimage_info *bz, const char *cmdline, stru
 					: "255 before protocol 2.06")
 				    : "the stub's buffer");
 	return EXIT_OK;
-}
-
-static void add_segment(struct plan *plan, enum plan_segment_kind kind, const char *name,
-			uint64_t addr, uint64_t file_size, uint64_t mem_size)
-{
-	struct plan_segment *seg = &plan->segments[plan->segment_count++];
-
-	seg->kind = kind;
-	seg->name = name;
-	seg->addr = addr;
-	seg->file_size = file_size;
-	seg->mem_size = mem_size;
 }
 
 /* boot.rst: the initrd must end at or below initrd_addr_max (inclusive). */
@@ -162,17 +163,10 @@ int plan_build(const struct inputs *in, const char *cmdline,
 	int status;
 
 	memset(plan, 0, sizeof(*plan));
-	if (in->kernel_kind == KERNEL_VMLINUX) {
-		if ((status = plan_vmlinux(in, plan)) != EXIT_OK)
-			return status;
-	} else if ((status = plan_kernel(bz, plan)) != EXIT_OK) {
-		return status;
-	} else {
-		add_segment(plan, SEG_KERNEL, "kernel", plan->kernel_load, bz->pm_size,
-			    plan->reserve_end - plan->kernel_load);
-		plan->segments[0].src_offset = bz->pm_offset;
-	}
-	if ((status = plan_cmdline(bz, cmdline, plan)) != EXIT_OK)
+	status = in->kernel_kind == KERNEL_VMLINUX ? plan_vmlinux(in, plan) : plan_kernel(bz, plan);
+	if (status == EXIT_OK)
+		status = plan_cmdline(bz, cmdline, plan);
+	if (status != EXIT_OK)
 		return status;
 
 	/*
