@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # formats/: one parser per on-disk format, shared headers for the stubs.
-noinst_LIBRARIES = %D%/libformats.a
+noinst_LIBRARIES += %D%/libformats.a
 %C%_libformats_a_SOURCES = \
 	%D%/fmt_error.c %D%/fmt_error.h \
 	%D%/bzimage.c %D%/bzimage.h \

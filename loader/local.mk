@@ -10,15 +10,13 @@
 	%D%/plan.c %D%/plan.h \
 	%D%/planprint.c %D%/planprint.h \
 	%D%/kexec.c %D%/kexec.h \
-	%D%/trampoline.h \
-	mkelfimage/json.c mkelfimage/json.h \
-	mkelfimage/report.c mkelfimage/report.h
+	%D%/trampoline.h
 
 # (section 8: it needs root; the only sbin program, so set here)
 sbin_PROGRAMS = %D%/bootelf
 %C%_bootelf_SOURCES = $(%C%_bootelf_sources)
 nodist_%C%_bootelf_SOURCES = %D%/trampoline_blob.c
-%C%_bootelf_LDADD = formats/libformats.a
+%C%_bootelf_LDADD = common/libcommon.a formats/libformats.a
 
 # The trampoline: freestanding, position independent, no relocations, so
 # its bytes are the blob (objcopy -O binary). Built with $(STUB_CC) and its
@@ -49,7 +47,7 @@ if BUILD_BOOTELF_STATIC
 check_PROGRAMS += %D%/bootelf-static
 %C%_bootelf_static_SOURCES = $(%C%_bootelf_sources)
 nodist_%C%_bootelf_static_SOURCES = %D%/trampoline_blob.c
-%C%_bootelf_static_LDADD = formats/libformats.a
+%C%_bootelf_static_LDADD = common/libcommon.a formats/libformats.a
 %C%_bootelf_static_LDFLAGS = -static
 endif
 
@@ -65,7 +63,8 @@ BOOTELF32_LIBDIR = /usr/lib/i386-linux-gnu
 # Debian's x86 kernel and glibc headers are bi-arch; without gcc-multilib
 # `gcc -m32` does not search the multiarch include directory by itself.
 BOOTELF32_CPPFLAGS = -isystem /usr/include/x86_64-linux-gnu
-%C%_bootelf32_sources = $(filter %.c,$(%C%_bootelf_sources)) formats/elfimage.c formats/fmt_error.c
+%C%_bootelf32_sources = $(filter %.c,$(%C%_bootelf_sources)) common/report.c common/json.c common/fdio.c \
+	formats/elfimage.c formats/fmt_error.c
 %D%/bootelf32-static: $(addprefix $(srcdir)/,$(%C%_bootelf32_sources)) %D%/trampoline_blob.c
 	$(AM_V_CCLD)$(CC) -m32 -static -O2 $(WARN_CFLAGS) -I$(top_srcdir) -I$(top_builddir) $(BOOTELF32_CPPFLAGS) \
 		-o $@ $(addprefix $(srcdir)/,$(%C%_bootelf32_sources)) %D%/trampoline_blob.c \

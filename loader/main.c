@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "formats/elfimage.h"
-#include "mkelfimage/report.h"
+#include "common/report.h"
 #include "kexec.h"
 #include "memmap.h"
 #include "options.h"

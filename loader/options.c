@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mkelfimage/report.h"
+#include "common/report.h"
 #include "options.h"
 
 enum { OPT_COMMAND_LINE = 256, OPT_REUSE_CMDLINE, OPT_DRY_RUN, OPT_JSON, OPT_VERSION };

@@ -4,7 +4,7 @@
 #include <gelf.h>
 
 #include "formats/multiboot.h"
-#include "mkelfimage/json.h"
+#include "common/json.h"
 #include "planprint.h"
 
 static const char *planprint_type_name(uint32_t type)

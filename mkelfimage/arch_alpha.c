@@ -33,7 +33,9 @@
 #include "inputs.h"
 #include "output.h"
 #include "plan.h"
-#include "report.h"
+#include "common/align.h"
+#include "common/fdio.h"
+#include "common/report.h"
 #include "stub.h"
 #include "write.h"
 
@@ -50,11 +52,6 @@ struct alpha_plan {
  * address (cpu_alpha_superpage_to_phys) and qemu-palcode reports pa_bits 40.
  */
 #define ALPHA_PLAN_PHYS_LIMIT  (1ull << 40)
-
-static uint64_t align_up(uint64_t value, uint64_t align)
-{
-	return (value + align - 1) & ~(align - 1);
-}
 
 /* elfkernel_check_fn for a Linux/Alpha vmlinux */
 static enum fmt_status check_alpha(const uint8_t *map, size_t size, const struct elfimage_info *elf,
@@ -224,7 +221,7 @@ static int write_alpha(int fd, const char *out_path, struct alpha_plan *ap,
 			status = copy_payload(&in->kernel, load->offset, fd, out_path,
 					      seg->file_offset, load->filesz, NULL);
 		} else if (seg->kind == SEG_STUB) {
-			status = write_all(fd, out_path, stub_bytes, stub->file_size, seg->file_offset);
+			status = fdio_write_at(fd, "output", out_path, stub_bytes, stub->file_size, seg->file_offset);
 		} else {
 			status = write_initrds(fd, out_path, seg, in, NULL, NULL);
 		}

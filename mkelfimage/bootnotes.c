@@ -15,7 +15,7 @@
 #include "bootnotes.h"
 #include "elfboot_sum.h"
 #include "formats/elfnote.h"
-#include "report.h"
+#include "common/report.h"
 
 #define BOOTNOTES_PROGRAM_NAME     "Linux"
 #define BOOTNOTES_VERSION_MAX      256   /* longer kernel_version text is cut */

@@ -15,8 +15,8 @@
 #include <zlib.h>
 
 #include "compress.h"
-#include "report.h"
-#include "write.h"
+#include "common/fdio.h"
+#include "common/report.h"
 
 #define COMPRESS_CHUNK      (1u << 20)
 #define COMPRESS_XZ_PRESET  6
@@ -35,8 +35,10 @@ int compress_temp_file(void)
 	snprintf(path, sizeof(path), "%s/mkelfimage-tmp.XXXXXX", dir);
 	fd = mkstemp(path);
 	/* name the directory: a failed mkstemp may leave random letters in `path` */
-	if (fd < 0)
-		return report_errno(EXIT_IO, "temporary directory", dir, "cannot create a file"), -1;
+	if (fd < 0) {
+		report_print_errno("temporary directory", dir, "cannot create a file");
+		return -1;
+	}
 	unlink(path);
 	return fd;
 }
@@ -74,7 +76,7 @@ static ssize_t read_chunk(int fd, struct buffers *b, const char *what, const cha
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			report_errno(EXIT_IO, what, path, "cannot read");
+			report_print_errno(what, path, "cannot read");
 			return -1;
 		}
 		b->read_offset += (uint64_t)got;
@@ -85,7 +87,7 @@ static ssize_t read_chunk(int fd, struct buffers *b, const char *what, const cha
 /* Into the unlinked temporary file (initrdprep.c) that stands for initrd `path` */
 static int write_out(int fd, struct buffers *b, size_t len, const char *path)
 {
-	int status = write_all_to(fd, "temporary file for initrd", path, b->out, len, b->write_offset);
+	int status = fdio_write_at(fd, "temporary file for initrd", path, b->out, len, b->write_offset);
 
 	b->write_offset += len;
 	return status;

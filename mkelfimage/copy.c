@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "copy.h"
-#include "report.h"
-#include "write.h"
+#include "common/fdio.h"
+#include "common/report.h"
 
 #define COPY_CHUNK  (1u << 19)
 
@@ -157,7 +157,7 @@ static int copy_by_reading(const struct input_file *src, uint64_t src_offset, in
 		}
 		copy_worker_post(&worker, (size_t)got);
 		if (fd >= 0)
-			status = write_all(fd, out_path, piece, (size_t)got, dst_offset);
+			status = fdio_write_at(fd, "output", out_path, piece, (size_t)got, dst_offset);
 		src_offset += (uint64_t)got;
 		dst_offset += (uint64_t)got;
 		len -= (uint64_t)got;

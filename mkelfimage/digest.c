@@ -11,7 +11,7 @@
 #include "formats/le.h"
 #include "formats/sha256_host.h"
 #include "formats/stubparam.h"
-#include "report.h"
+#include "common/report.h"
 
 /* Records: kernel file, kernel loaded, one per initrd, the region, the command line */
 #define DIGEST_RECORDS(initrds)  (3 + (initrds) + ((initrds) ? 1 : 0))

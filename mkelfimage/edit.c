@@ -11,7 +11,7 @@
 #include "extract.h"
 #include "formats/digestnote.h"
 #include "formats/elfnote.h"
-#include "report.h"
+#include "common/report.h"
 
 /* Extracted inputs live in a private temporary directory, removed afterwards. */
 struct scratch {

@@ -9,7 +9,7 @@
 
 #include "elfboot_sum.h"
 #include "formats/ipsum.h"
-#include "report.h"
+#include "common/report.h"
 
 /* The headers are read back in pieces of this size */
 #define ELFBOOT_SUM_CHUNK  4096

@@ -5,7 +5,7 @@
 #include <sys/mman.h>
 
 #include "elfkernel.h"
-#include "report.h"
+#include "common/report.h"
 
 int elfkernel_read(const struct input_file *kernel, const struct elfimage_rules *rules,
 		   elfkernel_check_fn check, void *info, enum fmt_status *status,

@@ -28,8 +28,8 @@
 #include "formats/sha256_host.h"
 #include "minvmlinux.h"
 #include "output.h"
-#include "report.h"
-#include "write.h"
+#include "common/fdio.h"
+#include "common/report.h"
 
 struct piece {
 	const uint8_t *bytes;
@@ -207,7 +207,7 @@ static int part_write(const struct part *part, const char *path, struct output *
 	int status = output_begin(out, path);
 
 	for (i = 0; status == EXIT_OK && i < part->count; offset += part->pieces[i].len, i++)
-		status = write_all(out->fd, path, part->pieces[i].bytes, (size_t)part->pieces[i].len, offset);
+		status = fdio_write_at(out->fd, "output", path, part->pieces[i].bytes, (size_t)part->pieces[i].len, offset);
 	if (status != EXIT_OK)
 		output_abort(out);
 	return status;
@@ -378,7 +378,7 @@ int extract_main(int argc, char **argv)
 	/* the notice only for a digest note without digests; no note at all is an error below */
 	if (status == EXIT_OK && !extract_has_digests(&img) &&
 	    imageread_note(&img, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS))
-		report_error(EXIT_OK, "image '%s': built without --digests: nothing to check, extracted as stored",
+		report_print("image '%s': built without --digests: nothing to check, extracted as stored",
 			     img.path);
 	if (status == EXIT_OK)
 		status = extract_all(&img, kernel, vmlinux, initrds, initrd_count, cmdline);

@@ -13,7 +13,7 @@
 #include "formats/digestnote.h"
 #include "formats/multiboot.h"
 #include "imageread.h"
-#include "report.h"
+#include "common/report.h"
 
 static int map_file(const char *path, struct image_read *img)
 {

@@ -9,7 +9,7 @@
 
 #include "compress.h"
 #include "initrdprep.h"
-#include "report.h"
+#include "common/report.h"
 
 static int detect(int fd, const char *path, struct initrd_kind_info *info)
 {
@@ -114,7 +114,7 @@ int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct init
 			       (unsigned long long)file->size, initrd_kind_name(prep[i].stored.kind),
 			       prep[i].recompressed ? "" : " (kept as it is)");
 		if (prep[i].stored.kernel_problem)
-			report_error(EXIT_OK, "warning: initrd '%s': %s: %s", file->path,
+			report_print("warning: initrd '%s': %s: %s", file->path,
 				     initrd_kind_name(prep[i].stored.kind), prep[i].stored.kernel_problem);
 	}
 	in->initrd_region_size = 0;

@@ -9,7 +9,8 @@
 #include <unistd.h>
 
 #include "inputs.h"
-#include "report.h"
+#include "common/fdio.h"
+#include "common/report.h"
 #include "vmlinux.h"
 
 /* Open a regular file for reading; directories and devices are refused. */
@@ -35,25 +36,6 @@ static int open_input(struct input_file *file, const char *what, const char *pat
 	return EXIT_OK;
 }
 
-/* Read up to `len` bytes from offset 0; returns the count or -1. */
-static ssize_t read_head(int fd, uint8_t *buf, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t got = pread(fd, buf + done, len - done, (off_t)done);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			return -1;
-		if (got == 0)
-			break;
-		done += (size_t)got;
-	}
-	return (ssize_t)done;
-}
-
 static int open_kernel(const char *path, struct inputs *in)
 {
 	uint8_t head[BZIMAGE_HEADER_BYTES];
@@ -63,7 +45,7 @@ static int open_kernel(const char *path, struct inputs *in)
 
 	if (status != EXIT_OK)
 		return status;
-	got = read_head(in->kernel.fd, head, sizeof(head));
+	got = fdio_read_at(in->kernel.fd, head, sizeof(head), 0);
 	if (got < 0)
 		return report_errno(EXIT_BAD_INPUT, "kernel", path, "cannot read");
 	/* ELF, gzip or xz magic: a vmlinux; anything else must be a bzImage */
@@ -98,7 +80,7 @@ static int read_cmdline_file(const char *path, struct inputs *in)
 		close(file.fd);
 		return report_error(EXIT_IO, "out of memory");
 	}
-	got = read_head(file.fd, (uint8_t *)in->cmdline, (size_t)file.size);
+	got = fdio_read_at(file.fd, in->cmdline, (size_t)file.size, 0);
 	close(file.fd);
 	if (got < 0)
 		return report_errno(EXIT_BAD_INPUT, "command line file", path, "cannot read");

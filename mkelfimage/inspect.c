@@ -21,8 +21,8 @@
 #include "formats/sha256_host.h"
 #include "imageread.h"
 #include "inspect.h"
-#include "json.h"
-#include "report.h"
+#include "common/json.h"
+#include "common/report.h"
 
 #define INSPECT_SCHEMA "mkelfimage-inspect/1"
 #define INSPECT_KEXEC_MAX_LOADS 10   /* kexec_load takes 16 segments; its loaders add up to 6 */

@@ -14,10 +14,8 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/write.c %D%/write.h \
 	%D%/copy.c %D%/copy.h \
 	%D%/output.c %D%/output.h \
-	%D%/report.c %D%/report.h \
 	%D%/planreport.c %D%/planreport.h \
 	%D%/manifest.c %D%/manifest.h \
-	%D%/json.c %D%/json.h \
 	%D%/template.c %D%/template.h \
 	%D%/initrdprep.c %D%/initrdprep.h \
 	%D%/compress.c %D%/compress.h \
@@ -32,4 +30,4 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/arch_alpha.c %D%/arch_alpha.h \
 	%D%/stub_blob.h
 nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c stubs/alpha/stub_alpha_blob.c
-%C%_mkelfimage_LDADD = formats/libformats.a
+%C%_mkelfimage_LDADD = common/libcommon.a formats/libformats.a

@@ -24,7 +24,7 @@
 #include "output.h"
 #include "plan.h"
 #include "planreport.h"
-#include "report.h"
+#include "common/report.h"
 #include "setupnote.h"
 #include "stub.h"
 #include "write.h"

@@ -15,9 +15,9 @@
 
 #include "digest.h"
 #include "formats/sha256_host.h"
-#include "json.h"
+#include "common/json.h"
 #include "manifest.h"
-#include "report.h"
+#include "common/report.h"
 
 #define MANIFEST_READ_CHUNK (1u << 20)
 

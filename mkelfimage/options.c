@@ -14,7 +14,7 @@
 #include "formats/stubparam.h"
 #include "initrdprep.h"
 #include "options.h"
-#include "report.h"
+#include "common/report.h"
 #include "template.h"
 
 enum option_id {
@@ -149,7 +149,7 @@ static void build_getopt_tables(struct option *longopts, char *shortopts)
 static int set_once(const char **slot, const char *value, const char *name)
 {
 	if (*slot) {
-		report_error(EXIT_BAD_INPUT, "%s given twice", name);
+		report_print("%s given twice", name);
 		return -1;
 	}
 	*slot = value;
@@ -162,7 +162,7 @@ static int add_initrd(struct image_spec *spec, const char *path)
 				     (spec->initrd_count + 1) * sizeof(*grown));
 
 	if (!grown) {
-		report_error(EXIT_IO, "out of memory");
+		report_print("out of memory");
 		return -1;
 	}
 	spec->initrd_paths = grown;
@@ -179,11 +179,10 @@ static int set_cmdline_source(struct image_spec *spec, int id, const char *arg,
 
 	if (*cmdline_source) {
 		if (id == OPT_COMMAND_LINE_FILE || !strcmp(*cmdline_source, "command-line-file"))
-			report_error(EXIT_BAD_INPUT, "--%s given after --%s: give the command line once",
+			report_print("--%s given after --%s: give the command line once",
 				     name, *cmdline_source);
 		else
-			report_error(EXIT_BAD_INPUT,
-				     "--%s given after --%s: --append is an alias of --command-line, give one",
+			report_print("--%s given after --%s: --append is an alias of --command-line, give one",
 				     name, *cmdline_source);
 		return -1;
 	}
@@ -231,7 +230,7 @@ static int pick_choice(const char *option, const char *arg, const struct choice 
 		strncat(list, i == 0 ? "" : i + 1 == count ? " or " : ", ", sizeof(list) - strlen(list) - 1);
 		strncat(list, choices[i].name, sizeof(list) - strlen(list) - 1);
 	}
-	report_error(EXIT_BAD_INPUT, "%s '%s': use %s", option, arg, list);
+	report_print("%s '%s': use %s", option, arg, list);
 	return -1;
 }
 
@@ -288,7 +287,7 @@ static int set_max_size(struct image_spec *spec, const char *arg)
 	spec->max_size = value;
 	return 0;
 bad:
-	report_error(EXIT_BAD_INPUT, "--max-size '%s': not a size in bytes (like 1048576, 0x100000, 512K, 8M)", arg);
+	report_print("--max-size '%s': not a size in bytes (like 1048576, 0x100000, 512K, 8M)", arg);
 	return -1;
 }
 
@@ -302,15 +301,19 @@ bad:
 static int check_elf_class(struct image_spec *spec)
 {
 	if (spec->arch == IMAGE_ARCH_ALPHA) {
-		if (spec->elf_class == 32)
-			return report_error(EXIT_BAD_INPUT, "--elf-class 32: an Alpha image is ELF64 (use 64 or leave it out)"), -1;
+		if (spec->elf_class == 32) {
+			report_print("--elf-class 32: an Alpha image is ELF64 (use 64 or leave it out)");
+			return -1;
+		}
 		spec->elf_class = 64;
 		return 0;
 	}
 	if (!spec->elf_class)
 		spec->elf_class = 32;
-	if (spec->elf_class == 64 && spec->multiboot_asked)
-		return report_error(EXIT_BAD_INPUT, "--multiboot with --elf-class 64: QEMU refuses an ELF64 image with a multiboot header (\"Cannot load x86-64 image, give a 32bit one\"); drop one of them"), -1;
+	if (spec->elf_class == 64 && spec->multiboot_asked) {
+		report_print("--multiboot with --elf-class 64: QEMU refuses an ELF64 image with a multiboot header (\"Cannot load x86-64 image, give a 32bit one\"); drop one of them");
+		return -1;
+	}
 	if (spec->elf_class == 64)
 		spec->headers &= ~IMAGE_HEADER_MULTIBOOT;
 	return 0;
@@ -468,8 +471,10 @@ static int apply_template(struct image_spec *spec, const unsigned char *given, c
 	size_t i;
 
 	spec->template = calloc(1, sizeof(*spec->template));
-	if (!spec->template)
-		return report_error(EXIT_IO, "out of memory"), -1;
+	if (!spec->template) {
+		report_print("out of memory");
+		return -1;
+	}
 	if (template_load(spec->template_path, spec->template) != EXIT_OK)
 		return -1;
 	for (i = 0; i < spec->template->count; i++)
@@ -485,7 +490,7 @@ static void report_usage_error(int id, const char *word)
 	/* For an unknown short option inside a group ("-xk"), name just the letter. */
 	if (id == '?' && optopt && word[1] != '-')
 		word = short_name;
-	report_error(EXIT_BAD_INPUT, "%s '%s'; try 'mkelfimage --help'",
+	report_print("%s '%s'; try 'mkelfimage --help'",
 		     id == ':' ? "missing argument for" : "unknown option", word);
 }
 
@@ -524,7 +529,7 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 				given[i] = 1;
 	}
 	if (optind < argc) {
-		report_error(EXIT_BAD_INPUT, "unexpected argument '%s'; try 'mkelfimage --help'",
+		report_print("unexpected argument '%s'; try 'mkelfimage --help'",
 			     argv[optind]);
 		return OPTIONS_ERROR;
 	}
@@ -533,15 +538,15 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 	if (check_elf_class(spec) < 0)
 		return OPTIONS_ERROR;
 	if (!spec->kernel_path) {
-		report_error(EXIT_BAD_INPUT, "no kernel given (--kernel FILE)");
+		report_print("no kernel given (--kernel FILE)");
 		return OPTIONS_ERROR;
 	}
 	if (spec->plan_only && spec->manifest_path) {
-		report_error(EXIT_BAD_INPUT, "--manifest describes a written image; --plan writes nothing");
+		report_print("--manifest describes a written image; --plan writes nothing");
 		return OPTIONS_ERROR;
 	}
 	if (!spec->output_path && !spec->plan_only) {
-		report_error(EXIT_BAD_INPUT, "no output given (-o FILE)");
+		report_print("no output given (-o FILE)");
 		return OPTIONS_ERROR;
 	}
 	return OPTIONS_BUILD;

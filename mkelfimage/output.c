@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "output.h"
-#include "report.h"
+#include "common/report.h"
 
 /*
  * Temporary files a signal must remove. A signal handler sees only globals,
@@ -111,7 +111,7 @@ int output_check_path(const char *path, struct stat *st, int *exists)
 	if (!dir)
 		return report_error(EXIT_IO, "out of memory");
 	if (stat(dir, st) < 0 || !S_ISDIR(st->st_mode)) {
-		report_error(EXIT_BAD_INPUT, "output '%s': directory '%s' does not exist", path, dir);
+		report_print("output '%s': directory '%s' does not exist", path, dir);
 		free(dir);
 		return EXIT_BAD_INPUT;
 	}
@@ -178,7 +178,7 @@ int output_begin(struct output *out, const char *path)
 	}
 	sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (out->fd < 0) {
-		report_errno(EXIT_IO, "output", path, "cannot create a temporary file");
+		report_print_errno("output", path, "cannot create a temporary file");
 		free(out->temp_path);
 		out->temp_path = NULL;
 		return EXIT_IO;
@@ -187,7 +187,7 @@ int output_begin(struct output *out, const char *path)
 	mask = umask(0);
 	umask(mask);
 	if (fchmod(out->fd, 0666 & ~mask) < 0) {
-		report_errno(EXIT_IO, "output", path, "cannot set permissions");
+		report_print_errno("output", path, "cannot set permissions");
 		output_abort(out);
 		return EXIT_IO;
 	}
@@ -200,7 +200,7 @@ int output_commit(struct output *out)
 
 	if (close(out->fd) < 0) {
 		out->fd = -1;
-		report_errno(EXIT_IO, "output", out->path, "cannot write");
+		report_print_errno("output", out->path, "cannot write");
 		output_abort(out);
 		return EXIT_IO;
 	}
@@ -209,7 +209,7 @@ int output_commit(struct output *out)
 	output_block_signals(&saved);
 	if (rename(out->temp_path, out->path) < 0) {
 		sigprocmask(SIG_SETMASK, &saved, NULL);
-		report_errno(EXIT_IO, "output", out->path, "cannot rename the temporary file into place");
+		report_print_errno("output", out->path, "cannot rename the temporary file into place");
 		output_abort(out);
 		return EXIT_IO;
 	}

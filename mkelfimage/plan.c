@@ -15,12 +15,8 @@
 #include <string.h>
 
 #include "plan.h"
-#include "report.h"
-
-static uint64_t align_up(uint64_t value, uint64_t align)
-{
-	return (value + align - 1) & ~(align - 1);
-}
+#include "common/align.h"
+#include "common/report.h"
 
 /* The next segment of the plan; returned for the fields only some kinds set */
 static struct plan_segment *add_segment(struct plan *plan, enum plan_segment_kind kind,

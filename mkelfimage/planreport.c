@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "planreport.h"
-#include "report.h"
+#include "common/report.h"
 
 struct rule_count {
 	unsigned checked, failed;

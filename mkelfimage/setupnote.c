@@ -7,7 +7,7 @@
 
 #include "formats/digestnote.h"
 #include "formats/setupnote.h"
-#include "report.h"
+#include "common/report.h"
 #include "setupnote.h"
 
 int setupnote_add(struct plan *plan, const struct inputs *in)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "formats/le.h"
-#include "report.h"
+#include "common/report.h"
 #include "stub.h"
 
 /* magic, flags, checksum: the header without the a.out kludge fields */

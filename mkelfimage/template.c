@@ -12,7 +12,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "report.h"
+#include "common/report.h"
 #include "template.h"
 
 int template_error(const struct template *template, unsigned line, unsigned column,

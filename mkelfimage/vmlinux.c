@@ -10,7 +10,7 @@
 #include "formats/le.h"
 #include "compress.h"
 #include "elfkernel.h"
-#include "report.h"
+#include "common/report.h"
 #include "vmlinux.h"
 
 int vmlinux_probe(const uint8_t *head, size_t len)

@@ -27,13 +27,10 @@
 #include "digest.h"
 #include "elfboot_sum.h"
 #include "notes.h"
-#include "report.h"
+#include "common/align.h"
+#include "common/fdio.h"
+#include "common/report.h"
 #include "write.h"
-
-static uint64_t align_up(uint64_t value, uint64_t align)
-{
-	return (value + align - 1) & ~(align - 1);
-}
 
 static struct plan_segment *find_segment(struct plan *plan, enum plan_segment_kind kind)
 {
@@ -210,33 +207,9 @@ int write_elf_headers(int fd, const char *out_path, const struct plan *plan,
 	elf_end(elf);
 	return EXIT_OK;
 fail:
-	report_error(EXIT_IO, "output '%s': libelf: %s", out_path, elf_errmsg(-1));
+	report_print("output '%s': libelf: %s", out_path, elf_errmsg(-1));
 	elf_end(elf);
 	return EXIT_IO;
-}
-
-int write_all(int fd, const char *out_path, const void *buf, size_t len, uint64_t offset)
-{
-	return write_all_to(fd, "output", out_path, buf, len, offset);
-}
-
-int write_all_to(int fd, const char *what, const char *path, const void *buf, size_t len,
-		 uint64_t offset)
-{
-	const uint8_t *p = buf;
-
-	while (len) {
-		ssize_t done = pwrite(fd, p, len, (off_t)offset);
-
-		if (done < 0 && errno == EINTR)
-			continue;
-		if (done < 0)
-			return report_errno(EXIT_IO, what, path, "cannot write");
-		p += done;
-		len -= (size_t)done;
-		offset += (uint64_t)done;
-	}
-	return EXIT_OK;
 }
 
 /* One PT_NOTE's notes at `offset`; each note learns its desc's file offset */
@@ -254,7 +227,7 @@ static int write_note_block(int fd, const char *out_path, struct plan *plan, siz
 	notes_encode_range(&plan->notes, first, count, bytes);
 	for (i = first; i < first + count; i++)
 		plan->notes.items[i].desc_file_offset = offset + plan->notes.items[i].desc_offset;
-	status = write_all(fd, out_path, bytes, size, offset);
+	status = fdio_write_at(fd, "output", out_path, bytes, size, offset);
 	free(bytes);
 	return status;
 }
@@ -284,7 +257,7 @@ int write_initrds(int fd, const char *out_path, const struct plan_segment *seg,
 		status = copy_payload(&in->initrds[i], 0, fd, out_path, offset, size, sinks);
 		if (status == EXIT_OK && span > size) {
 			copy_sinks_feed(piece, zeros, (size_t)(span - size));
-			status = write_all(fd, out_path, zeros, (size_t)(span - size), offset + size);
+			status = fdio_write_at(fd, "output", out_path, zeros, (size_t)(span - size), offset + size);
 		}
 		if (status != EXIT_OK)
 			return status;
@@ -302,7 +275,7 @@ static int write_segment(int fd, const char *out_path, struct plan *plan, struct
 	const struct plan_segment *seg = find_segment(plan, kind);
 
 	copy_sinks_feed(elfboot_sum_sink(sum, plan, seg, NULL), bytes, len);
-	return write_all(fd, out_path, bytes, len, seg->file_offset);
+	return fdio_write_at(fd, "output", out_path, bytes, len, seg->file_offset);
 }
 
 /*

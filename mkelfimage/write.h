@@ -35,10 +35,6 @@ int write_image(int fd, const char *out_path, struct plan *plan,
  */
 int write_elf_headers(int fd, const char *out_path, const struct plan *plan,
 		      int elf_class, unsigned machine);
-int write_all(int fd, const char *out_path, const void *buf, size_t len, uint64_t offset);
-/* write_all for a file other than the output: errors name `what` 'path' */
-int write_all_to(int fd, const char *what, const char *path, const void *buf, size_t len,
-		 uint64_t offset);
 int write_initrds(int fd, const char *out_path, const struct plan_segment *seg,
 		  const struct inputs *in, struct digest_run *digests, struct copy_sink *piece);
 

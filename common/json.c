@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "json.h"
+#include "common/json.h"
 
 void json_begin(struct json *json, FILE *out)
 {
