@@ -2,7 +2,7 @@
 /*
  * The image's notes for its loaders (bootnotes.h). The PVH note names the
  * stub's PVH entry; the ELFBoot notes name the program ("Linux") and its
- * version (the bzImage's kernel_version string), and carry the IP checksum
+ * version (the kernel's version text), and carry the IP checksum
  * coreboot's elfboot and Etherboot verify after loading (elfboot_sum.c).
  */
 #include "config.h"
@@ -18,8 +18,6 @@
 #include "common/report.h"
 
 #define BOOTNOTES_PROGRAM_NAME     "Linux"
-#define BOOTNOTES_VERSION_MAX      256   /* longer kernel_version text is cut */
-#define BOOTNOTES_VERSION_BASE     0x200 /* boot.rst: kernel_version is an offset - 0x200 */
 
 static int bootnotes_out_of_memory(void)
 {
@@ -46,39 +44,11 @@ static int bootnotes_add_pvh(struct plan *plan, const struct stub_header *stub)
 	return EXIT_OK;
 }
 
-/*
- * boot.rst kernel_version (2.00+): a NUL-terminated string in the setup
- * code, at offset kernel_version + 0x200. Only printable bytes are kept;
- * a missing or broken string gives "".
- */
-static void bootnotes_kernel_version(const struct inputs *in, char *out, size_t out_size)
+/* The version is the kernel's own text (kernel.h), "" when it has none. */
+static int bootnotes_add_elfboot(struct plan *plan, const char *version)
 {
-	const struct bzimage_info *bz = &in->bzimage;
-	uint64_t offset = (uint64_t)bz->kernel_version + BOOTNOTES_VERSION_BASE;
-	size_t len = 0;
-	ssize_t got = -1;
-
-	out[0] = '\0';
-	if (bz->kernel_version == 0 || offset >= bz->pm_offset)
-		return;
-	if (bz->pm_offset - offset < out_size - 1)
-		out_size = (size_t)(bz->pm_offset - offset) + 1;
-	do
-		got = pread(in->kernel.fd, out, out_size - 1, (off_t)offset);
-	while (got < 0 && errno == EINTR);
-	if (got <= 0)
-		got = 0;
-	while (len < (size_t)got && out[len] >= 0x20 && out[len] < 0x7f)
-		len++;
-	out[len] = '\0';
-}
-
-static int bootnotes_add_elfboot(struct plan *plan, const struct inputs *in)
-{
-	char version[BOOTNOTES_VERSION_MAX + 1];
 	static const uint8_t checksum[2];   /* patched by bootnotes_finish */
 
-	bootnotes_kernel_version(in, version, sizeof(version));
 	if (notes_add(&plan->notes, ELF_NOTE_BOOT, EIN_PROGRAM_NAME, BOOTNOTES_PROGRAM_NAME,
 		      sizeof(BOOTNOTES_PROGRAM_NAME)) ||
 	    notes_add(&plan->notes, ELF_NOTE_BOOT, EIN_PROGRAM_VERSION, version,
@@ -90,13 +60,13 @@ static int bootnotes_add_elfboot(struct plan *plan, const struct inputs *in)
 }
 
 int bootnotes_add(struct plan *plan, const struct image_spec *spec,
-		  const struct stub_header *stub, const struct inputs *in)
+		  const struct stub_header *stub)
 {
 	int status = EXIT_OK;
 
 	/* ELFBoot first: old loaders read only the first notes they find */
 	if (spec->headers & IMAGE_HEADER_ELF_NOTES)
-		status = bootnotes_add_elfboot(plan, in);
+		status = bootnotes_add_elfboot(plan, plan->kernel->version);
 	if (status == EXIT_OK && (spec->headers & IMAGE_HEADER_PVH))
 		status = bootnotes_add_pvh(plan, stub);
 	return status;

@@ -11,13 +11,12 @@
 
 #include "elfboot_sum.h"
 #include "formats/stubparam.h"
-#include "inputs.h"
-#include "options.h"
+#include "spec.h"
 #include "plan.h"
 
 /* Add the notes spec->headers asks for. Returns EXIT_OK or a reported status. */
 int bootnotes_add(struct plan *plan, const struct image_spec *spec,
-		  const struct stub_header *stub, const struct inputs *in);
+		  const struct stub_header *stub);
 
 /* 1 when plan carries the ELFBoot checksum note (the writer sums its PT_LOADs) */
 int bootnotes_has_checksum(const struct plan *plan);

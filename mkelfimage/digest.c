@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The "mkelfimage" digest note (digest.h, formats/digestnote.h). */
+/* The digests of a build and the "mkelfimage" note that carries them (digest.h). */
 #include "config.h"
 
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "copy.h"
+#include "common/report.h"
 #include "digest.h"
 #include "formats/le.h"
-#include "formats/sha256_host.h"
-#include "formats/stubparam.h"
-#include "common/report.h"
+#include "plan.h"
 
 /* Records: kernel file, kernel loaded, one per initrd, the region, the command line */
 #define DIGEST_RECORDS(initrds)  (3 + (initrds) + ((initrds) ? 1 : 0))
@@ -21,213 +19,180 @@ static void digest_feed(struct copy_sink *sink, const uint8_t *bytes, size_t len
 	sha256_update_host(&((struct digest_sink *)sink)->ctx, bytes, len);
 }
 
-/* Start `sink` empty, in front of `next` */
-static struct copy_sink *digest_start(struct digest_sink *sink, struct copy_sink *next)
+static struct copy_sink *digest_start(struct digest_sink *sink)
 {
 	sink->sink.feed = digest_feed;
-	sink->sink.next = next;
+	sink->sink.next = NULL;
 	sha256_init(&sink->ctx);
 	return &sink->sink;
 }
 
-/* The next record's digest (records are finished in their order) */
-static void digest_record(struct digest_run *run, struct sha256_ctx *ctx)
+/*
+ * The kernel file: when the image holds it as a head plus the loaded part
+ * (a bzImage), the head is hashed here and the segments feed the rest;
+ * otherwise (a vmlinux's PT_LOADs) the whole file is read once more here.
+ */
+static int digest_kernel_file(struct digest_run *run, struct plan *plan, const struct inputs *in)
 {
-	sha256_final(ctx, run->cursor + offsetof(struct digest_record, sha256));
-	run->cursor += sizeof(struct digest_record);
+	const struct kernel *k = &in->kernel;
+	struct copy_sink *file = digest_start(&run->kernel_file);
+	unsigned i;
+
+	if (run->file_kept)
+		return EXIT_OK;
+	if (!k->head_size)
+		return copy_payload(&in->kernel_file, 0, -1, NULL, 0, in->kernel_file.size, file);
+	for (i = 0; i < plan->segment_count; i++)
+		if (plan->segments[i].kind == SEG_KERNEL)
+			plan_hang_sink(plan->segments[i].sinks, file);
+	return copy_payload(&in->kernel_file, 0, -1, NULL, 0, k->head_size, file);
 }
 
-/* One record's kind, index and size; its digest stays zero */
-static uint8_t *digest_layout_record(uint8_t *record, enum digest_kind kind, uint32_t index,
-				     uint64_t size)
+int digest_run_begin(struct digest_run *run, struct plan *plan, const struct inputs *in)
 {
+	struct plan_segment *initrd = plan_find_segment(plan, SEG_INITRD);
+	unsigned i;
+
+	memset(run, 0, sizeof(*run));
+	run->file_kept = in->kernel_file_kept;
+	digest_start(&run->kernel_loaded);
+	for (i = 0; i < plan->segment_count; i++)
+		if (plan->segments[i].kind == SEG_KERNEL)
+			plan_hang_sink(plan->segments[i].sinks, &run->kernel_loaded.sink);
+	if (in->initrd_count) {
+		if (!(run->initrds = calloc(in->initrd_count, sizeof(*run->initrds))))
+			return report_error(EXIT_IO, "out of memory");
+		for (i = 0; i < in->initrd_count; i++)
+			plan_hang_sink(initrd->parts[i].sinks, digest_start(&run->initrds[i]));
+		/* one initrd is its region (no padding after the last): hashed once */
+		if (in->initrd_count > 1)
+			plan_hang_sink(initrd->sinks, digest_start(&run->region));
+	}
+	return digest_kernel_file(run, plan, in);
+}
+
+int digest_run_finish(struct digest_run *run, const struct inputs *in, struct digest_set *set)
+{
+	struct sha256_ctx cmdline;
+	size_t i;
+
+	memset(set, 0, sizeof(*set));
+	if (in->initrd_count &&
+	    !(set->initrds = calloc(in->initrd_count, sizeof(*set->initrds))))
+		return report_error(EXIT_IO, "out of memory");
+	set->initrd_count = in->initrd_count;
+	if (run->file_kept)   /* an edit: the original file's record, not the minimal vmlinux's */
+		memcpy(set->kernel_file, run->file_kept->sha256, SHA256_DIGEST_SIZE);
+	else
+		sha256_final(&run->kernel_file.ctx, set->kernel_file);
+	sha256_final(&run->kernel_loaded.ctx, set->kernel_loaded);
+	for (i = 0; i < in->initrd_count; i++)
+		sha256_final(&run->initrds[i].ctx, set->initrds[i]);
+	if (in->initrd_count > 1)
+		sha256_final(&run->region.ctx, set->region);
+	else if (in->initrd_count)
+		memcpy(set->region, set->initrds[0], SHA256_DIGEST_SIZE);
+	sha256_init(&cmdline);
+	sha256_update(&cmdline, in->cmdline, strlen(in->cmdline));
+	sha256_final(&cmdline, set->cmdline);
+	return EXIT_OK;
+}
+
+void digest_run_free(struct digest_run *run)
+{
+	free(run->initrds);
+	run->initrds = NULL;
+}
+
+void digest_set_free(struct digest_set *set)
+{
+	free(set->initrds);
+	set->initrds = NULL;
+}
+
+const uint8_t *digest_set_find(const struct digest_set *set, enum digest_kind kind, uint32_t index)
+{
+	const uint8_t *digest = NULL;
+
+	if (!set)
+		return NULL;
+	switch (kind) {
+	case DIGEST_KERNEL_FILE:
+		digest = set->kernel_file;
+		break;
+	case DIGEST_KERNEL_LOADED:
+		digest = set->kernel_loaded;
+		break;
+	case DIGEST_INITRD_FILE:
+		digest = index < set->initrd_count ? set->initrds[index] : NULL;
+		break;
+	case DIGEST_INITRD_REGION:
+		digest = set->initrd_count ? set->region : NULL;
+		break;
+	case DIGEST_CMDLINE:
+		digest = set->cmdline;
+		break;
+	}
+	return digest && digest_is_recorded(digest) ? digest : NULL;
+}
+
+/* One record: kind, index, size, and the digest (zero without `set`) */
+static uint8_t *put_record(uint8_t *record, enum digest_kind kind, uint32_t index, uint64_t size,
+			   const struct digest_set *set)
+{
+	const uint8_t *digest = digest_set_find(set, kind, index);
+
 	le_put(record + offsetof(struct digest_record, kind), kind, 4);
 	le_put(record + offsetof(struct digest_record, index), index, 4);
 	le_put(record + offsetof(struct digest_record, size), size, 8);
+	if (digest)
+		memcpy(record + offsetof(struct digest_record, sha256), digest, SHA256_DIGEST_SIZE);
 	return record + sizeof(struct digest_record);
 }
 
-int digest_add(struct plan *plan, const struct inputs *in)
+/* The note's desc for `in`, with `set`'s digests (or zeros) */
+static void encode(uint8_t *desc, const struct inputs *in, const struct digest_set *set)
 {
-	/* the loaded part: a bzImage's protected-mode code, a vmlinux's PT_LOAD file bytes */
-	uint64_t loaded = in->kernel_kind == KERNEL_VMLINUX ? in->vmlinux.file_bytes : in->bzimage.pm_size;
 	size_t records = DIGEST_RECORDS(in->initrd_count), i;
-	size_t desc_len = sizeof(struct digest_note_header) + records * sizeof(struct digest_record);
-	uint8_t *desc = calloc(1, desc_len), *record;
+	uint8_t *record = desc + sizeof(struct digest_note_header);
+
+	le_put(desc + offsetof(struct digest_note_header, version), MKELFIMAGE_DIGESTS_VERSION, 4);
+	le_put(desc + offsetof(struct digest_note_header, record_count), records, 4);
+	record = put_record(record, DIGEST_KERNEL_FILE, 0,
+			    in->kernel_file_kept ? in->kernel_file_kept->size : in->kernel_file.size, set);
+	record = put_record(record, DIGEST_KERNEL_LOADED, 0, in->kernel.loaded_size, set);
+	for (i = 0; i < in->initrd_count; i++)
+		record = put_record(record, DIGEST_INITRD_FILE, (uint32_t)i, in->initrds[i].size, set);
+	if (in->initrd_count)
+		record = put_record(record, DIGEST_INITRD_REGION, 0, in->initrd_region_size, set);
+	put_record(record, DIGEST_CMDLINE, 0, strlen(in->cmdline), set);
+}
+
+static size_t desc_size(const struct inputs *in)
+{
+	return sizeof(struct digest_note_header) +
+		DIGEST_RECORDS(in->initrd_count) * sizeof(struct digest_record);
+}
+
+int digest_note_add(struct plan *plan, const struct inputs *in)
+{
+	size_t len = desc_size(in);
+	uint8_t *desc = calloc(1, len);
 	int status = EXIT_OK;
 
 	if (!desc)
 		return report_error(EXIT_IO, "out of memory");
-	le_put(desc + offsetof(struct digest_note_header, version), MKELFIMAGE_DIGESTS_VERSION, 4);
-	le_put(desc + offsetof(struct digest_note_header, record_count), records, 4);
-	record = desc + sizeof(struct digest_note_header);
-	record = digest_layout_record(record, DIGEST_KERNEL_FILE, 0,
-				      in->kernel_file_kept ? in->kernel_file_kept->size : in->kernel.size);
-	record = digest_layout_record(record, DIGEST_KERNEL_LOADED, 0, loaded);
-	for (i = 0; i < in->initrd_count; i++)
-		record = digest_layout_record(record, DIGEST_INITRD_FILE, (uint32_t)i, in->initrds[i].size);
-	if (in->initrd_count)
-		record = digest_layout_record(record, DIGEST_INITRD_REGION, 0, in->initrd_region_size);
-	digest_layout_record(record, DIGEST_CMDLINE, 0, strlen(in->cmdline));
-	/* the digests are computed while the payloads are written (digest_begin...) */
-	if (notes_add(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS, desc, desc_len))
+	encode(desc, in, NULL);
+	if (notes_add(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS, desc, len))
 		status = report_error(EXIT_IO, "out of memory");
 	free(desc);
 	return status;
 }
 
-int digest_begin(struct digest_run *run, struct plan *plan, int compute, int record)
+void digest_note_fill(struct plan *plan, const struct inputs *in, const struct digest_set *set)
 {
-	run->note = notes_find(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
-	run->desc = NULL;
-	run->record = record;
-	if (!compute || !run->note)
-		return EXIT_OK;
-	if (!(run->desc = malloc(run->note->desc_len)))
-		return report_error(EXIT_IO, "out of memory");
-	memcpy(run->desc, run->note->desc, run->note->desc_len);
-	run->cursor = run->desc + sizeof(struct digest_note_header);
-	return EXIT_OK;
-}
+	struct note *note = notes_find(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
 
-void digest_end(struct digest_run *run)
-{
-	free(run->desc);
-	run->desc = NULL;
-}
-
-int digest_kernel_begin(struct digest_run *run, const struct inputs *in)
-{
-	run->file_with_loaded = in->kernel_kind != KERNEL_VMLINUX;
-	if (!run->desc)
-		return EXIT_OK;
-	digest_start(&run->loaded, NULL);
-	run->file_kept = in->kernel_file_kept;
-	if (run->file_kept)   /* an edit: the original file's record, not the minimal vmlinux's */
-		return EXIT_OK;
-	/* a vmlinux's file is not copied whole (only its PT_LOADs): hashed alone, read here */
-	if (in->kernel_kind == KERNEL_VMLINUX)
-		return copy_payload(&in->kernel, 0, -1, NULL, 0, in->kernel.size,
-				    digest_start(&run->file, NULL));
-	/* the setup part is not copied: hashed alone (a few KiB, read here); the
-	 * protected-mode part feeds the file's digest on its way (digest_kernel_segment) */
-	return copy_payload(&in->kernel, 0, -1, NULL, 0, in->bzimage.pm_offset,
-			    digest_start(&run->file, NULL));
-}
-
-struct copy_sink *digest_kernel_segment(struct digest_run *run, struct copy_sink *next)
-{
-	if (!run->desc)
-		return next;
-	run->loaded.sink.next = next;
-	if (!run->file_with_loaded)
-		return &run->loaded.sink;
-	run->file.sink.next = &run->loaded.sink;
-	return &run->file.sink;
-}
-
-void digest_kernel_end(struct digest_run *run)
-{
-	if (!run->desc)
-		return;
-	if (run->file_kept) {
-		memcpy(run->cursor + offsetof(struct digest_record, sha256), run->file_kept->sha256,
-		       SHA256_DIGEST_SIZE);
-		run->cursor += sizeof(struct digest_record);
-	} else {
-		digest_record(run, &run->file.ctx);
-	}
-	digest_record(run, &run->loaded.ctx);
-}
-
-struct copy_sink *digest_initrd_begin(struct digest_run *run, size_t index, struct copy_sink *next)
-{
-	if (!run->desc)
-		return next;
-	/* the first initrd starts the region: its digest state is copied at the end */
-	if (index == 0)
-		return digest_start(&run->file, next);
-	run->region.sink.next = next;
-	return digest_start(&run->file, &run->region.sink);
-}
-
-void digest_initrd_end(struct digest_run *run, const struct inputs *in, size_t index)
-{
-	static const uint8_t zeros[INITRD_PART_ALIGN];
-
-	if (!run->desc)
-		return;
-	if (index == 0) {
-		run->region = run->file;
-		run->region.sink.next = NULL;
-	}
-	/* the region has the padding to the next initrd's alignment too */
-	sha256_update(&run->region.ctx, zeros, (size_t)(inputs_initrd_span(in, index) - in->initrds[index].size));
-	digest_record(run, &run->file.ctx);
-}
-
-void digest_finish(struct digest_run *run, const struct inputs *in)
-{
-	struct sha256_ctx cmdline;
-
-	if (!run->desc)
-		return;
-	if (in->initrd_count)
-		digest_record(run, &run->region.ctx);
-	sha256_init(&cmdline);
-	sha256_update(&cmdline, in->cmdline, strlen(in->cmdline));
-	digest_record(run, &cmdline);
-	if (run->record)
-		memcpy(run->note->desc, run->desc, run->note->desc_len);
-}
-/* The digest of record (kind, index) of a desc we made; -1 when absent or not computed */
-static int digest_find_desc(const uint8_t *desc, size_t desc_len, enum digest_kind kind,
-			    uint32_t index, uint8_t out[SHA256_DIGEST_SIZE])
-{
-	const uint8_t *record;
-	size_t offset;
-
-	/* our own note, made above: read back field by field, little endian */
-	for (offset = sizeof(struct digest_note_header);
-	     desc && offset + sizeof(struct digest_record) <= desc_len;
-	     offset += sizeof(struct digest_record)) {
-		record = desc + offset;
-		if (le32_get(record + offsetof(struct digest_record, kind)) == (uint32_t)kind &&
-		    le32_get(record + offsetof(struct digest_record, index)) == index) {
-			memcpy(out, record + offsetof(struct digest_record, sha256), SHA256_DIGEST_SIZE);
-			return digest_is_recorded(out) ? 0 : -1;
-		}
-	}
-	return -1;
-}
-
-int digest_find(const struct note_list *notes, enum digest_kind kind, uint32_t index,
-		uint8_t out[SHA256_DIGEST_SIZE])
-{
-	const struct note *note = notes_find(notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
-
-	return note ? digest_find_desc(note->desc, note->desc_len, kind, index, out) : -1;
-}
-
-int digest_run_find(const struct digest_run *run, enum digest_kind kind, uint32_t index,
-		    uint8_t out[SHA256_DIGEST_SIZE])
-{
-	return run->desc ? digest_find_desc(run->desc, run->note->desc_len, kind, index, out) : -1;
-}
-
-void digest_fill_stub_params(uint8_t *params, const struct note_list *notes)
-{
-	static const struct {
-		enum digest_kind kind;
-		size_t offset;
-	} checked[] = {
-		{ DIGEST_KERNEL_LOADED, offsetof(struct stub_params, kernel_sha256) },
-		{ DIGEST_INITRD_REGION, offsetof(struct stub_params, initrd_sha256) },
-		{ DIGEST_CMDLINE, offsetof(struct stub_params, cmdline_sha256) },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(checked) / sizeof(checked[0]); i++)
-		if (digest_find(notes, checked[i].kind, 0, params + checked[i].offset) != 0)
-			memset(params + checked[i].offset, 0, SHA256_DIGEST_SIZE);
+	if (note && note->desc_len == desc_size(in))
+		encode(note->desc, in, set);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "edit.h"
 #include "extract.h"
 #include "formats/digestnote.h"

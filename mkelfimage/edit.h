@@ -13,13 +13,9 @@
 #ifndef MKELFIMAGE_EDIT_H
 #define MKELFIMAGE_EDIT_H
 
-#include "options.h"
 
 /* argv[0] is the subcommand's name. Return the exit status. */
 int edit_set_command_line_main(int argc, char **argv);
 int edit_replace_initrd_main(int argc, char **argv);
-
-/* The build (main.c), which the edits reuse. */
-int build_image(const struct image_spec *spec);
 
 #endif

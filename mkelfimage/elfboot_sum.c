@@ -19,26 +19,15 @@ static void elfboot_piece_feed(struct copy_sink *sink, const uint8_t *bytes, siz
 	ipsum_add_bulk(&((struct elfboot_piece *)sink)->sum, bytes, len);
 }
 
-void elfboot_sum_begin(struct elfboot_sum *sum, const struct plan *plan)
+void elfboot_sum_begin(struct elfboot_sum *sum, struct plan *plan)
 {
 	unsigned i;
 
 	for (i = 0; i < plan->segment_count; i++) {
 		sum->pieces[i].sink.feed = elfboot_piece_feed;
 		sum->pieces[i].sum = (struct ipsum){ 0, 0 };
+		plan_hang_sink(plan->segments[i].sinks, &sum->pieces[i].sink);
 	}
-}
-
-struct copy_sink *elfboot_sum_sink(struct elfboot_sum *sum, const struct plan *plan,
-				   const struct plan_segment *seg, struct copy_sink *next)
-{
-	struct elfboot_piece *piece;
-
-	if (!sum)
-		return next;
-	piece = &sum->pieces[seg - plan->segments];
-	piece->sink.next = next;
-	return &piece->sink;
 }
 
 /* Checksum `len` header bytes at `offset` (read back: they are small) */

@@ -16,7 +16,7 @@
  * note itself is outside every PT_LOAD, so it is not covered.
  *
  * Each PT_LOAD's piece is summed while its bytes are written (a copy_sink
- * per segment, copy.h); only the headers, a few hundred bytes, are read
+ * on each segment, copy.h); only the headers, a few hundred bytes, are read
  * back from the image at the end.
  */
 #ifndef MKELFIMAGE_ELFBOOT_SUM_H
@@ -39,11 +39,8 @@ struct elfboot_sum {
 	struct elfboot_piece pieces[PLAN_MAX_LOAD];
 };
 
-void elfboot_sum_begin(struct elfboot_sum *sum, const struct plan *plan);
-
-/* The sink of segment `seg`'s piece in front of `next`; `sum` NULL: just `next` */
-struct copy_sink *elfboot_sum_sink(struct elfboot_sum *sum, const struct plan *plan,
-				   const struct plan_segment *seg, struct copy_sink *next);
+/* Hang one piece on each segment of `plan`, so the writer sums it. */
+void elfboot_sum_begin(struct elfboot_sum *sum, struct plan *plan);
 
 /*
  * The checksum of the ELF32 image written to fd: its headers read back,

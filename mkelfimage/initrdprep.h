@@ -11,7 +11,7 @@
 
 #include "formats/initrd_kind.h"
 #include "inputs.h"
-#include "options.h"
+#include "spec.h"
 
 /* --compress-initrd */
 enum initrd_compression {

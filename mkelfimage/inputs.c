@@ -11,51 +11,6 @@
 #include "inputs.h"
 #include "common/fdio.h"
 #include "common/report.h"
-#include "vmlinux.h"
-
-/* Open a regular file for reading; directories and devices are refused. */
-static int open_input(struct input_file *file, const char *what, const char *path)
-{
-	struct stat st;
-
-	file->what = what;
-	file->path = path;
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer before it is refused. */
-	file->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (file->fd < 0)
-		return report_errno(EXIT_BAD_INPUT, what, path, "cannot open");
-	if (fstat(file->fd, &st) < 0)
-		return report_errno(EXIT_BAD_INPUT, what, path, "cannot stat");
-	if (S_ISDIR(st.st_mode))
-		return report_error(EXIT_BAD_INPUT, "%s '%s': is a directory, not a file", what, path);
-	if (!S_ISREG(st.st_mode))
-		return report_error(EXIT_BAD_INPUT, "%s '%s': not a regular file", what, path);
-	file->size = (uint64_t)st.st_size;
-	file->dev = (uint64_t)st.st_dev;
-	file->ino = (uint64_t)st.st_ino;
-	return EXIT_OK;
-}
-
-static int open_kernel(const char *path, struct inputs *in)
-{
-	uint8_t head[BZIMAGE_HEADER_BYTES];
-	struct fmt_error err;
-	ssize_t got;
-	int status = open_input(&in->kernel, "kernel", path);
-
-	if (status != EXIT_OK)
-		return status;
-	got = fdio_read_at(in->kernel.fd, head, sizeof(head), 0);
-	if (got < 0)
-		return report_errno(EXIT_BAD_INPUT, "kernel", path, "cannot read");
-	/* ELF, gzip or xz magic: a vmlinux; anything else must be a bzImage */
-	if (vmlinux_probe(head, (size_t)got))
-		return vmlinux_open(in, head, (size_t)got);
-	if (bzimage_parse(head, (size_t)got, in->kernel.size, &in->bzimage, &err) != FMT_OK ||
-	    bzimage_validate(&in->bzimage, &err) != FMT_OK)
-		return report_format_error("kernel", path, &err);
-	return EXIT_OK;
-}
 
 /* The text of --command-line-file: one final newline dropped, no NUL inside. */
 static int read_cmdline_file(const char *path, struct inputs *in)
@@ -63,7 +18,7 @@ static int read_cmdline_file(const char *path, struct inputs *in)
 	struct input_file file;
 	const char *nul;
 	ssize_t got;
-	int status = open_input(&file, "command line file", path);
+	int status = input_file_open(&file, "command line file", path);
 
 	if (status != EXIT_OK) {
 		if (file.fd >= 0)
@@ -117,11 +72,11 @@ int inputs_open(const struct image_spec *spec, struct inputs *in)
 	int status;
 
 	memset(in, 0, sizeof(*in));
-	in->kernel.fd = -1;
+	in->kernel_file.fd = -1;
 	in->kernel_file_kept = spec->kernel_file_kept;
-	/* an Alpha vmlinux is parsed by arch_alpha.c; here it is only opened */
-	status = spec->arch == IMAGE_ARCH_ALPHA ? open_input(&in->kernel, "kernel", spec->kernel_path)
-		: open_kernel(spec->kernel_path, in);
+	status = input_file_open(&in->kernel_file, "kernel", spec->kernel_path);
+	if (status == EXIT_OK)
+		status = kernel_open(&in->kernel, &in->kernel_file, spec->arch);
 	if (status == EXIT_OK)
 		status = read_cmdline(spec, in);
 	if (status != EXIT_OK)
@@ -135,7 +90,7 @@ int inputs_open(const struct image_spec *spec, struct inputs *in)
 		in->initrds[i].fd = -1;
 	in->initrd_count = spec->initrd_count;
 	for (i = 0; i < spec->initrd_count; i++) {
-		status = open_input(&in->initrds[i], "initrd", spec->initrd_paths[i]);
+		status = input_file_open(&in->initrds[i], "initrd", spec->initrd_paths[i]);
 		if (status != EXIT_OK)
 			return status;
 		if (in->initrds[i].size == 0)
@@ -151,8 +106,9 @@ void inputs_close(struct inputs *in)
 {
 	size_t i;
 
-	if (in->kernel.fd >= 0)
-		close(in->kernel.fd);
+	kernel_close(&in->kernel);
+	if (in->kernel_file.fd >= 0)
+		close(in->kernel_file.fd);
 	for (i = 0; in->initrds && i < in->initrd_count; i++)
 		if (in->initrds[i].fd >= 0)
 			close(in->initrds[i].fd);

@@ -36,13 +36,6 @@ static void write_digest(struct json *json, const uint8_t *digest)
 	json_string(json, "sha256", hex);
 }
 
-/* The digest of (kind, index) computed while the image was written, or NULL */
-static const uint8_t *noted_digest(const struct digest_run *digests, enum digest_kind kind,
-				   uint32_t index, uint8_t digest[SHA256_DIGEST_SIZE])
-{
-	return digest_run_find(digests, kind, index, digest) == 0 ? digest : NULL;
-}
-
 static void write_file(struct json *json, const char *key, const char *path, uint64_t size,
 		       const uint8_t *digest)
 {
@@ -82,21 +75,20 @@ static int hash_image(int fd, const char *path, uint64_t size, uint8_t digest[SH
 
 static void write_inputs(struct json *json, const struct image_spec *spec, const struct inputs *in,
 			 const struct initrd_prep *prep, const struct plan *plan,
-			 const struct digest_run *digests)
+			 const struct digest_set *digests)
 {
-	uint8_t digest[SHA256_DIGEST_SIZE];
 	uint64_t offset = 0;
 	size_t i;
 
 	json_object_begin(json, "inputs");
-	write_file(json, "kernel", in->kernel.path, in->kernel.size,
-		   noted_digest(digests, DIGEST_KERNEL_FILE, 0, digest));
+	write_file(json, "kernel", in->kernel_file.path, in->kernel_file.size,
+		   digest_set_find(digests, DIGEST_KERNEL_FILE, 0));
 	json_array_begin(json, "initrds");
 	for (i = 0; i < in->initrd_count; i++) {
 		json_object_begin(json, NULL);
 		json_string(json, "path", in->initrds[i].path);
 		json_uint(json, "size", in->initrds[i].size);
-		write_digest(json, noted_digest(digests, DIGEST_INITRD_FILE, (uint32_t)i, digest));
+		write_digest(json, digest_set_find(digests, DIGEST_INITRD_FILE, (uint32_t)i));
 		json_uint(json, "address", plan->initrd_addr + offset);
 		json_string(json, "kind", initrd_kind_name(prep[i].stored.kind));
 		if (prep[i].stored.kernel_problem)
@@ -118,7 +110,7 @@ static void write_inputs(struct json *json, const struct image_spec *spec, const
 	json_object_begin(json, "command_line");
 	json_string(json, "text", in->cmdline);
 	json_uint(json, "length", plan->cmdline_len);
-	write_digest(json, noted_digest(digests, DIGEST_CMDLINE, 0, digest));
+	write_digest(json, digest_set_find(digests, DIGEST_CMDLINE, 0));
 	if (spec->cmdline_file)
 		json_string(json, "file", spec->cmdline_file);
 	else
@@ -149,21 +141,9 @@ static void write_segments(struct json *json, const struct plan *plan)
 /* The boot protocol fields the plan chose (boot.rst names where there is one). */
 static void write_boot(struct json *json, const struct inputs *in, const struct plan *plan)
 {
-	const struct bzimage_info *bz = &in->bzimage;
-	char protocol[8];
-
-	snprintf(protocol, sizeof(protocol), "%u.%02u", bz->version_in_file >> 8u,
-		 bz->version_in_file & 0xffu);
 	json_object_begin(json, "boot");
-	json_string(json, "kernel_kind", in->kernel_kind == KERNEL_VMLINUX ? "vmlinux" : "bzImage");
-	if (in->kernel_kind == KERNEL_VMLINUX)
-		json_uint(json, "pvh_entry", in->vmlinux.pvh_entry);
-	/* a vmlinux has no setup header: 2.12 is what mkelfimage made up for the stub */
-	if (in->kernel_kind == KERNEL_VMLINUX)
-		json_null(json, "protocol");
-	else
-		json_string(json, "protocol", protocol);
-	json_bool(json, "relocatable", bz->version >= BOOT_PROTOCOL(2, 5) && bz->relocatable_kernel);
+	/* kernel_kind, the format's own fields, protocol, relocatable */
+	in->kernel.format->describe_json(&in->kernel, json);
 	json_uint(json, "kernel_load", plan->kernel_load);
 	json_uint(json, "kernel_runtime", plan->kernel_runtime);
 	json_uint(json, "init_size", plan->init_size);
@@ -176,14 +156,14 @@ static void write_boot(struct json *json, const struct inputs *in, const struct 
 	json_uint(json, "cmdline_size", plan->cmdline_max);
 	json_uint(json, "ramdisk_image", plan->initrd_addr);
 	json_uint(json, "ramdisk_size", plan->initrd_size);
-	json_uint(json, "initrd_addr_max", bz->initrd_addr_max);
+	json_uint(json, "initrd_addr_max", in->kernel.initrd_addr_max);
 	json_uint(json, "minimum_ram", plan->min_ram);
 	json_object_end(json);
 }
 
 int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
 		   const struct initrd_prep *prep, const struct plan *plan,
-		   const struct digest_run *digests, int image_fd)
+		   const struct digest_set *digests, int image_fd)
 {
 	uint8_t image_digest[SHA256_DIGEST_SIZE];
 	struct json json;

@@ -9,7 +9,7 @@
 #include "initrdprep.h"
 #include "digest.h"
 #include "inputs.h"
-#include "options.h"
+#include "spec.h"
 #include "plan.h"
 
 #define MANIFEST_SCHEMA "mkelfimage-manifest/1"
@@ -22,6 +22,6 @@
  */
 int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
 		   const struct initrd_prep *prep, const struct plan *plan,
-		   const struct digest_run *digests, int image_fd);
+		   const struct digest_set *digests, int image_fd);
 
 #endif

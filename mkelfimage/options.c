@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "formats/stubparam.h"
+#include "arch.h"
 #include "initrdprep.h"
 #include "options.h"
 #include "common/report.h"
@@ -254,11 +255,6 @@ static const struct choice initrd_placements[] = {
 	{ "high", STUB_INITRD_HIGH },
 };
 
-static const struct choice arches[] = {
-	{ "x86", IMAGE_ARCH_X86 },
-	{ "alpha", IMAGE_ARCH_ALPHA },
-};
-
 static const struct choice elf_classes[] = {
 	{ "32", 32 },
 	{ "64", 64 },
@@ -292,31 +288,39 @@ bad:
 }
 
 /*
- * --elf-class against --arch and --multiboot. QEMU's multiboot loader stops
- * on an ELF64 image that carries a multiboot header ("Cannot load x86-64
- * image, give a 32bit one", hw/i386/multiboot.c) instead of trying PVH, and
- * multiboot v1 loaders read ELF32: ELF64 leaves the header out, and asking
- * for both is an error.
+ * --elf-class against --arch: the arch's default, or a class it offers.
+ * ELF64 leaves the multiboot header out (arch_x86.c says why; asking for
+ * both is its error).
  */
 static int check_elf_class(struct image_spec *spec)
 {
-	if (spec->arch == IMAGE_ARCH_ALPHA) {
-		if (spec->elf_class == 32) {
-			report_print("--elf-class 32: an Alpha image is ELF64 (use 64 or leave it out)");
-			return -1;
-		}
-		spec->elf_class = 64;
-		return 0;
-	}
-	if (!spec->elf_class)
-		spec->elf_class = 32;
-	if (spec->elf_class == 64 && spec->multiboot_asked) {
-		report_print("--multiboot with --elf-class 64: QEMU refuses an ELF64 image with a multiboot header (\"Cannot load x86-64 image, give a 32bit one\"); drop one of them");
+	const struct arch *arch = arch_find(spec->arch);
+
+	if (!spec->elf_class) {
+		spec->elf_class = arch->default_elf_class;
+	} else if (!(arch->elf_classes & (spec->elf_class == 64 ? ARCH_ELF64 : ARCH_ELF32))) {
+		report_print("--elf-class %u: an %s image is ELF%u (use %u or leave it out)",
+			     spec->elf_class, arch->title, arch->default_elf_class, arch->default_elf_class);
 		return -1;
 	}
 	if (spec->elf_class == 64)
 		spec->headers &= ~IMAGE_HEADER_MULTIBOOT;
 	return 0;
+}
+
+/* --arch: a row of the arch table (arches.c) */
+static int set_arch(struct image_spec *spec, const char *arg)
+{
+	const struct arch *arch = arch_find_name(arg);
+	char list[128];
+
+	if (arch) {
+		spec->arch = arch->id;
+		return 0;
+	}
+	arch_name_list(list, sizeof(list));
+	report_print("--arch '%s': use %s", arg, list);
+	return -1;
 }
 
 /* Apply one parsed option; -1 on a usage error (already reported). */
@@ -356,7 +360,7 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 	case OPT_COMPRESS_INITRD:
 		return PICK("--compress-initrd", arg, initrd_compressions, &spec->compress_initrd);
 	case OPT_ARCH:
-		return PICK("--arch", arg, arches, &spec->arch);
+		return set_arch(spec, arg);
 	case OPT_ELF_CLASS:
 		return PICK("--elf-class", arg, elf_classes, &spec->elf_class);
 	case OPT_VERIFY_AT_BOOT:

@@ -132,7 +132,7 @@ int output_check(const char *path, const struct image_spec *spec, const struct i
 
 	if (status != EXIT_OK || !exists)
 		return status;
-	if (same_file(&st, &in->kernel))
+	if (same_file(&st, &in->kernel_file))
 		return report_error(EXIT_BAD_INPUT, "output '%s': is the kernel input", path);
 	for (i = 0; i < in->initrd_count; i++)
 		if (same_file(&st, &in->initrds[i]))

@@ -1,247 +1,222 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Placement, in this order (all addresses page aligned, all at or above 1 MiB,
- * so loaders that copy the lowest-to-highest span as one block never touch
- * the BIOS area):
- *   1. the kernel at its load address, its PT_LOAD covering the whole
- *      reservation [load, max(load + file, runtime + init_size));
- *   2. the stub just above the reservation, the built-in command line after it;
- *   3. the initrd region after that, ending at or below initrd_addr_max.
+ * Placement, in this order (addresses aligned to the arch's page): the
+ * kernel where its format puts it (kernel.h), its memory the reservation;
+ * then what the arch puts after it (arch.h: the stub, the command line, the
+ * initrd region). The rules of plan_rules.c are then checked on the result.
  */
 #include "config.h"
 
 #include <elf.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
 #include "common/align.h"
 #include "common/report.h"
+#include "plan.h"
 
-/* The next segment of the plan; returned for the fields only some kinds set */
-static struct plan_segment *add_segment(struct plan *plan, enum plan_segment_kind kind,
-					const char *name, uint64_t addr, uint64_t file_size,
-					uint64_t mem_size)
+struct plan_segment *plan_add_segment(struct plan *plan, enum plan_segment_kind kind,
+				      const char *name, uint64_t addr, uint64_t file_size,
+				      uint64_t mem_size)
 {
 	struct plan_segment *seg = &plan->segments[plan->segment_count++];
 
+	memset(seg, 0, sizeof(*seg));
 	seg->kind = kind;
 	seg->name = name;
 	seg->addr = addr;
 	seg->file_size = file_size;
 	seg->mem_size = mem_size;
+	seg->single.size = file_size;
+	seg->parts = &seg->single;
+	seg->part_count = 1;
 	return seg;
 }
 
-static int version_at_least(const struct bzimage_info *bz, unsigned major, unsigned minor)
+void plan_hang_sink(struct copy_sink **slots, struct copy_sink *sink)
 {
-	return bz->version >= BOOT_PROTOCOL(major, minor);
+	size_t i;
+
+	for (i = 0; i < PLAN_SINKS_MAX; i++)
+		if (!slots[i]) {
+			slots[i] = sink;
+			return;
+		}
 }
 
-/*
- * boot.rst "Loading the rest of the kernel": a relocatable kernel (2.05+) may
- * go anywhere aligned to kernel_alignment, and pref_address (2.10+) is where it
- * runs best; otherwise the protected-mode code goes at 0x100000 and, from 2.10,
- * runs (decompresses itself) at pref_address.
- */
-static int plan_kernel(const struct bzimage_info *bz, struct plan *plan)
+struct plan_segment *plan_find_segment(struct plan *plan, enum plan_segment_kind kind)
 {
-	uint64_t align = bz->kernel_alignment > PLAN_PAGE ? bz->kernel_alignment : PLAN_PAGE;
-	int relocatable = version_at_least(bz, 2, 5) && bz->relocatable_kernel;
-
-	if (relocatable) {
-		plan->kernel_load = (version_at_least(bz, 2, 10) && bz->pref_address)
-			? bz->pref_address : align_up(PLAN_LOW_LIMIT, align);
-		plan->kernel_runtime = align_up(plan->kernel_load, align);
-	} else {
-		plan->kernel_load = PLAN_LOW_LIMIT;
-		plan->kernel_runtime = (version_at_least(bz, 2, 10) && bz->pref_address)
-			? bz->pref_address : PLAN_LOW_LIMIT;
-	}
-	/* Checked before any sum or alignment with it can wrap around. */
-	if (plan->kernel_load >= PLAN_HIGH_LIMIT || plan->kernel_runtime >= PLAN_HIGH_LIMIT)
-		return report_error(EXIT_BAD_INPUT,
-				    "kernel: pref_address 0x%llx is not below 4 GiB (ELF32 images and the stub address the low 4 GiB)",
-				    (unsigned long long)bz->pref_address);
-	if (plan->kernel_load < PLAN_LOW_LIMIT || plan->kernel_load % PLAN_PAGE)
-		return report_error(EXIT_BAD_INPUT,
-				    "kernel: load address 0x%llx is below 1 MiB or not page aligned (pref_address, boot.rst)",
-				    (unsigned long long)plan->kernel_load);
-	if (plan->kernel_runtime < plan->kernel_load)
-		return report_error(EXIT_BAD_INPUT,
-				    "kernel: runs at 0x%llx, below its load address 0x%llx; the reservation cannot cover it",
-				    (unsigned long long)plan->kernel_runtime,
-				    (unsigned long long)plan->kernel_load);
-
-	/* boot.rst: init_size (2.10+) is the memory the kernel needs from where it runs;
-	 * before 2.10 it is unknown, and three times the code is GRUB's estimate. */
-	if (version_at_least(bz, 2, 10) && bz->init_size) {
-		plan->init_size = bz->init_size;
-	} else {
-		plan->init_size = PLAN_INIT_SIZE_FACTOR * bz->pm_size;
-		plan->init_size_estimated = 1;
-	}
-	plan->reserve_start = plan->kernel_load;
-	plan->reserve_end = plan->kernel_load + bz->pm_size;
-	if (plan->kernel_runtime + plan->init_size > plan->reserve_end)
-		plan->reserve_end = plan->kernel_runtime + plan->init_size;
-	plan->reserve_end = align_up(plan->reserve_end, PLAN_PAGE);
-	/* one segment: the protected-mode code, its memory the whole reservation */
-	add_segment(plan, SEG_KERNEL, "kernel", plan->kernel_load, bz->pm_size,
-		    plan->reserve_end - plan->kernel_load)->src_offset = bz->pm_offset;
-	return EXIT_OK;
-}
-
-/*
- * A vmlinux (vmlinux.c) runs where it is linked: its PT_LOADs at p_paddr,
- * memsz as given (formats/x86_vmlinux.c checked them: page aligned, in
- * [1 MiB, 4 GiB), no overlaps). The reservation is their span; the stub,
- * command line and initrd follow it as for a bzImage.
- */
-static int plan_vmlinux(const struct inputs *in, struct plan *plan)
-{
-	const struct x86_vmlinux_info *k = &in->vmlinux;
 	unsigned i;
 
-	if (k->load_count + 3 > PLAN_MAX_LOAD)
-		return report_error(EXIT_BAD_INPUT, "kernel '%s': %u PT_LOAD segments, more than the %d an image holds beside the stub, command line and initrd",
-				    in->kernel.path, k->load_count, PLAN_MAX_LOAD - 3);
-	plan->kernel_load = plan->kernel_runtime = plan->reserve_start = k->start;
-	plan->init_size = k->end - k->start;
-	plan->reserve_end = align_up(k->end, PLAN_PAGE);
-	for (i = 0; i < k->load_count; i++)
-		add_segment(plan, SEG_KERNEL, "kernel", k->loads[i].paddr, k->loads[i].filesz,
-			    k->loads[i].memsz)->src_offset = k->loads[i].offset;
-	return EXIT_OK;
+	for (i = 0; i < plan->segment_count; i++)
+		if (plan->segments[i].kind == kind)
+			return &plan->segments[i];
+	return NULL;
 }
 
-/* boot.rst: the command line is at most cmdline_size bytes (2.06+), else 255. */
-static int plan_cmdline(const struct bzimage_info *bz, const char *cmdline, struct plan *plan)
+int plan_add_initrds(struct plan *plan, uint64_t addr, const struct inputs *in)
 {
-	plan->cmdline_len = strlen(cmdline);
-	plan->cmdline_max = bz->cmdline_size;
-	if (plan->cmdline_max > STUB_CMDLINE_BUFFER - 1)
-		plan->cmdline_max = STUB_CMDLINE_BUFFER - 1;
-	if (plan->cmdline_len > plan->cmdline_max)
-		return report_error(EXIT_BAD_INPUT,
-				    "command line: %llu bytes exceed the limit of %llu (%s, boot.rst)",
-				    (unsigned long long)plan->cmdline_len,
-				    (unsigned long long)plan->cmdline_max,
-				    plan->cmdline_max == bz->cmdline_size
-				    ? (version_at_least(bz, 2, 6) ? "the kernel's cmdline_size"
-					: "255 before protocol 2.06")
-				    : "the stub's buffer");
-	return EXIT_OK;
-}
+	struct plan_segment *seg;
+	size_t i;
 
-/* boot.rst: the initrd must end at or below initrd_addr_max (inclusive). */
-static int plan_initrd(const struct inputs *in, uint64_t start, struct plan *plan)
-{
-	uint64_t limit = (uint64_t)in->bzimage.initrd_addr_max + 1;
-
-	plan->initrd_addr = start;
+	plan->initrd_addr = addr;
 	plan->initrd_size = in->initrd_region_size;
-	if (start > limit || in->initrd_region_size > limit - start)
-		return report_error(EXIT_BAD_INPUT,
-				    "initrd: %llu bytes at 0x%llx would end at 0x%llx, above initrd_addr_max 0x%x (boot.rst); the initrd cannot be placed",
-				    (unsigned long long)in->initrd_region_size,
-				    (unsigned long long)start,
-				    (unsigned long long)(start + in->initrd_region_size - 1),
-				    in->bzimage.initrd_addr_max);
+	seg = plan_add_segment(plan, SEG_INITRD, "initrd", addr, plan->initrd_size, plan->initrd_size);
+	if (!(seg->parts = calloc(in->initrd_count, sizeof(*seg->parts)))) {
+		seg->parts = &seg->single;
+		return report_error(EXIT_IO, "out of memory");
+	}
+	seg->part_count = in->initrd_count;
+	for (i = 0; i < in->initrd_count; i++) {
+		seg->parts[i].file = &in->initrds[i];
+		seg->parts[i].size = in->initrds[i].size;
+		seg->parts[i].pad = inputs_initrd_span(in, i) - in->initrds[i].size;
+	}
 	return EXIT_OK;
 }
 
-int plan_build(const struct inputs *in, const char *cmdline,
-	       const struct stub_header *stub, struct plan *plan)
+/* The kernel's segments, from its file, at the addresses its format chose */
+static int plan_kernel(const struct inputs *in, struct plan *plan)
 {
-	const struct bzimage_info *bz = &in->bzimage;
-	uint64_t next;
+	const struct kernel *k = &in->kernel;
+	unsigned i;
+
+	plan->kernel_load = k->load;
+	plan->kernel_runtime = k->runtime;
+	plan->init_size = k->init_size;
+	plan->init_size_estimated = k->init_size_estimated;
+	plan->reserve_start = k->reserve_start;
+	plan->reserve_end = k->reserve_end;
+	for (i = 0; i < k->segment_count; i++) {
+		struct plan_segment *seg = plan_add_segment(plan, SEG_KERNEL, "kernel", k->segments[i].addr,
+							    k->segments[i].file_size,
+							    k->segments[i].mem_size);
+
+		seg->single.file = &in->kernel_file;
+		seg->single.offset = k->segments[i].file_offset;
+	}
+	return EXIT_OK;
+}
+
+/* The lower of the kernel's limit and the stub's buffer, and why */
+static void plan_cmdline(const struct inputs *in, struct plan *plan)
+{
+	plan->cmdline_len = strlen(in->cmdline);
+	plan->cmdline_max = in->kernel.cmdline_max;
+	plan->cmdline_why = in->kernel.cmdline_why;
+	if (plan->cmdline_max > plan->limits->cmdline_buffer) {
+		plan->cmdline_max = plan->limits->cmdline_buffer;
+		plan->cmdline_why = "the stub's buffer, boot.rst";
+	}
+}
+
+int plan_begin(struct plan *plan, const struct inputs *in, const struct plan_limits *limits,
+	       unsigned elf_class)
+{
 	int status;
 
 	memset(plan, 0, sizeof(*plan));
-	status = in->kernel_kind == KERNEL_VMLINUX ? plan_vmlinux(in, plan) : plan_kernel(bz, plan);
+	plan->limits = limits;
+	plan->kernel = &in->kernel;
+	plan->elf_class = elf_class;
+	status = kernel_place((struct kernel *)&in->kernel);
 	if (status == EXIT_OK)
-		status = plan_cmdline(bz, cmdline, plan);
-	if (status != EXIT_OK)
-		return status;
+		status = plan_kernel(in, plan);
+	if (status == EXIT_OK)
+		plan_cmdline(in, plan);
+	return status;
+}
+
+/* Notes in the first page, in the page-1 PT_NOTE; the rest in a second one */
+static size_t notes_tail(const struct plan *plan)
+{
+	return plan->notes.count - plan->notes_head;
+}
+
+unsigned plan_phdr_count(const struct plan *plan)
+{
+	return plan->segment_count + (plan->notes_head ? 1 : 0) + (notes_tail(plan) ? 1 : 0);
+}
+
+/* How many leading notes fit between `start` and the end of the first page */
+static size_t notes_fitting(const struct note_list *notes, uint64_t start, uint64_t page)
+{
+	size_t count = 0;
+
+	while (count < notes->count &&
+	       align_up(start, NOTES_ALIGN) + notes_size_range(notes, 0, count + 1) <= page)
+		count++;
+	return count;
+}
+
+/*
+ * File layout (offsets aligned to the arch's page, so p_offset = p_vaddr
+ * mod p_align):
+ *   0       ELF header, program headers (a PT_NOTE, then PT_LOAD in
+ *           ascending address order, then a second PT_NOTE if needed),
+ *           then the leading notes (4-byte aligned) that fit in the page.
+ *           ELF64: every note in the one PT_NOTE after the stub, last in
+ *           the table
+ *   page    each segment in the arch's file order (x86: the stub first,
+ *           for the multiboot 8 KiB rule), the notes that did not fit
+ *           right after the stub
+ * Notes go first where they fit because old ELF boot loaders (coreboot's
+ * elfboot, Etherboot) look for them only in the first block they read.
+ */
+void plan_layout(struct plan *plan)
+{
+	const struct plan_limits *limits = plan->limits;
+	int is64 = plan->elf_class == ELFCLASS64;
+	uint64_t ehdr_size = is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
+	uint64_t phdr_size = is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
+	uint64_t headers = ehdr_size + (plan->segment_count + 1) * phdr_size;
+	uint64_t offset;
+	size_t k, i;
 
 	/*
-	 * A free page after each segment whose memory outgrows its file bytes
-	 * (the kernel's reservation, the stub's BSS): cbfstool's extract joins
-	 * segments that touch into one PT_LOAD and packs their file bytes
-	 * across the zeroed tail, so touching segments do not survive a trip
-	 * through CBFS.
+	 * The loaders' notes come first in the list (bootnotes.c): they stay in
+	 * page 1 for ELF32. ELF64 keeps one PT_NOTE, after the stub: rust-vmm
+	 * linux-loader (Firecracker, Cloud Hypervisor) takes the PVH answer of
+	 * the last PT_NOTE it reads, and the ELFBoot readers of page 1 are ELF32.
 	 */
-	plan->stub_addr = plan->reserve_end + PLAN_PAGE;
-	plan->entry = plan->stub_addr + stub->entry_offset;
-	add_segment(plan, SEG_STUB, "stub", plan->stub_addr, stub->file_size, stub->mem_size);
-	plan->cmdline_addr = align_up(plan->stub_addr + stub->mem_size, PLAN_PAGE) + PLAN_PAGE;
-	add_segment(plan, SEG_CMDLINE, "command line", plan->cmdline_addr,
-		    plan->cmdline_len + 1, plan->cmdline_len + 1);
-	next = align_up(plan->cmdline_addr + plan->cmdline_len + 1, PLAN_PAGE);
-	if (in->initrd_count) {
-		if ((status = plan_initrd(in, next, plan)) != EXIT_OK)
-			return status;
-		add_segment(plan, SEG_INITRD, "initrd", plan->initrd_addr, plan->initrd_size,
-			    plan->initrd_size);
-		next = plan->initrd_addr + plan->initrd_size;
+	plan->notes_head = 0;
+	if (!is64) {
+		plan->notes_head = notes_fitting(&plan->notes, headers, limits->page);
+		if (plan->notes_head < plan->notes.count)
+			plan->notes_head = notes_fitting(&plan->notes, headers + phdr_size, limits->page);
 	}
-	plan->min_ram = next;
-	if (plan->min_ram > PLAN_HIGH_LIMIT)
-		return report_error(EXIT_BAD_INPUT,
-				    "image: ends at 0x%llx, above 4 GiB (ELF32 images and the stub address the low 4 GiB)",
-				    (unsigned long long)plan->min_ram);
-	return EXIT_OK;
+	offset = ehdr_size + plan_phdr_count(plan) * phdr_size;
+	plan->notes_offset = plan->notes_tail_offset = 0;
+	if (plan->notes_head) {
+		plan->notes_offset = align_up(offset, NOTES_ALIGN);
+		offset = plan->notes_offset + notes_size_range(&plan->notes, 0, plan->notes_head);
+	}
+	/* every segment of each kind in turn (a vmlinux has several kernel segments) */
+	for (k = 0; k < limits->file_order_count; k++) {
+		for (i = 0; i < plan->segment_count; i++) {
+			struct plan_segment *seg = &plan->segments[i];
+
+			if (seg->kind != limits->file_order[k])
+				continue;
+			seg->file_offset = align_up(offset, limits->page);
+			offset = seg->file_offset + seg->file_size;
+			if (seg->kind == SEG_STUB && notes_tail(plan)) {
+				plan->notes_tail_offset = align_up(offset, NOTES_ALIGN);
+				offset = plan->notes_tail_offset +
+					notes_size_range(&plan->notes, plan->notes_head, notes_tail(plan));
+			}
+		}
+	}
+	plan->file_size = offset;
 }
 
 void plan_free(struct plan *plan)
 {
-	notes_free(&plan->notes);
-}
-
-/* The kernel line of plan_print */
-static void plan_print_kernel(const struct plan *plan, const struct inputs *in)
-{
-	const struct bzimage_info *bz = &in->bzimage;
-
-	if (in->kernel_kind == KERNEL_VMLINUX) {
-		printf("kernel: vmlinux %s %s%s%s, PVH entry 0x%x, %u PT_LOAD at their p_paddr\n",
-		       in->vmlinux.elf_class == ELFCLASS64 ? "ELF64" : "ELF32",
-		       in->vmlinux.machine == EM_X86_64 ? "EM_X86_64" : "EM_386",
-		       in->kernel_compression ? ", decompressed from " : "",
-		       in->kernel_compression ? in->kernel_compression : "",
-		       in->vmlinux.pvh_entry, in->vmlinux.load_count);
-		return;
-	}
-	printf("kernel: protocol %u.%02u, %s, load 0x%llx, runs at 0x%llx, init_size 0x%llx%s\n",
-	       bz->version_in_file >> 8, bz->version_in_file & 0xff,
-	       bz->relocatable_kernel && bz->version >= BOOT_PROTOCOL(2, 5) ? "relocatable" : "not relocatable",
-	       (unsigned long long)plan->kernel_load, (unsigned long long)plan->kernel_runtime,
-	       (unsigned long long)plan->init_size,
-	       plan->init_size_estimated ? " (estimated: 3 x code, before 2.10)" : "");
-}
-
-void plan_print(const struct plan *plan, const struct inputs *in)
-{
-	const struct bzimage_info *bz = &in->bzimage;
 	unsigned i;
 
-	plan_print_kernel(plan, in);
-	printf("reserved for the kernel: 0x%llx-0x%llx\n",
-	       (unsigned long long)plan->reserve_start, (unsigned long long)plan->reserve_end - 1);
-	printf("%-13s %-10s %-10s %-10s\n", "segment", "address", "file", "memory");
 	for (i = 0; i < plan->segment_count; i++)
-		printf("%-13s 0x%08llx 0x%08llx 0x%08llx\n", plan->segments[i].name,
-		       (unsigned long long)plan->segments[i].addr,
-		       (unsigned long long)plan->segments[i].file_size,
-		       (unsigned long long)plan->segments[i].mem_size);
-	printf("entry: 0x%llx\n", (unsigned long long)plan->entry);
-	printf("command line: %llu of at most %llu bytes\n",
-	       (unsigned long long)plan->cmdline_len, (unsigned long long)plan->cmdline_max);
-	if (plan->initrd_size)
-		printf("initrd: 0x%llx, %llu bytes, ends at or below initrd_addr_max 0x%x\n",
-		       (unsigned long long)plan->initrd_addr, (unsigned long long)plan->initrd_size,
-		       bz->initrd_addr_max);
-	printf("minimum RAM: %llu MiB\n",
-	       (unsigned long long)((plan->min_ram + (1 << 20) - 1) >> 20));
+		if (plan->segments[i].parts != &plan->segments[i].single)
+			free(plan->segments[i].parts);
+	plan->segment_count = 0;
+	notes_free(&plan->notes);
 }

@@ -6,7 +6,7 @@
 #include "inputs.h"
 #include "plan.h"
 
-/* Read the kernel's bytes before pm_offset and add the note. Returns EXIT_OK or a reported status. */
+/* Read the kernel's head (kernel.h: a bzImage's setup) and add the note; none without a head. Returns EXIT_OK or a reported status. */
 int setupnote_add(struct plan *plan, const struct inputs *in);
 
 #endif

@@ -7,8 +7,6 @@
 #include <stdint.h>
 
 #include "formats/stubparam.h"
-#include "options.h"
-#include "plan.h"
 #include "stub_blob.h"
 
 /*
@@ -18,13 +16,13 @@
  */
 int stub_read_header(const struct stub_blob *blob, size_t params_min, struct stub_header *header);
 
+/* magic, flags, checksum: a multiboot header without the a.out kludge fields */
+#define STUB_MULTIBOOT_FIELDS_SIZE 12
+
 /*
- * A malloc'd copy of the blob relocated to plan->stub_addr with its
- * struct stub_params filled from the plan, the kernel's setup header and the
- * command-line policy; its multiboot header is blanked for --no-multiboot.
+ * A malloc'd copy of the blob with every absolute reference moved to
+ * `load_addr` (the arch fills its parameters: arch.h); NULL when out of memory.
  */
-uint8_t *stub_prepare(const struct stub_blob *blob, const struct stub_header *header,
-		      const struct plan *plan, const struct inputs *in,
-		      const struct image_spec *spec);
+uint8_t *stub_relocated(const struct stub_blob *blob, uint32_t load_addr);
 
 #endif

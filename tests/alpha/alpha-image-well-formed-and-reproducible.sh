@@ -57,5 +57,5 @@ check "--max-size exactly the size is accepted" "$MKELFIMAGE" --arch alpha \
 
 "$MKELFIMAGE" --arch alpha --kernel "$ALPHA_PROBE" --initrd "$work/rd" -v -o "$work/d.elf" >"$work/plan"
 check "-v prints PARAM at START_ADDR - 0x6000" grep -q '^PARAM (ZERO_PGE): 0xfffffc000100a000$' "$work/plan"
-check "-v prints the initrd segment" grep -q '^initrd  0xfffffc' "$work/plan"
+check "-v prints the initrd segment" grep -Eq '^initrd +0xfffffc' "$work/plan"
 tap_done

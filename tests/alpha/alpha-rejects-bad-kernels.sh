@@ -66,7 +66,7 @@ expect_error "kernel below the legacy START_ADDR" "below START_ADDR 0xfffffc0000
 # the data segment's p_memsz (phdr 1 at 0x78, + 0x28) := 1 TiB: past 40 bits
 cp "$ALPHA_PROBE" "$work/huge"
 printf '\000\000\000\000\000\001\000\000' | dd of="$work/huge" bs=1 seek=160 conv=notrunc 2>/dev/null
-expect_error "an image past 40 physical address bits" "would end past physical address 0x10000000000" \
+expect_error "an image past 40 physical address bits" "above physical address 0x10000000000 (40 bits of KSEG)" \
 	--kernel "$work/huge"
 # p_paddr (0x58) made different from p_vaddr
 cp "$ALPHA_PROBE" "$work/paddr"
@@ -74,7 +74,7 @@ printf '\000\000\020' | dd of="$work/paddr" bs=1 seek=88 conv=notrunc 2>/dev/nul
 expect_error "p_paddr differs from p_vaddr" "PT_LOAD 0x40: p_vaddr 0xfffffc0001010000 differs from p_paddr" \
 	--kernel "$work/paddr"
 # 256 characters: COMMAND_LINE_SIZE is 256 with the NUL
-expect_error "command line longer than 255" "256 bytes, more than the 255 Linux/Alpha reads" \
+expect_error "command line longer than 255" "256 bytes exceed the limit of 255 (Linux/Alpha's COMMAND_LINE_SIZE 256, asm/setup.h)" \
 	--kernel "$ALPHA_PROBE" --command-line "$(printf 'y%.0s' $(seq 1 256))"
 expect_error "--manifest is refused for alpha" "--manifest is not supported with --arch alpha" \
 	--kernel "$ALPHA_PROBE" --manifest "$work/m.json"

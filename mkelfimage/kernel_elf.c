@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
-#include "elfkernel.h"
+#include "kernel_elf.h"
 #include "common/report.h"
 
-int elfkernel_read(const struct input_file *kernel, const struct elfimage_rules *rules,
-		   elfkernel_check_fn check, void *info, enum fmt_status *status,
+int kernel_elf_read(const struct input_file *kernel, const struct elfimage_rules *rules,
+		   kernel_elf_check_fn check, void *info, enum fmt_status *status,
 		   struct fmt_error *err)
 {
 	struct elfimage_info *elf;

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* One build, step by step (build.h). */
+#include "config.h"
+
+#include <elf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch.h"
+#include "bootnotes.h"
+#include "build.h"
+#include "common/report.h"
+#include "digest.h"
+#include "elfboot_sum.h"
+#include "elfwrite.h"
+#include "formats/le.h"
+#include "initrdprep.h"
+#include "inputs.h"
+#include "manifest.h"
+#include "output.h"
+#include "plan.h"
+#include "plan_print.h"
+#include "plan_rules.h"
+#include "setupnote.h"
+#include "stub.h"
+
+/* What one build holds between its steps */
+struct build {
+	const struct image_spec *spec;
+	const struct arch *arch;
+	struct stub_header stub;
+	struct inputs in;
+	struct initrd_prep *prep;
+	struct plan plan;
+};
+
+/* The loaders' notes first (old loaders read only the first), then the kernel's setup, then the digests */
+static int add_notes(struct build *b)
+{
+	int status = bootnotes_add(&b->plan, b->spec, &b->stub);
+
+	if (status == EXIT_OK)
+		status = setupnote_add(&b->plan, &b->in);
+	if (status == EXIT_OK)
+		status = digest_note_add(&b->plan, &b->in);
+	return status;
+}
+
+/* Inputs, plan, notes and file layout; nothing written yet. */
+static int plan_image(struct build *b)
+{
+	const struct image_spec *spec = b->spec;
+	int status = b->arch->check_spec ? b->arch->check_spec(spec) : EXIT_OK;
+
+	if (status == EXIT_OK)
+		status = inputs_open(spec, &b->in);
+	if (status == EXIT_OK && b->in.initrd_count &&
+	    !(b->prep = calloc(b->in.initrd_count, sizeof(*b->prep))))
+		status = report_error(EXIT_IO, "out of memory");
+	if (status == EXIT_OK)
+		status = initrdprep_run(spec, &b->in, b->prep);
+	if (status == EXIT_OK)
+		status = stub_read_header(b->arch->stub, b->arch->params_min, &b->stub);
+	if (status == EXIT_OK)
+		status = plan_begin(&b->plan, &b->in, &b->arch->limits,
+				    spec->elf_class == 64 ? ELFCLASS64 : ELFCLASS32);
+	if (status == EXIT_OK)
+		status = b->arch->place(&b->plan, &b->stub, &b->in);
+	/* --plan shows every rule, broken ones too; a build stops at the first */
+	if (status == EXIT_OK && !spec->plan_only)
+		status = plan_rules_check(&b->plan);
+	if (status == EXIT_OK && b->arch->notes)
+		status = add_notes(b);
+	if (status == EXIT_OK) {
+		plan_layout(&b->plan);
+		if (b->arch->check_layout)
+			status = b->arch->check_layout(&b->plan, &b->stub);
+	}
+	return status;
+}
+
+/* --max-size: a ROM or CBFS budget; the complete file is measured. */
+static int check_max_size(const struct build *b)
+{
+	const struct image_spec *spec = b->spec;
+	uint64_t size = b->plan.file_size;
+
+	if (!spec->max_size || size <= spec->max_size)
+		return EXIT_OK;
+	return report_error(EXIT_BAD_INPUT, "output '%s': %llu bytes exceed --max-size %llu by %llu bytes; nothing written",
+			    spec->output_path, (unsigned long long)size,
+			    (unsigned long long)spec->max_size,
+			    (unsigned long long)(size - spec->max_size));
+}
+
+/* Where the output may go: not over an input, the manifest not over the image */
+static int check_outputs(const struct build *b)
+{
+	const struct image_spec *spec = b->spec;
+	int status = output_check(spec->output_path, spec, &b->in);
+
+	if (status == EXIT_OK && spec->manifest_path &&
+	    (status = output_check(spec->manifest_path, spec, &b->in)) == EXIT_OK &&
+	    strcmp(spec->manifest_path, spec->output_path) == 0)
+		status = report_error(EXIT_BAD_INPUT, "manifest '%s': is the image output",
+				      spec->manifest_path);
+	return status;
+}
+
+/* The stub relocated, its parameters filled with the plan and the digests */
+static int prepare_stub(struct build *b, const struct digest_set *digests, uint8_t **bytes)
+{
+	const struct arch *arch = b->arch;
+	uint8_t *params;
+
+	*bytes = stub_relocated(arch->stub, (uint32_t)b->plan.stub_addr);
+	if (!*bytes)
+		return report_error(EXIT_IO, "out of memory");
+	params = *bytes + b->stub.params_offset;
+	if (le32_get(params) != arch->params_magic || le16_get(params + 4) != arch->params_version)
+		return report_error(EXIT_IO, "internal error: the embedded stub has no parameter block");
+	arch->fill_params(*bytes, &b->stub, &b->plan, &b->in, b->spec, digests);
+	plan_find_segment(&b->plan, SEG_STUB)->single.bytes = *bytes;
+	return EXIT_OK;
+}
+
+/*
+ * The payloads first, each in one pass that feeds the digests and the
+ * ELFBoot checksum (their sinks hang on the plan); then what depends on
+ * them: the digest note, the stub's parameters, the notes; last the
+ * checksum, patched in.
+ */
+static int write_image(struct build *b, int fd, struct digest_set *digests, int compute)
+{
+	const char *path = b->spec->output_path;
+	struct plan *plan = &b->plan;
+	int record = b->spec->digests || b->spec->verify_at_boot;
+	struct elfboot_sum pieces, *sum = bootnotes_has_checksum(plan) ? &pieces : NULL;
+	struct digest_run run;
+	uint8_t *stub_bytes = NULL;
+	unsigned i;
+	int status;
+
+	if (sum)
+		elfboot_sum_begin(sum, plan);
+	status = compute ? digest_run_begin(&run, plan, &b->in) : EXIT_OK;
+	if (status == EXIT_OK)
+		status = elfwrite_headers(fd, path, plan, plan->elf_class == ELFCLASS64
+					  ? b->arch->machine64 : b->arch->machine32);
+	for (i = 0; status == EXIT_OK && i < plan->segment_count; i++)
+		if (plan->segments[i].kind != SEG_STUB)
+			status = elfwrite_segment(fd, path, &plan->segments[i]);
+	if (status == EXIT_OK && compute)
+		status = digest_run_finish(&run, &b->in, digests);
+	if (compute)
+		digest_run_free(&run);
+	if (status == EXIT_OK && record)
+		digest_note_fill(plan, &b->in, digests);
+	if (status == EXIT_OK)
+		status = prepare_stub(b, record ? digests : NULL, &stub_bytes);
+	if (status == EXIT_OK)
+		status = elfwrite_segment(fd, path, plan_find_segment(plan, SEG_STUB));
+	if (status == EXIT_OK)
+		status = elfwrite_notes(fd, path, plan);
+	/* last: the ELFBoot checksum covers every PT_LOAD written above */
+	if (status == EXIT_OK)
+		status = bootnotes_finish(fd, path, plan, sum);
+	free(stub_bytes);
+	return status;
+}
+
+/*
+ * The image and, with --manifest, its manifest; both go to temporary
+ * files and are renamed into place only when both are complete.
+ */
+static int write_outputs(struct build *b)
+{
+	const struct image_spec *spec = b->spec;
+	struct output out, manifest = { .fd = -1 };
+	struct digest_set digests = { .initrd_count = 0 };
+	int compute = spec->digests || spec->verify_at_boot || spec->manifest_path;
+	int status = output_begin(&out, spec->output_path);
+
+	if (status != EXIT_OK)
+		return status;
+	status = write_image(b, out.fd, &digests, compute);
+	if (status == EXIT_OK && spec->manifest_path) {
+		status = output_begin(&manifest, spec->manifest_path);
+		if (status == EXIT_OK)
+			status = manifest_write(manifest.fd, spec, &b->in, b->prep, &b->plan,
+						compute ? &digests : NULL, out.fd);
+	}
+	if (status == EXIT_OK)
+		status = output_commit(&out);
+	else
+		output_abort(&out);
+	if (spec->manifest_path && manifest.fd >= 0) {
+		if (status == EXIT_OK)
+			status = output_commit(&manifest);
+		else
+			output_abort(&manifest);
+	}
+	digest_set_free(&digests);
+	return status;
+}
+
+int build_image(const struct image_spec *spec)
+{
+	struct build b = { .spec = spec, .arch = arch_find(spec->arch) };
+	int status;
+
+	b.in.kernel_file.fd = -1;
+	status = plan_image(&b);
+	if (status == EXIT_OK && spec->plan_only) {
+		plan_print(&b.plan, b.arch->print, stdout);
+		status = plan_rules_print(&b.plan, stdout);
+	} else if (status == EXIT_OK) {
+		status = check_outputs(&b);
+		if (status == EXIT_OK && spec->verbose)
+			plan_print(&b.plan, b.arch->print, stdout);
+		if (status == EXIT_OK)
+			status = check_max_size(&b);
+		if (status == EXIT_OK)
+			status = write_outputs(&b);
+	}
+	free(b.prep);
+	plan_free(&b.plan);
+	inputs_close(&b.in);
+	return status;
+}

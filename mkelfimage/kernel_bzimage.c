@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * An x86 bzImage (formats/bzimage.h), entered through the Linux 32-bit boot
+ * protocol: the real-mode setup stays out of memory (kept in a note), the
+ * protected-mode code is the one segment, its memory the whole reservation
+ * [load, max(load + code, runtime + init_size)).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/align.h"
+#include "common/fdio.h"
+#include "common/json.h"
+#include "common/report.h"
+#include "formats/bzimage.h"
+#include "formats/stubparam.h"
+#include "kernel.h"
+#include "spec.h"
+
+#define BZIMAGE_LOW_LIMIT      0x100000ull      /* boot.rst: protected-mode code at 1 MiB */
+#define BZIMAGE_HIGH_LIMIT     0x100000000ull   /* the stub and ELF32 address the low 4 GiB */
+#define BZIMAGE_PAGE           0x1000ull
+#define BZIMAGE_INIT_SIZE_FACTOR 3              /* init_size estimate before 2.10 */
+#define BZIMAGE_VERSION_BASE   0x200            /* boot.rst: kernel_version is an offset - 0x200 */
+
+static int version_at_least(const struct bzimage_info *bz, unsigned major, unsigned minor)
+{
+	return bz->version >= BOOT_PROTOCOL(major, minor);
+}
+
+/* Anything that is not another format is read as a bzImage: its parser names what is wrong. */
+static int bzimage_probe(const uint8_t *head, size_t len)
+{
+	(void)head;
+	(void)len;
+	return 1;
+}
+
+/*
+ * boot.rst kernel_version (2.00+): a NUL-terminated string in the setup
+ * code, at offset kernel_version + 0x200. Only printable bytes are kept; a
+ * missing or broken string gives "".
+ */
+static void read_version(struct kernel *k, const struct bzimage_info *bz)
+{
+	uint64_t offset = (uint64_t)bz->kernel_version + BZIMAGE_VERSION_BASE;
+	size_t size = sizeof(k->version), len = 0;
+	ssize_t got;
+
+	k->version[0] = '\0';
+	if (bz->kernel_version == 0 || offset >= bz->pm_offset)
+		return;
+	if (bz->pm_offset - offset < size - 1)
+		size = (size_t)(bz->pm_offset - offset) + 1;
+	got = fdio_read_at(k->file->fd, k->version, size - 1, offset);
+	if (got < 0)
+		got = 0;
+	while (len < (size_t)got && k->version[len] >= 0x20 && k->version[len] < 0x7f)
+		len++;
+	k->version[len] = '\0';
+}
+
+static int bzimage_open(struct kernel *k, const uint8_t *head, size_t len)
+{
+	struct bzimage_info *bz = calloc(1, sizeof(*bz));
+	struct fmt_error err;
+
+	if (!bz)
+		return report_error(EXIT_IO, "out of memory");
+	k->info = bz;
+	if (bzimage_parse(head, len, k->file->size, bz, &err) != FMT_OK ||
+	    bzimage_validate(bz, &err) != FMT_OK)
+		return report_format_error("kernel", k->file->path, &err);
+	k->head_size = bz->pm_offset;
+	k->loaded_size = bz->pm_size;
+	/* boot.rst: the command line is at most cmdline_size bytes (2.06+), else 255 */
+	k->cmdline_max = bz->cmdline_size;
+	k->cmdline_why = version_at_least(bz, 2, 6) ? "the kernel's cmdline_size, boot.rst"
+		: "255 before protocol 2.06, boot.rst";
+	k->initrd_addr_max = bz->initrd_addr_max;
+	k->stub_protocol = STUB_KERNEL_LINUX32;
+	memcpy(k->setup_header, bz->setup_header, bz->setup_header_len);
+	k->setup_header_len = bz->setup_header_len;
+	read_version(k, bz);
+	return EXIT_OK;
+}
+
+/*
+ * boot.rst "Loading the rest of the kernel": a relocatable kernel (2.05+) may
+ * go anywhere aligned to kernel_alignment, and pref_address (2.10+) is where it
+ * runs best; otherwise the protected-mode code goes at 0x100000 and, from 2.10,
+ * runs (decompresses itself) at pref_address.
+ */
+static int bzimage_place(struct kernel *k)
+{
+	const struct bzimage_info *bz = k->info;
+	uint64_t align = bz->kernel_alignment > BZIMAGE_PAGE ? bz->kernel_alignment : BZIMAGE_PAGE;
+	int relocatable = version_at_least(bz, 2, 5) && bz->relocatable_kernel;
+
+	if (relocatable) {
+		k->load = (version_at_least(bz, 2, 10) && bz->pref_address)
+			? bz->pref_address : align_up(BZIMAGE_LOW_LIMIT, align);
+		k->runtime = align_up(k->load, align);
+	} else {
+		k->load = BZIMAGE_LOW_LIMIT;
+		k->runtime = (version_at_least(bz, 2, 10) && bz->pref_address)
+			? bz->pref_address : BZIMAGE_LOW_LIMIT;
+	}
+	/* Checked before any sum or alignment with it can wrap around. */
+	if (k->load >= BZIMAGE_HIGH_LIMIT || k->runtime >= BZIMAGE_HIGH_LIMIT)
+		return report_error(EXIT_BAD_INPUT,
+				    "kernel: pref_address 0x%llx is not below 4 GiB (ELF32 images and the stub address the low 4 GiB)",
+				    (unsigned long long)bz->pref_address);
+	if (k->load < BZIMAGE_LOW_LIMIT || k->load % BZIMAGE_PAGE)
+		return report_error(EXIT_BAD_INPUT,
+				    "kernel: load address 0x%llx is below 1 MiB or not page aligned (pref_address, boot.rst)",
+				    (unsigned long long)k->load);
+
+	/* boot.rst: init_size (2.10+) is the memory the kernel needs from where it runs;
+	 * before 2.10 it is unknown, and three times the code is GRUB's estimate. */
+	if (version_at_least(bz, 2, 10) && bz->init_size) {
+		k->init_size = bz->init_size;
+	} else {
+		k->init_size = BZIMAGE_INIT_SIZE_FACTOR * bz->pm_size;
+		k->init_size_estimated = 1;
+	}
+	k->reserve_start = k->load;
+	k->reserve_end = k->load + bz->pm_size;
+	if (k->runtime >= k->load && k->runtime + k->init_size > k->reserve_end)
+		k->reserve_end = k->runtime + k->init_size;
+	k->reserve_end = align_up(k->reserve_end, BZIMAGE_PAGE);
+	k->entry = k->load;
+	/* one segment: the protected-mode code, its memory the whole reservation */
+	k->segments[0] = (struct kernel_segment){
+		.file_offset = bz->pm_offset, .addr = k->load,
+		.file_size = bz->pm_size, .mem_size = k->reserve_end - k->load,
+	};
+	k->segment_count = 1;
+	return EXIT_OK;
+}
+
+static void bzimage_describe(const struct kernel *k, char *out, size_t size)
+{
+	const struct bzimage_info *bz = k->info;
+
+	snprintf(out, size, "protocol %u.%02u, %s, load 0x%llx, runs at 0x%llx, init_size 0x%llx%s",
+		 bz->version_in_file >> 8, bz->version_in_file & 0xff,
+		 bz->relocatable_kernel && version_at_least(bz, 2, 5) ? "relocatable" : "not relocatable",
+		 (unsigned long long)k->load, (unsigned long long)k->runtime,
+		 (unsigned long long)k->init_size,
+		 k->init_size_estimated ? " (estimated: 3 x code, before 2.10)" : "");
+}
+
+static void bzimage_describe_json(const struct kernel *k, struct json *json)
+{
+	const struct bzimage_info *bz = k->info;
+	char protocol[8];
+
+	snprintf(protocol, sizeof(protocol), "%u.%02u", bz->version_in_file >> 8u,
+		 bz->version_in_file & 0xffu);
+	json_string(json, "kernel_kind", "bzImage");
+	json_string(json, "protocol", protocol);
+	json_bool(json, "relocatable", version_at_least(bz, 2, 5) && bz->relocatable_kernel);
+}
+
+const struct kernel_format kernel_bzimage = {
+	.name = "bzImage",
+	.arch = IMAGE_ARCH_X86,
+	.probe = bzimage_probe,
+	.open = bzimage_open,
+	.place = bzimage_place,
+	.describe = bzimage_describe,
+	.describe_json = bzimage_describe_json,
+};

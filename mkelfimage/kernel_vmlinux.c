@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * An x86 vmlinux (formats/x86_vmlinux.h), plain, gzip or xz, entered at its
+ * PVH entry note. A compressed file is decoded, streamed, into an unlinked
+ * temporary file whose descriptor replaces the input's, so every later step
+ * reads the plain ELF. Its PT_LOADs are the segments, at p_paddr with their
+ * p_memsz; the reservation is their span.
+ */
+#include "config.h"
+
+#include <elf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/align.h"
+#include "common/json.h"
+#include "common/report.h"
+#include "formats/initrd_kind.h"
+#include "formats/le.h"
+#include "formats/stubparam.h"
+#include "formats/x86_vmlinux.h"
+#include "compress.h"
+#include "kernel.h"
+#include "kernel_elf.h"
+#include "spec.h"
+
+/* Linux arch/x86/include/asm/setup.h: COMMAND_LINE_SIZE 2048, NUL included */
+#define VMLINUX_CMDLINE_SIZE      2047
+/* Where a PVH kernel accepts its modules: what a bzImage of 2.12+ says (header.S) */
+#define VMLINUX_INITRD_ADDR_MAX   0x7fffffffu
+/* The protocol the stub's zero page says it speaks: 2.12 has xloadflags */
+#define VMLINUX_STUB_PROTOCOL     BOOT_PROTOCOL(2, 12)
+
+_Static_assert(X86_VMLINUX_MAX_LOADS <= KERNEL_MAX_SEGMENTS, "every PT_LOAD is a segment");
+_Static_assert(X86_VMLINUX_MAX_LOADS <= STUB_KERNEL_RANGES_MAX, "every PT_LOAD has a range");
+
+/* ELF magic, or any compressed stream: gzip and xz are decoded, the others refused by name */
+static int vmlinux_probe(const uint8_t *head, size_t len)
+{
+	struct initrd_kind_info kind;
+
+	if (len >= 4 && memcmp(head, "\177ELF", 4) == 0)
+		return 1;
+	initrd_kind_detect(head, len, &kind);
+	return kind.compressed;
+}
+
+/* A gzip or xz kernel: decoded into a temporary file that replaces the input's fd. */
+static int decode(struct kernel *k, const uint8_t *head, size_t len)
+{
+	struct input_file *file = k->file;
+	struct initrd_kind_info kind;
+	off_t size;
+	int temp, status;
+
+	initrd_kind_detect(head, len, &kind);
+	if (!kind.compressed)
+		return EXIT_OK;
+	if (kind.kind != INITRD_GZIP && kind.kind != INITRD_XZ)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': %s-compressed; a compressed vmlinux may be gzip or xz, decompress this one first",
+				    file->path, initrd_kind_name(kind.kind));
+	k->compression = kind.kind == INITRD_GZIP ? "gzip" : "xz";
+	if ((temp = decompress_to_temp(file->fd, kind.kind == INITRD_GZIP, "kernel", file->path, &status)) < 0)
+		return status;
+	if ((size = lseek(temp, 0, SEEK_END)) < 0) {
+		close(temp);
+		return report_errno(EXIT_IO, "kernel", file->path, "cannot measure the decoded file");
+	}
+	close(file->fd);
+	file->fd = temp;
+	file->size = (uint64_t)size;
+	return EXIT_OK;
+}
+
+/* kernel_elf_check_fn for an x86 vmlinux: its PT_LOADs and PVH entry note */
+static enum fmt_status check_x86(const uint8_t *map, size_t size, const struct elfimage_info *elf,
+				 void *info, struct fmt_error *err)
+{
+	return x86_vmlinux_check(map, size, elf, info, err);
+}
+
+static int parse(struct kernel *k, struct x86_vmlinux_info *info)
+{
+	const struct input_file *file = k->file;
+	struct fmt_error err;
+	enum fmt_status status;
+	int exit_status;
+
+	if (file->size == 0 || file->size > SIZE_MAX)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': %llu bytes%s is no vmlinux", file->path,
+				    (unsigned long long)file->size,
+				    k->compression ? " once decompressed" : "");
+	exit_status = kernel_elf_read(file, &x86_vmlinux_rules, check_x86, info, &status, &err);
+	if (exit_status != EXIT_OK)
+		return exit_status;
+	if (status == FMT_NOT_THIS_FORMAT && k->compression)
+		return report_error(EXIT_BAD_INPUT, "kernel '%s': %s-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux",
+				    file->path, k->compression);
+	return status == FMT_OK ? EXIT_OK : report_format_error("kernel", file->path, &err);
+}
+
+/*
+ * The setup header the stub copies into the zero page it builds before
+ * turning it into the PVH start_info (stubs/x86/pvhkernel.c): the limits it
+ * applies there, as a 2.12 header states them (boot.rst): initrd_addr_max,
+ * XLF_CAN_BE_LOADED_ABOVE_4G (a PVH module address is 64 bits), cmdline_size.
+ */
+static void fill_stub_header(struct kernel *k)
+{
+	uint8_t *hdr = k->setup_header;
+
+#define AT(field) (hdr + offsetof(struct setup_header, field))
+	memset(k->setup_header, 0, sizeof(k->setup_header));
+	le_put(AT(boot_flag), BOOT_FLAG_MAGIC, 2);
+	le_put(AT(header), HEADER_MAGIC, 4);
+	le_put(AT(version), VMLINUX_STUB_PROTOCOL, 2);
+	le_put(AT(initrd_addr_max), VMLINUX_INITRD_ADDR_MAX, 4);
+	le_put(AT(xloadflags), XLF_CAN_BE_LOADED_ABOVE_4G, 2);
+	le_put(AT(cmdline_size), VMLINUX_CMDLINE_SIZE, 4);
+	k->setup_header_len = (uint32_t)(offsetof(struct setup_header, cmdline_size) + 4);
+#undef AT
+}
+
+static int vmlinux_open(struct kernel *k, const uint8_t *head, size_t len)
+{
+	struct x86_vmlinux_info *info = calloc(1, sizeof(*info));
+	int status;
+
+	if (!info)
+		return report_error(EXIT_IO, "out of memory");
+	k->info = info;
+	status = decode(k, head, len);
+	if (status == EXIT_OK)
+		status = parse(k, info);
+	if (status != EXIT_OK)
+		return status;
+	k->loaded_size = info->file_bytes;
+	k->cmdline_max = VMLINUX_CMDLINE_SIZE;
+	k->cmdline_why = "the kernel's cmdline_size, boot.rst";
+	k->initrd_addr_max = VMLINUX_INITRD_ADDR_MAX;
+	k->stub_protocol = STUB_KERNEL_PVH;
+	k->entry = info->pvh_entry;
+	k->stub_hashes_ranges = 1;
+	fill_stub_header(k);
+	return EXIT_OK;
+}
+
+/* Where it is linked: formats/x86_vmlinux.c checked the PT_LOADs (page aligned, in [1 MiB, 4 GiB), no overlaps). */
+static int vmlinux_place(struct kernel *k)
+{
+	const struct x86_vmlinux_info *info = k->info;
+	unsigned i;
+
+	k->load = k->runtime = k->reserve_start = info->start;
+	k->init_size = info->end - info->start;
+	k->reserve_end = align_up(info->end, X86_VMLINUX_PAGE);
+	for (i = 0; i < info->load_count; i++)
+		k->segments[i] = (struct kernel_segment){
+			.file_offset = info->loads[i].offset, .addr = info->loads[i].paddr,
+			.file_size = info->loads[i].filesz, .mem_size = info->loads[i].memsz,
+		};
+	k->segment_count = info->load_count;
+	return EXIT_OK;
+}
+
+static void vmlinux_describe(const struct kernel *k, char *out, size_t size)
+{
+	const struct x86_vmlinux_info *info = k->info;
+
+	snprintf(out, size, "vmlinux %s %s%s%s, PVH entry 0x%x, %u PT_LOAD at their p_paddr",
+		 info->elf_class == ELFCLASS64 ? "ELF64" : "ELF32",
+		 info->machine == EM_X86_64 ? "EM_X86_64" : "EM_386",
+		 k->compression ? ", decompressed from " : "", k->compression ? k->compression : "",
+		 info->pvh_entry, info->load_count);
+}
+
+static void vmlinux_describe_json(const struct kernel *k, struct json *json)
+{
+	const struct x86_vmlinux_info *info = k->info;
+
+	json_string(json, "kernel_kind", "vmlinux");
+	json_uint(json, "pvh_entry", info->pvh_entry);
+	json_null(json, "protocol");    /* a vmlinux has no setup header */
+	json_bool(json, "relocatable", 0);
+}
+
+const struct kernel_format kernel_vmlinux = {
+	.name = "vmlinux",
+	.arch = IMAGE_ARCH_X86,
+	.probe = vmlinux_probe,
+	.open = vmlinux_open,
+	.place = vmlinux_place,
+	.describe = vmlinux_describe,
+	.describe_json = vmlinux_describe_json,
+};

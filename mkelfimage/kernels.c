@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The kernel formats, in the order they are probed (kernel.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/fdio.h"
+#include "common/report.h"
+#include "kernel.h"
+
+extern const struct kernel_format kernel_vmlinux, kernel_bzimage, kernel_alpha;
+
+/*
+ * Per arch, the most specific probe first: an x86 vmlinux starts with ELF
+ * or compression magic; a bzImage has no magic at offset 0, so it is the
+ * last resort and its parser says what is wrong with anything else.
+ */
+static const struct kernel_format *const kernel_formats[] = {
+	&kernel_vmlinux,
+	&kernel_bzimage,
+	&kernel_alpha,
+};
+
+/* Bytes read from the start of a kernel for the probes and header parsers */
+#define KERNEL_HEAD_BYTES  1024
+
+int kernel_open(struct kernel *k, struct input_file *file, unsigned arch)
+{
+	uint8_t head[KERNEL_HEAD_BYTES];
+	ssize_t got;
+	size_t i;
+
+	memset(k, 0, sizeof(*k));
+	k->file = file;
+	got = fdio_read_at(file->fd, head, sizeof(head), 0);
+	if (got < 0)
+		return report_errno(EXIT_BAD_INPUT, "kernel", file->path, "cannot read");
+	for (i = 0; i < sizeof(kernel_formats) / sizeof(kernel_formats[0]); i++) {
+		const struct kernel_format *format = kernel_formats[i];
+
+		if (format->arch == arch && format->probe(head, (size_t)got)) {
+			k->format = format;
+			return format->open(k, head, (size_t)got);
+		}
+	}
+	return report_error(EXIT_IO, "internal error: no kernel format for this arch");
+}
+
+int kernel_place(struct kernel *k)
+{
+	return k->format->place(k);
+}
+
+void kernel_close(struct kernel *k)
+{
+	free(k->info);
+	k->info = NULL;
+}

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The placement rules (plan_rules.h), each judged on the plan's numbers. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "common/report.h"
+#include "plan_rules.h"
+
+#define RULE_TEXT_MAX 256
+
+/* One rule's verdict: the --plan line, and the error line when it fails */
+struct rule_result {
+	int applies;                 /* 0: printed as "-", never fails */
+	int holds;
+	char text[RULE_TEXT_MAX];
+	char error[RULE_TEXT_MAX];
+};
+
+typedef void (*rule_fn)(const struct plan *plan, struct rule_result *r);
+
+static void rule_runs_above_load(const struct plan *plan, struct rule_result *r)
+{
+	r->holds = plan->kernel_runtime >= plan->kernel_load;
+	snprintf(r->text, sizeof(r->text), "kernel runs at 0x%llx, at or above its load address 0x%llx",
+		 (unsigned long long)plan->kernel_runtime, (unsigned long long)plan->kernel_load);
+	snprintf(r->error, sizeof(r->error), "kernel: runs at 0x%llx, below its load address 0x%llx; the reservation cannot cover it",
+		 (unsigned long long)plan->kernel_runtime, (unsigned long long)plan->kernel_load);
+}
+
+/* The reservation holds every kernel segment and runtime + init_size */
+static void rule_reservation(const struct plan *plan, struct rule_result *r)
+{
+	const struct kernel *k = plan->kernel;
+	unsigned i;
+
+	r->holds = plan->kernel_runtime + plan->init_size <= plan->reserve_end;
+	for (i = 0; i < k->segment_count; i++)
+		r->holds &= k->segments[i].addr >= plan->reserve_start &&
+			k->segments[i].addr + k->segments[i].mem_size <= plan->reserve_end;
+	snprintf(r->text, sizeof(r->text), "reservation 0x%llx-0x%llx covers the kernel's %u segment%s and runtime + init_size (0x%llx%s)",
+		 (unsigned long long)plan->reserve_start, (unsigned long long)plan->reserve_end - 1,
+		 k->segment_count, k->segment_count == 1 ? "" : "s",
+		 (unsigned long long)plan->init_size, plan->init_size_estimated ? ", estimated" : "");
+	snprintf(r->error, sizeof(r->error), "kernel: the reservation 0x%llx-0x%llx does not cover its segments and runtime + init_size",
+		 (unsigned long long)plan->reserve_start, (unsigned long long)plan->reserve_end - 1);
+}
+
+static void rule_stub_above(const struct plan *plan, struct rule_result *r)
+{
+	r->holds = plan->stub_addr >= plan->reserve_end;
+	snprintf(r->text, sizeof(r->text), "stub at 0x%llx, above the reservation",
+		 (unsigned long long)plan->stub_addr);
+	snprintf(r->error, sizeof(r->error), "stub: at 0x%llx, inside the kernel's reservation",
+		 (unsigned long long)plan->stub_addr);
+}
+
+static void rule_cmdline(const struct plan *plan, struct rule_result *r)
+{
+	r->holds = plan->cmdline_len <= plan->cmdline_max;
+	snprintf(r->text, sizeof(r->text), "command line %llu bytes, at most %llu (%s)",
+		 (unsigned long long)plan->cmdline_len, (unsigned long long)plan->cmdline_max,
+		 plan->cmdline_why);
+	snprintf(r->error, sizeof(r->error), "command line: %llu bytes exceed the limit of %llu (%s)",
+		 (unsigned long long)plan->cmdline_len, (unsigned long long)plan->cmdline_max,
+		 plan->cmdline_why);
+}
+
+/* boot.rst: the initrd must end at or below initrd_addr_max (inclusive). */
+static void rule_initrd_addr_max(const struct plan *plan, struct rule_result *r)
+{
+	uint64_t max = plan->kernel->initrd_addr_max, limit = max + 1;
+
+	if (!plan->initrd_size || !max) {
+		snprintf(r->text, sizeof(r->text), "%s: initrd_addr_max does not apply",
+			 plan->initrd_size ? "the kernel has no initrd_addr_max" : "no initrd");
+		r->applies = 0;
+		return;
+	}
+	r->holds = plan->initrd_addr <= limit && plan->initrd_size <= limit - plan->initrd_addr;
+	snprintf(r->text, sizeof(r->text), "initrd 0x%llx-0x%llx ends at or below initrd_addr_max 0x%llx (boot.rst)",
+		 (unsigned long long)plan->initrd_addr,
+		 (unsigned long long)(plan->initrd_addr + plan->initrd_size - 1),
+		 (unsigned long long)max);
+	snprintf(r->error, sizeof(r->error), "initrd: %llu bytes at 0x%llx would end at 0x%llx, above initrd_addr_max 0x%llx (boot.rst); the initrd cannot be placed",
+		 (unsigned long long)plan->initrd_size, (unsigned long long)plan->initrd_addr,
+		 (unsigned long long)(plan->initrd_addr + plan->initrd_size - 1),
+		 (unsigned long long)max);
+}
+
+/* The lowest address: loaders that copy the lowest-to-highest span never touch the BIOS area */
+static void rule_low_limit(const struct plan *plan, struct rule_result *r)
+{
+	const struct plan_limits *limits = plan->limits;
+	uint64_t lowest = plan->segments[0].addr;
+	unsigned i;
+
+	if (!limits->low_limit) {
+		snprintf(r->text, sizeof(r->text), "no lowest address for segments on this arch");
+		r->applies = 0;
+		return;
+	}
+	for (i = 1; i < plan->segment_count; i++)
+		if (plan->segments[i].addr < lowest)
+			lowest = plan->segments[i].addr;
+	r->holds = lowest - limits->phys_base >= limits->low_limit;
+	snprintf(r->text, sizeof(r->text), "every segment at or above %s: lowest 0x%llx (loaders copy the lowest-to-highest span)",
+		 limits->low_limit_text, (unsigned long long)lowest);
+	snprintf(r->error, sizeof(r->error), "image: a segment at 0x%llx, below %s",
+		 (unsigned long long)lowest, limits->low_limit_text);
+}
+
+static void rule_aligned(const struct plan *plan, struct rule_result *r)
+{
+	unsigned i;
+
+	r->holds = 1;
+	for (i = 0; i < plan->segment_count; i++)
+		r->holds &= plan->segments[i].addr % plan->limits->page == 0;
+	snprintf(r->text, sizeof(r->text), "every segment page aligned (p_offset = p_vaddr mod 0x%llx)",
+		 (unsigned long long)plan->limits->page);
+	snprintf(r->error, sizeof(r->error), "image: a segment is not aligned to 0x%llx",
+		 (unsigned long long)plan->limits->page);
+}
+
+static void rule_ordered(const struct plan *plan, struct rule_result *r)
+{
+	unsigned i;
+
+	r->holds = 1;
+	for (i = 1; i < plan->segment_count; i++)
+		r->holds &= plan->segments[i].addr >=
+			plan->segments[i - 1].addr + plan->segments[i - 1].mem_size;
+	snprintf(r->text, sizeof(r->text), "segments in ascending address order, none overlapping (ELF spec)");
+	snprintf(r->error, sizeof(r->error), "image: segments overlap or are out of address order");
+}
+
+static void rule_count(const struct plan *plan, struct rule_result *r)
+{
+	r->holds = plan->segment_count <= PLAN_MAX_LOAD;
+	snprintf(r->text, sizeof(r->text), "%u PT_LOAD, at most %u (kexec_load allows 16 with the loader's own)",
+		 plan->segment_count, PLAN_MAX_LOAD);
+	snprintf(r->error, sizeof(r->error), "image: %u PT_LOAD segments, more than %u",
+		 plan->segment_count, PLAN_MAX_LOAD);
+}
+
+static void rule_phys_limit(const struct plan *plan, struct rule_result *r)
+{
+	r->holds = plan->min_ram <= plan->limits->phys_limit;
+	snprintf(r->text, sizeof(r->text), "image ends at 0x%llx, at or below %s",
+		 (unsigned long long)plan->min_ram, plan->limits->phys_limit_text);
+	snprintf(r->error, sizeof(r->error), "image: ends at 0x%llx, above %s",
+		 (unsigned long long)plan->min_ram, plan->limits->phys_limit_text);
+}
+
+/* In the order they are checked: the kernel, its data, then the image as a whole */
+static const rule_fn plan_rules[] = {
+	rule_runs_above_load,
+	rule_reservation,
+	rule_stub_above,
+	rule_cmdline,
+	rule_initrd_addr_max,
+	rule_low_limit,
+	rule_aligned,
+	rule_ordered,
+	rule_count,
+	rule_phys_limit,
+};
+
+#define PLAN_RULE_COUNT (sizeof(plan_rules) / sizeof(plan_rules[0]))
+
+/* Judge rule `i`; a rule that does not apply says so */
+static void judge(const struct plan *plan, size_t i, struct rule_result *r)
+{
+	*r = (struct rule_result){ .applies = 1 };
+	plan_rules[i](plan, r);
+}
+
+int plan_rules_check(const struct plan *plan)
+{
+	struct rule_result r;
+	size_t i;
+
+	for (i = 0; i < PLAN_RULE_COUNT; i++) {
+		judge(plan, i, &r);
+		if (r.applies && !r.holds)
+			return report_error(EXIT_BAD_INPUT, "%s", r.error);
+	}
+	return EXIT_OK;
+}
+
+int plan_rules_print(const struct plan *plan, FILE *out)
+{
+	struct rule_result r, first = { 0 };
+	unsigned checked = 0, failed = 0;
+	size_t i;
+
+	fprintf(out, "rules:\n");
+	for (i = 0; i < PLAN_RULE_COUNT; i++) {
+		judge(plan, i, &r);
+		fprintf(out, "  %-4s %s\n", !r.applies ? "-" : r.holds ? "ok" : "FAIL", r.text);
+		if (!r.applies)
+			continue;
+		checked++;
+		if (!r.holds && !failed++)
+			first = r;
+	}
+	fprintf(out, "%u rules checked, %u failed; nothing written (--plan)\n", checked, failed);
+	return failed ? report_error(EXIT_BAD_INPUT, "%s", first.error) : EXIT_OK;
+}

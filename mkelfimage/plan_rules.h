@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The placement rules, written once: plan_build checks them (the first
+ * broken one is the error) and --plan prints every one with its numbers.
+ * The table's order is the order in which they are checked.
+ */
+#ifndef MKELFIMAGE_PLAN_RULES_H
+#define MKELFIMAGE_PLAN_RULES_H
+
+#include <stdio.h>
+
+#include "plan.h"
+
+/* Check every rule; report the first broken one. Returns EXIT_OK or EXIT_BAD_INPUT. */
+int plan_rules_check(const struct plan *plan);
+
+/*
+ * Print every rule as "  ok   text", "  FAIL text" or "  -    text" (does
+ * not apply) on `out`, then the count. Returns EXIT_OK when none failed,
+ * else EXIT_BAD_INPUT with the first broken rule reported.
+ */
+int plan_rules_print(const struct plan *plan, FILE *out);
+
+#endif

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* What to build: the image spec that options, templates and the edits fill. */
+#ifndef MKELFIMAGE_SPEC_H
+#define MKELFIMAGE_SPEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct template;
+
+/* Boot headers in the image: --[no-]multiboot, --[no-]pvh, --[no-]elf-notes */
+#define IMAGE_HEADER_MULTIBOOT   0x1u   /* multiboot v1 header in the stub */
+#define IMAGE_HEADER_PVH         0x2u   /* Xen note XEN_ELFNOTE_PHYS32_ENTRY */
+#define IMAGE_HEADER_ELF_NOTES   0x4u   /* "ELFBoot" notes: name, version, checksum */
+#define IMAGE_HEADERS_DEFAULT    0x7u
+
+/* --arch: which stub and ELF class (x86: ELF32 EM_386; alpha: ELF64 EM_ALPHA) */
+enum image_arch {
+	IMAGE_ARCH_X86 = 0,
+	IMAGE_ARCH_ALPHA,
+};
+
+/* A digest note record carried over from an image (formats/digestnote.h) */
+struct kept_digest {
+	uint64_t size;
+	uint8_t sha256[32];          /* all zero: not recorded */
+};
+
+struct image_spec {
+	const char *kernel_path;
+	const char **initrd_paths;   /* in command-line order, joined into one region */
+	size_t initrd_count;
+	const char *cmdline;         /* built-in command line text, or NULL */
+	const char *cmdline_file;    /* or a file holding it, or NULL */
+	const char *output_path;
+	unsigned arch;               /* enum image_arch, --arch */
+	unsigned elf_class;          /* --elf-class: 32 or 64 (x86; alpha is always 64) */
+	int multiboot_asked;         /* --multiboot given (command line or template) */
+	int verbose;
+	unsigned headers;            /* IMAGE_HEADER_* bits the image carries */
+	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */
+	int plan_only;               /* --plan/--dry-run: print the plan, write nothing */
+	const char *manifest_path;   /* --manifest FILE.json, or NULL */
+	const char *template_path;   /* --template FILE.yaml, or NULL */
+	struct template *template;   /* its values, owned (the spec points into it) */
+	uint64_t max_size;           /* --max-size in bytes, 0 = no limit */
+	unsigned compress_initrd;    /* enum initrd_compression (initrdprep.h), 0 = keep */
+	int verify_at_boot;          /* --verify-at-boot: STUB_FLAG_VERIFY_AT_BOOT (implies digests) */
+	int digests;                 /* --digests: SHA-256s in the "mkelfimage" note */
+	uint32_t initrd_placement;   /* enum stub_initrd_placement, --initrd-placement */
+	/* An edit of a vmlinux image (edit.c): the kernel is a minimal vmlinux
+	 * (minvmlinux.h) and the `kernel file` record stays the original's. NULL: none. */
+	const struct kept_digest *kernel_file_kept;
+};
+
+#endif
