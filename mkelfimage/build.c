@@ -30,7 +30,7 @@ struct build {
 	const struct image_spec *spec;
 	const struct arch *arch;
 	struct stub_header stub;
-	struct inputs in;
+	struct inputs *in;           /* opened by the caller */
 	struct initrd_prep *prep;
 	struct plan plan;
 };
@@ -41,32 +41,30 @@ static int add_notes(struct build *b)
 	int status = bootnotes_add(&b->plan, b->spec, &b->stub);
 
 	if (status == EXIT_OK)
-		status = setupnote_add(&b->plan, &b->in);
+		status = setupnote_add(&b->plan, b->in);
 	if (status == EXIT_OK)
-		status = digest_note_add(&b->plan, &b->in);
+		status = digest_note_add(&b->plan, b->in);
 	return status;
 }
 
-/* Inputs, plan, notes and file layout; nothing written yet. */
+/* The initrds prepared, the plan, notes and file layout; nothing written yet. */
 static int plan_image(struct build *b)
 {
 	const struct image_spec *spec = b->spec;
-	int status = b->arch->check_spec ? b->arch->check_spec(spec) : EXIT_OK;
+	int status = EXIT_OK;
 
-	if (status == EXIT_OK)
-		status = inputs_open(spec, &b->in);
-	if (status == EXIT_OK && b->in.initrd_count &&
-	    !(b->prep = calloc(b->in.initrd_count, sizeof(*b->prep))))
+	if (b->in->initrd_count &&
+	    !(b->prep = calloc(b->in->initrd_count, sizeof(*b->prep))))
 		status = report_error(EXIT_IO, "out of memory");
 	if (status == EXIT_OK)
-		status = initrdprep_run(spec, &b->in, b->prep);
+		status = initrdprep_run(spec, b->in, b->prep);
 	if (status == EXIT_OK)
 		status = stub_read_header(b->arch->stub, b->arch->params_min, &b->stub);
 	if (status == EXIT_OK)
-		status = plan_begin(&b->plan, &b->in, &b->arch->limits,
+		status = plan_begin(&b->plan, b->in, &b->arch->limits,
 				    spec->elf_class == 64 ? ELFCLASS64 : ELFCLASS32);
 	if (status == EXIT_OK)
-		status = b->arch->place(&b->plan, &b->stub, &b->in);
+		status = b->arch->place(&b->plan, &b->stub, b->in);
 	/* --plan shows every rule, broken ones too; a build stops at the first */
 	if (status == EXIT_OK && !spec->plan_only)
 		status = plan_rules_check(&b->plan);
@@ -98,10 +96,10 @@ static int check_max_size(const struct build *b)
 static int check_outputs(const struct build *b)
 {
 	const struct image_spec *spec = b->spec;
-	int status = output_check(spec->output_path, spec, &b->in);
+	int status = output_check(spec->output_path, spec, b->in);
 
 	if (status == EXIT_OK && spec->manifest_path &&
-	    (status = output_check(spec->manifest_path, spec, &b->in)) == EXIT_OK &&
+	    (status = output_check(spec->manifest_path, spec, b->in)) == EXIT_OK &&
 	    strcmp(spec->manifest_path, spec->output_path) == 0)
 		status = report_error(EXIT_BAD_INPUT, "manifest '%s': is the image output",
 				      spec->manifest_path);
@@ -120,7 +118,7 @@ static int prepare_stub(struct build *b, const struct digest_set *digests, uint8
 	params = *bytes + b->stub.params_offset;
 	if (le32_get(params) != arch->params_magic || le16_get(params + 4) != arch->params_version)
 		return report_error(EXIT_IO, "internal error: the embedded stub has no parameter block");
-	arch->fill_params(*bytes, &b->stub, &b->plan, &b->in, b->spec, digests);
+	arch->fill_params(*bytes, &b->stub, &b->plan, b->in, b->spec, digests);
 	plan_find_segment(&b->plan, SEG_STUB)->single.bytes = *bytes;
 	return EXIT_OK;
 }
@@ -144,7 +142,7 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 
 	if (sum)
 		elfboot_sum_begin(sum, plan);
-	status = compute ? digest_run_begin(&run, plan, &b->in) : EXIT_OK;
+	status = compute ? digest_run_begin(&run, plan, b->in) : EXIT_OK;
 	if (status == EXIT_OK)
 		status = elfwrite_headers(fd, path, plan, plan->elf_class == ELFCLASS64
 					  ? b->arch->machine64 : b->arch->machine32);
@@ -152,11 +150,11 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 		if (plan->segments[i].kind != SEG_STUB)
 			status = elfwrite_segment(fd, path, &plan->segments[i]);
 	if (status == EXIT_OK && compute)
-		status = digest_run_finish(&run, &b->in, digests);
+		status = digest_run_finish(&run, b->in, digests);
 	if (compute)
 		digest_run_free(&run);
 	if (status == EXIT_OK && record)
-		digest_note_fill(plan, &b->in, digests);
+		digest_note_fill(plan, b->in, digests);
 	if (status == EXIT_OK)
 		status = prepare_stub(b, record ? digests : NULL, &stub_bytes);
 	if (status == EXIT_OK)
@@ -188,7 +186,7 @@ static int write_outputs(struct build *b)
 	if (status == EXIT_OK && spec->manifest_path) {
 		status = output_begin(&manifest, spec->manifest_path);
 		if (status == EXIT_OK)
-			status = manifest_write(manifest.fd, spec, &b->in, b->prep, &b->plan,
+			status = manifest_write(manifest.fd, spec, b->in, b->prep, &b->plan,
 						compute ? &digests : NULL, out.fd);
 	}
 	if (status == EXIT_OK)
@@ -205,13 +203,11 @@ static int write_outputs(struct build *b)
 	return status;
 }
 
-int build_image(const struct image_spec *spec)
+int build_image_from(const struct image_spec *spec, struct inputs *in)
 {
-	struct build b = { .spec = spec, .arch = arch_find(spec->arch) };
-	int status;
+	struct build b = { .spec = spec, .arch = arch_find(spec->arch), .in = in };
+	int status = plan_image(&b);
 
-	b.in.kernel_file.fd = -1;
-	status = plan_image(&b);
 	if (status == EXIT_OK && spec->plan_only) {
 		plan_print(&b.plan, b.arch->print, stdout);
 		status = plan_rules_print(&b.plan, stdout);
@@ -226,6 +222,20 @@ int build_image(const struct image_spec *spec)
 	}
 	free(b.prep);
 	plan_free(&b.plan);
-	inputs_close(&b.in);
+	return status;
+}
+
+int build_image(const struct image_spec *spec)
+{
+	const struct arch *arch = arch_find(spec->arch);
+	struct inputs in;
+	int status = arch->check_spec ? arch->check_spec(spec) : EXIT_OK;
+
+	if (status != EXIT_OK)
+		return status;
+	status = inputs_open(spec, &in);
+	if (status == EXIT_OK)
+		status = build_image_from(spec, &in);
+	inputs_close(&in);
 	return status;
 }

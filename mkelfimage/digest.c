@@ -45,6 +45,10 @@ static int digest_kernel_file(struct digest_run *run, struct plan *plan, const s
 	for (i = 0; i < plan->segment_count; i++)
 		if (plan->segments[i].kind == SEG_KERNEL)
 			plan_hang_sink(plan->segments[i].sinks, file);
+	if (k->head_bytes) {
+		copy_sinks_feed(file, k->head_bytes, (size_t)k->head_size);
+		return EXIT_OK;
+	}
 	return copy_payload(&in->kernel_file, 0, -1, NULL, 0, k->head_size, file);
 }
 
@@ -159,7 +163,7 @@ static void encode(uint8_t *desc, const struct inputs *in, const struct digest_s
 	le_put(desc + offsetof(struct digest_note_header, version), MKELFIMAGE_DIGESTS_VERSION, 4);
 	le_put(desc + offsetof(struct digest_note_header, record_count), records, 4);
 	record = put_record(record, DIGEST_KERNEL_FILE, 0,
-			    in->kernel_file_kept ? in->kernel_file_kept->size : in->kernel_file.size, set);
+			    in->kernel_file_kept ? in->kernel_file_kept->size : in->kernel.file_size, set);
 	record = put_record(record, DIGEST_KERNEL_LOADED, 0, in->kernel.loaded_size, set);
 	for (i = 0; i < in->initrd_count; i++)
 		record = put_record(record, DIGEST_INITRD_FILE, (uint32_t)i, in->initrds[i].size, set);

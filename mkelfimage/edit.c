@@ -1,43 +1,34 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * set-command-line and replace-initrd: the image is rebuilt through the
+ * normal build (build.h) from its own payloads, read in place from its
+ * mapping: the kernel as its format describes an image's kernel
+ * (kernel_open_image), the kept initrds and command line where extract
+ * finds them, each checked as extract checks it. No scratch copy is made;
+ * the unchanged payloads are copied once, straight into the new image,
+ * which is the image a fresh build of the same inputs gives.
+ */
 #include "config.h"
 
 #include <elf.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "build.h"
+#include "common/report.h"
 #include "edit.h"
 #include "extract.h"
 #include "formats/digestnote.h"
 #include "formats/elfnote.h"
-#include "common/report.h"
+#include "inputs.h"
 
-/* Extracted inputs live in a private temporary directory, removed afterwards. */
-struct scratch {
-	char dir[1024];
-	char kernel[1024 + 16];
-	char cmdline_path[1024 + 16];
-	char initrds[EXTRACT_MAX_INITRDS][1024 + 16];
-	uint32_t initrd_count;
-	char *cmdline;
-	int vmlinux;                    /* the kernel file is a minimal vmlinux (minvmlinux.h) */
-	struct kept_digest kernel_file; /* then the original's `kernel file` record */
+/* One edit: the image, the spec that rebuilds it, its payloads as inputs */
+struct edit {
+	struct image_read img;
+	struct image_spec spec;
+	struct inputs in;
+	struct kept_digest kernel_file;   /* the original kernel file's record, carried over */
 };
-
-static void scratch_remove(struct scratch *s)
-{
-	uint32_t i;
-
-	unlink(s->kernel);
-	unlink(s->cmdline_path);
-	for (i = 0; i < s->initrd_count; i++)
-		unlink(s->initrds[i]);
-	if (s->dir[0])
-		rmdir(s->dir);
-	free(s->cmdline);
-}
 
 /* The spec that rebuilds `img`: its boot headers, policy and flags. */
 static void spec_from_image(const struct image_read *img, struct image_spec *spec)
@@ -54,66 +45,6 @@ static void spec_from_image(const struct image_read *img, struct image_spec *spe
 	spec->initrd_placement = img->params.initrd_placement;
 }
 
-/* The kernel extracted: the file, or a minimal vmlinux with its original's record */
-static void spec_kernel(struct image_spec *spec, const struct scratch *s)
-{
-	spec->kernel_path = s->kernel;
-	spec->kernel_file_kept = s->vmlinux ? &s->kernel_file : NULL;
-}
-
-/* Extract the kernel, and the initrds and command line unless they are being replaced. */
-static int extract_inputs(const struct image_read *img, struct scratch *s, int keep_initrds)
-{
-	const char *tmp = getenv("TMPDIR");
-	FILE *file;
-	uint32_t i, count = extract_initrd_count(img);
-	long len;
-	int status;
-
-	snprintf(s->dir, sizeof(s->dir), "%s/mkelfimage-edit.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(s->dir)) {
-		s->dir[0] = '\0';
-		return report_errno(EXIT_IO, "temporary directory", tmp && *tmp ? tmp : "/tmp", "cannot create");
-	}
-	snprintf(s->kernel, sizeof(s->kernel), "%s/kernel", s->dir);
-	/*
-	 * A vmlinux image holds the PT_LOADs, not the file: the build gets the
-	 * minimal vmlinux of them, which plans as the original did (the plan
-	 * reads its loads and PVH entry only), and keeps the original file's
-	 * digest record, the one image byte that depends on the rest of it.
-	 */
-	s->vmlinux = img->params.kernel_protocol == STUB_KERNEL_PVH;
-	if (s->vmlinux && imageread_digest(img, DIGEST_KERNEL_FILE, 0, &s->kernel_file.size,
-					   s->kernel_file.sha256) != 0)
-		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the kernel (not made by this mkelfimage)",
-				    img->path);
-	status = s->vmlinux ? extract_vmlinux(img, s->kernel) : extract_kernel(img, s->kernel);
-	if (status != EXIT_OK)
-		return status;
-	if (count > EXTRACT_MAX_INITRDS)
-		return report_error(EXIT_BAD_INPUT, "image '%s': %u initrds, more than %u", img->path, count,
-				    EXTRACT_MAX_INITRDS);
-	for (i = 0; keep_initrds && i < count; i++) {
-		snprintf(s->initrds[i], sizeof(s->initrds[i]), "%s/initrd.%u", s->dir, i);
-		s->initrd_count = i + 1;
-		if ((status = extract_initrd(img, i, s->initrds[i])) != EXIT_OK)
-			return status;
-	}
-	/* The command line goes through a file once: it is checked against its digest. */
-	snprintf(s->cmdline_path, sizeof(s->cmdline_path), "%s/cmdline", s->dir);
-	if ((status = extract_cmdline(img, s->cmdline_path)) != EXIT_OK)
-		return status;
-	file = fopen(s->cmdline_path, "rb");
-	s->cmdline = calloc(1, (size_t)img->params.cmdline_len + 1);
-	len = file && s->cmdline ? (long)fread(s->cmdline, 1, img->params.cmdline_len, file) : -1;
-	if (file)
-		fclose(file);
-	unlink(s->cmdline_path);
-	if (len != (long)img->params.cmdline_len)
-		return report_error(EXIT_IO, "temporary file: cannot read the command line back");
-	return EXIT_OK;
-}
-
 /* Open an image mkelfimage made for x86 (the edits rebuild through the x86 build). */
 static int open_editable(const char *path, struct image_read *img)
 {
@@ -128,56 +59,114 @@ static int open_editable(const char *path, struct image_read *img)
 	return status;
 }
 
+/*
+ * The image and its kernel. The kernel file's digest record is carried
+ * over: a vmlinux image holds only the PT_LOADs, not the file, and a
+ * bzImage's file is the setup note and the code, which extract checks.
+ */
+static int edit_open(struct edit *e, const char *path)
+{
+	const struct image_read *img = &e->img;
+	int status = open_editable(path, &e->img);
+
+	memset(&e->in, 0, sizeof(e->in));
+	e->in.kernel_file = (struct input_file){ .what = "image", .path = path, .fd = -1 };
+	if (status != EXIT_OK)
+		return status;
+	spec_from_image(img, &e->spec);
+	e->in.kernel_file.map = img->map;
+	e->in.kernel_file.size = img->size;
+	if (imageread_digest(img, DIGEST_KERNEL_FILE, 0, &e->kernel_file.size, e->kernel_file.sha256) != 0)
+		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the kernel (not made by this mkelfimage)",
+				    path);
+	e->spec.kernel_file_kept = e->in.kernel_file_kept = &e->kernel_file;
+	if ((status = extract_check_kernel(img)) != EXIT_OK)
+		return status;
+	return kernel_open_image(&e->in.kernel, &e->in.kernel_file, img);
+}
+
+/* The image's initrds, in place */
+static int keep_initrds(struct edit *e)
+{
+	const struct image_read *img = &e->img;
+	uint32_t i, count = extract_initrd_count(img);
+	int status;
+
+	if (count > EXTRACT_MAX_INITRDS)
+		return report_error(EXIT_BAD_INPUT, "image '%s': %u initrds, more than %u", img->path, count,
+				    EXTRACT_MAX_INITRDS);
+	if (count && !(e->in.initrds = calloc(count, sizeof(*e->in.initrds))))
+		return report_error(EXIT_IO, "out of memory");
+	for (i = 0; i < count; i++) {
+		struct input_file *file = &e->in.initrds[i];
+
+		*file = (struct input_file){ .what = "initrd", .path = img->path, .fd = -1 };
+		e->in.initrd_count = i + 1;
+		if ((status = extract_locate_initrd(img, i, &file->map, &file->size)) != EXIT_OK)
+			return status;
+		e->in.initrd_region_size += inputs_initrd_span(&e->in, i);
+	}
+	return EXIT_OK;
+}
+
+/* The command line: `text`, or the image's own (NULL) */
+static int set_cmdline(struct edit *e, const char *text)
+{
+	const uint8_t *bytes;
+	uint64_t len;
+	int status = EXIT_OK;
+
+	if (!text && (status = extract_locate_cmdline(&e->img, &bytes, &len)) == EXIT_OK) {
+		if ((e->in.cmdline = malloc((size_t)len + 1))) {
+			memcpy(e->in.cmdline, bytes, (size_t)len);
+			e->in.cmdline[len] = '\0';
+		}
+	} else if (text) {
+		e->in.cmdline = strdup(text);
+	}
+	if (status == EXIT_OK && !e->in.cmdline)
+		status = report_error(EXIT_IO, "out of memory");
+	return status;
+}
+
+static void edit_close(struct edit *e)
+{
+	inputs_close(&e->in);
+	imageread_close(&e->img);
+}
+
 int edit_set_command_line_main(int argc, char **argv)
 {
-	struct scratch s = { .dir = "" };
-	struct image_read img;
-	struct image_spec spec;
-	const char **initrds = NULL;
-	uint32_t i;
+	struct edit e;
 	int status;
 
 	if (argc != 3)
 		return report_error(EXIT_BAD_INPUT, "usage: mkelfimage set-command-line IMAGE TEXT");
-	if ((status = open_editable(argv[1], &img)) == EXIT_OK)
-		status = extract_inputs(&img, &s, 1);
-	if (status == EXIT_OK) {
-		spec_from_image(&img, &spec);
-		initrds = calloc(s.initrd_count + 1, sizeof(*initrds));
-		for (i = 0; initrds && i < s.initrd_count; i++)
-			initrds[i] = s.initrds[i];
-		spec_kernel(&spec, &s);
-		spec.initrd_paths = initrds;
-		spec.initrd_count = s.initrd_count;
-		spec.cmdline = argv[2];
-		status = initrds ? build_image(&spec) : report_error(EXIT_IO, "out of memory");
-	}
-	free(initrds);
-	imageread_close(&img);
-	scratch_remove(&s);
+	status = edit_open(&e, argv[1]);
+	if (status == EXIT_OK)
+		status = keep_initrds(&e);
+	if (status == EXIT_OK)
+		status = set_cmdline(&e, argv[2]);
+	if (status == EXIT_OK)
+		status = build_image_from(&e.spec, &e.in);
+	edit_close(&e);
 	return status;
 }
 
 int edit_replace_initrd_main(int argc, char **argv)
 {
-	struct scratch s = { .dir = "" };
-	struct image_read img;
-	struct image_spec spec;
+	struct edit e;
 	int status;
 
 	if (argc < 3)
 		return report_error(EXIT_BAD_INPUT, "usage: mkelfimage replace-initrd IMAGE FILE... (the new initrds, in order)");
-	if ((status = open_editable(argv[1], &img)) == EXIT_OK)
-		status = extract_inputs(&img, &s, 0);
-	if (status == EXIT_OK) {
-		spec_from_image(&img, &spec);
-		spec_kernel(&spec, &s);
-		spec.initrd_paths = (const char **)(argv + 2);
-		spec.initrd_count = (size_t)(argc - 2);
-		spec.cmdline = s.cmdline;
-		status = build_image(&spec);
-	}
-	imageread_close(&img);
-	scratch_remove(&s);
+	status = edit_open(&e, argv[1]);
+	if (status == EXIT_OK)
+		status = set_cmdline(&e, NULL);
+	if (status == EXIT_OK)
+		status = inputs_open_initrds(&e.in, (const char *const *)(argv + 2), (size_t)(argc - 2));
+	if (status == EXIT_OK)
+		status = build_image_from(&e.spec, &e.in);
+	edit_close(&e);
 	return status;
 }

@@ -107,17 +107,6 @@ static int part_kernel(const struct image_read *img, struct part *part)
 	return part_check(img, part, DIGEST_KERNEL_FILE, 0);
 }
 
-/* p_memsz of the image's PT_LOAD at `addr` holding `filesz` file bytes, or 0 */
-static uint64_t part_load_memsz(const struct image_read *img, uint64_t addr, uint64_t filesz)
-{
-	size_t i;
-
-	for (i = 0; i < img->elf.load_count; i++)
-		if (img->elf.load[i].paddr == addr && img->elf.load[i].filesz == filesz)
-			return img->elf.load[i].memsz;
-	return 0;
-}
-
 /*
  * A vmlinux image's kernel as a minimal vmlinux: the PT_LOADs' file bytes,
  * checked against the `kernel loaded` digest, between the headers and the
@@ -126,46 +115,36 @@ static uint64_t part_load_memsz(const struct image_read *img, uint64_t addr, uin
 static int part_vmlinux(const struct image_read *img, struct part *part)
 {
 	static const uint8_t zeros[MINVMLINUX_PAGE];
+	struct imageread_load in_image[IMAGEREAD_MAX_KERNEL_LOADS];
 	struct minvmlinux_load loads[MINVMLINUX_MAX_LOADS];
-	const struct stub_params *p = &img->params;
-	struct piece bytes[MINVMLINUX_MAX_LOADS];
 	uint64_t end;
-	uint32_t i;
+	unsigned i, count;
 	size_t head_len;
 	int status;
 
 	snprintf(part->what, sizeof(part->what), "kernel's loaded part");
-	if (p->kernel_protocol != STUB_KERNEL_PVH)
+	if (img->params.kernel_protocol != STUB_KERNEL_PVH)
 		return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is a bzImage, not a vmlinux: use --kernel",
 				    img->path);
-	if (p->kernel_range_count == 0 || p->kernel_range_count > MINVMLINUX_MAX_LOADS)
-		return report_error(EXIT_BAD_INPUT, "image '%s': stub parameters 0x%zx: kernel_range_count %u, not 1 to %d",
-				    img->path, offsetof(struct stub_params, kernel_range_count),
-				    p->kernel_range_count, MINVMLINUX_MAX_LOADS);
-	for (i = 0; i < p->kernel_range_count; i++) {
-		loads[i] = (struct minvmlinux_load){ .paddr = p->kernel_ranges[i].addr,
-						     .filesz = p->kernel_ranges[i].size };
-		end = part_load_memsz(img, loads[i].paddr, loads[i].filesz);
-		if (end == 0 || end > UINT32_MAX ||
-		    (i > 0 && loads[i].paddr < (uint64_t)loads[i - 1].paddr + loads[i - 1].memsz))
-			return report_error(EXIT_BAD_INPUT, "image '%s': kernel range %u [0x%x, +0x%x) is no PT_LOAD of the image above the one before",
-					    img->path, i, loads[i].paddr, loads[i].filesz);
-		loads[i].memsz = (uint32_t)end;
-		part->pieces[i] = (struct piece){ imageread_bytes(img, loads[i].paddr, loads[i].filesz),
-						  loads[i].filesz };
+	if ((status = imageread_vmlinux_loads(img, in_image, &count)) != EXIT_OK)
+		return status;
+	for (i = 0; i < count; i++) {
+		loads[i] = (struct minvmlinux_load){ .paddr = (uint32_t)in_image[i].paddr,
+						     .filesz = (uint32_t)in_image[i].filesz,
+						     .memsz = (uint32_t)in_image[i].memsz };
+		part->pieces[i] = (struct piece){ in_image[i].bytes, in_image[i].filesz };
 	}
-	part->count = p->kernel_range_count;
+	part->count = count;
 	if ((status = part_check(img, part, DIGEST_KERNEL_LOADED, 0)) != EXIT_OK)
 		return status;
-	if (!(head_len = minvmlinux_head(part->head, loads, part->count, p->kernel_entry)))
+	if (!(head_len = minvmlinux_head(part->head, loads, count, img->params.kernel_entry)))
 		return report_error(EXIT_BAD_INPUT, "image '%s': the kernel's PT_LOADs exceed the 4 GiB of an ELF32 file",
 				    img->path);
-	memcpy(bytes, part->pieces, part->count * sizeof(bytes[0]));
 	part->pieces[0] = (struct piece){ part->head, head_len };
 	end = head_len;
-	for (i = 0, part->count = 1; i < p->kernel_range_count; i++) {
+	for (i = 0, part->count = 1; i < count; i++) {
 		part->pieces[part->count++] = (struct piece){ zeros, loads[i].offset - end };
-		part->pieces[part->count++] = bytes[i];
+		part->pieces[part->count++] = (struct piece){ in_image[i].bytes, in_image[i].filesz };
 		end = (uint64_t)loads[i].offset + loads[i].filesz;
 	}
 	return EXIT_OK;
@@ -234,6 +213,35 @@ int extract_vmlinux(const struct image_read *img, const char *path)
 	struct part part;
 
 	return part_write_one(part_vmlinux(img, &part), &part, path);
+}
+
+int extract_check_kernel(const struct image_read *img)
+{
+	struct part part;
+
+	return img->params.kernel_protocol == STUB_KERNEL_PVH ? part_vmlinux(img, &part)
+		: part_kernel(img, &part);
+}
+
+int extract_locate_initrd(const struct image_read *img, uint32_t index, const uint8_t **bytes,
+			  uint64_t *size)
+{
+	struct part part;
+	int status = part_initrd(img, index, &part);
+
+	*bytes = part.pieces[0].bytes;
+	*size = part.pieces[0].len;
+	return status;
+}
+
+int extract_locate_cmdline(const struct image_read *img, const uint8_t **bytes, uint64_t *len)
+{
+	struct part part;
+	int status = part_cmdline(img, &part);
+
+	*bytes = part.pieces[0].bytes;
+	*len = part.pieces[0].len;
+	return status;
 }
 
 int extract_has_digests(const struct image_read *img)

@@ -11,7 +11,7 @@
 
 #include "imageread.h"
 
-/* At most this many --initrd (the edits hold as many in their scratch directory) */
+/* At most this many --initrd, and initrds an edit keeps */
 #define EXTRACT_MAX_INITRDS 64
 
 /* argv[0] is "extract". Returns the exit status. */
@@ -33,6 +33,16 @@ int extract_cmdline(const struct image_read *img, const char *path);
  * kernel PT_LOADs, checked against the `kernel loaded` digest, to `path`.
  */
 int extract_vmlinux(const struct image_read *img, const char *path);
+
+/*
+ * For the edits, which copy straight from the image: the same checks as
+ * extracting (the bytes are in the image and match their recorded digest,
+ * when there is one), then where the bytes are in the mapping.
+ */
+int extract_check_kernel(const struct image_read *img);
+int extract_locate_initrd(const struct image_read *img, uint32_t index, const uint8_t **bytes,
+			  uint64_t *size);
+int extract_locate_cmdline(const struct image_read *img, const uint8_t **bytes, uint64_t *len);
 
 /* 1 when the image's digest note holds digests (built with --digests), else 0 */
 int extract_has_digests(const struct image_read *img);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <stddef.h>
 #include <gelf.h>
 #include <libelf.h>
 #include <string.h>
@@ -227,6 +228,43 @@ int imageread_digest(const struct image_read *img, uint32_t kind, uint32_t index
 		}
 	}
 	return -1;
+}
+
+/* p_memsz of the image's PT_LOAD at `addr` holding `filesz` file bytes, or 0 */
+static uint64_t load_memsz(const struct image_read *img, uint64_t addr, uint64_t filesz)
+{
+	size_t i;
+
+	for (i = 0; i < img->elf.load_count; i++)
+		if (img->elf.load[i].paddr == addr && img->elf.load[i].filesz == filesz)
+			return img->elf.load[i].memsz;
+	return 0;
+}
+
+int imageread_vmlinux_loads(const struct image_read *img, struct imageread_load *loads,
+			    unsigned *count)
+{
+	const struct stub_params *p = &img->params;
+	uint32_t i;
+
+	if (p->kernel_range_count == 0 || p->kernel_range_count > IMAGEREAD_MAX_KERNEL_LOADS)
+		return report_error(EXIT_BAD_INPUT, "image '%s': stub parameters 0x%zx: kernel_range_count %u, not 1 to %d",
+				    img->path, offsetof(struct stub_params, kernel_range_count),
+				    p->kernel_range_count, IMAGEREAD_MAX_KERNEL_LOADS);
+	for (i = 0; i < p->kernel_range_count; i++) {
+		struct imageread_load *load = &loads[i];
+
+		load->paddr = p->kernel_ranges[i].addr;
+		load->filesz = p->kernel_ranges[i].size;
+		load->memsz = load_memsz(img, load->paddr, load->filesz);
+		if (load->memsz == 0 || load->memsz > UINT32_MAX ||
+		    (i > 0 && load->paddr < loads[i - 1].paddr + loads[i - 1].memsz))
+			return report_error(EXIT_BAD_INPUT, "image '%s': kernel range %u [0x%x, +0x%x) is no PT_LOAD of the image above the one before",
+					    img->path, i, p->kernel_ranges[i].addr, p->kernel_ranges[i].size);
+		load->bytes = imageread_bytes(img, load->paddr, load->filesz);
+	}
+	*count = p->kernel_range_count;
+	return EXIT_OK;
 }
 
 /* Multiboot 0.6.96 3.1.1-3.1.2: magic, flags, checksum, 4-aligned in the first 8 KiB. */

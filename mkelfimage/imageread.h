@@ -14,6 +14,7 @@
 #include "formats/elfimage.h"
 #include "formats/notewalk.h"
 #include "formats/stubparam.h"
+#include "formats/x86_vmlinux.h"
 
 #define IMAGEREAD_MAX_NOTES 64
 
@@ -54,6 +55,24 @@ const struct notewalk_note *imageread_note(const struct image_read *img, const c
  * SHA-256 copied out; returns 0, or -1 when absent. */
 int imageread_digest(const struct image_read *img, uint32_t kind, uint32_t index,
 		     uint64_t *size, uint8_t sha256[32]);
+
+/* One PT_LOAD of a vmlinux image's kernel (stub_params.kernel_ranges) */
+struct imageread_load {
+	uint64_t paddr, filesz;
+	uint64_t memsz;             /* the image's own PT_LOAD at paddr says it */
+	const uint8_t *bytes;       /* its file bytes in the mapping, or NULL when absent */
+};
+
+/* At most this many kernel PT_LOADs (formats/x86_vmlinux.h) */
+#define IMAGEREAD_MAX_KERNEL_LOADS  X86_VMLINUX_MAX_LOADS
+
+/*
+ * A vmlinux image's kernel PT_LOADs, in ascending address order, each the
+ * image's own PT_LOAD at that address (memsz below 4 GiB). Returns EXIT_OK,
+ * or a reported EXIT_BAD_INPUT naming the broken range.
+ */
+int imageread_vmlinux_loads(const struct image_read *img, struct imageread_load *loads,
+			    unsigned *count);
 
 /* NULL when a loader finds a usable multiboot v1 header, else why not. */
 const char *imageread_multiboot_problem(const struct image_read *img);

@@ -9,18 +9,21 @@
 
 #include "compress.h"
 #include "initrdprep.h"
+#include "common/fdio.h"
 #include "common/report.h"
 
-static int detect(int fd, const char *path, struct initrd_kind_info *info)
+static int detect(const struct input_file *file, struct initrd_kind_info *info)
 {
 	uint8_t head[INITRD_KIND_PROBE_BYTES];
 	ssize_t got;
 
-	do
-		got = pread(fd, head, sizeof(head), 0);
-	while (got < 0 && errno == EINTR);
+	if (file->map) {
+		initrd_kind_detect(file->map, file->size < sizeof(head) ? (size_t)file->size : sizeof(head), info);
+		return EXIT_OK;
+	}
+	got = fdio_read_at(file->fd, head, sizeof(head), 0);
 	if (got < 0)
-		return report_errno(EXIT_IO, "initrd", path, "cannot read");
+		return report_errno(EXIT_IO, "initrd", file->path, "cannot read");
 	initrd_kind_detect(head, (size_t)got, info);
 	return EXIT_OK;
 }
@@ -99,12 +102,12 @@ int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct init
 
 		memset(&prep[i], 0, sizeof(prep[i]));
 		prep[i].source_size = file->size;
-		if ((status = detect(file->fd, file->path, &prep[i].source)) != EXIT_OK)
+		if ((status = detect(file, &prep[i].source)) != EXIT_OK)
 			return status;
 		prep[i].stored = prep[i].source;
 		if (!already_right(&prep[i].source, target)) {
 			if ((status = recompress(file, &prep[i].source, target)) != EXIT_OK ||
-			    (status = detect(file->fd, file->path, &prep[i].stored)) != EXIT_OK)
+			    (status = detect(file, &prep[i].stored)) != EXIT_OK)
 				return status;
 			prep[i].recompressed = 1;
 		}

@@ -68,7 +68,6 @@ uint64_t inputs_initrd_span(const struct inputs *in, size_t index)
 
 int inputs_open(const struct image_spec *spec, struct inputs *in)
 {
-	size_t i;
 	int status;
 
 	memset(in, 0, sizeof(*in));
@@ -79,25 +78,34 @@ int inputs_open(const struct image_spec *spec, struct inputs *in)
 		status = kernel_open(&in->kernel, &in->kernel_file, spec->arch);
 	if (status == EXIT_OK)
 		status = read_cmdline(spec, in);
-	if (status != EXIT_OK)
-		return status;
-	if (spec->initrd_count == 0)
+	if (status == EXIT_OK)
+		status = inputs_open_initrds(in, spec->initrd_paths, spec->initrd_count);
+	return status;
+}
+
+int inputs_open_initrds(struct inputs *in, const char *const *paths, size_t count)
+{
+	size_t i, first = in->initrd_count;
+	struct input_file *grown;
+	int status;
+
+	if (count == 0)
 		return EXIT_OK;
-	in->initrds = calloc(spec->initrd_count, sizeof(*in->initrds));
-	if (!in->initrds)
+	if (!(grown = realloc(in->initrds, (first + count) * sizeof(*grown))))
 		return report_error(EXIT_IO, "out of memory");
-	for (i = 0; i < spec->initrd_count; i++)
-		in->initrds[i].fd = -1;
-	in->initrd_count = spec->initrd_count;
-	for (i = 0; i < spec->initrd_count; i++) {
-		status = input_file_open(&in->initrds[i], "initrd", spec->initrd_paths[i]);
+	in->initrds = grown;
+	for (i = first; i < first + count; i++)
+		in->initrds[i] = (struct input_file){ .fd = -1 };
+	in->initrd_count = first + count;
+	for (i = first; i < first + count; i++) {
+		status = input_file_open(&in->initrds[i], "initrd", paths[i - first]);
 		if (status != EXIT_OK)
 			return status;
 		if (in->initrds[i].size == 0)
 			return report_error(EXIT_BAD_INPUT, "initrd '%s': file is empty",
 					    in->initrds[i].path);
 	}
-	for (i = 0; i < in->initrd_count; i++)
+	for (i = 0, in->initrd_region_size = 0; i < in->initrd_count; i++)
 		in->initrd_region_size += inputs_initrd_span(in, i);
 	return EXIT_OK;
 }

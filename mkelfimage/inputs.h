@@ -27,6 +27,9 @@ struct inputs {
 int inputs_open(const struct image_spec *spec, struct inputs *in);
 void inputs_close(struct inputs *in);
 
+/* Open `count` more initrds after those `in` has. Returns EXIT_OK or a reported status. */
+int inputs_open_initrds(struct inputs *in, const char *const *paths, size_t count);
+
 /* Padded size of initrd `index` inside the joined region */
 uint64_t inputs_initrd_span(const struct inputs *in, size_t index);
 

@@ -20,6 +20,7 @@
 #include "formats/bootparams.h"
 #include "inputfile.h"
 
+struct image_read;
 struct json;
 
 /* Most segments a kernel may have (an x86 vmlinux: 7 PT_LOADs) */
@@ -52,6 +53,8 @@ struct kernel {
 	 * segments are the rest of the file, in order.
 	 */
 	uint64_t head_size;
+	const uint8_t *head_bytes;   /* the head in memory (an edited image's note), or NULL: in the file */
+	uint64_t file_size;          /* the kernel file's size (its digest record) */
 
 	/* Where the kernel lies in memory (set by kernel_place) */
 	uint64_t load;               /* lowest address of its code */
@@ -83,6 +86,13 @@ struct kernel_format {
 	int (*probe)(const uint8_t *head, size_t len);
 	/* Parse and check; fill everything but the placement. EXIT_OK or reported. */
 	int (*open)(struct kernel *k, const uint8_t *head, size_t len);
+	/*
+	 * The same for the kernel an image of ours holds (the edits): does the
+	 * image hold one of this format, and describe it with its bytes in the
+	 * image's mapping (k->file). NULL: images never hold this format.
+	 */
+	int (*probe_image)(const struct image_read *img);
+	int (*open_image)(struct kernel *k, const struct image_read *img);
 	/* Choose where it goes: segments, load, runtime, reservation. EXIT_OK or reported. */
 	int (*place)(struct kernel *k);
 	/* The "kernel:" line of -v and --plan, without the newline */
@@ -96,6 +106,12 @@ struct kernel_format {
  * probe table whose probe accepts it. Returns EXIT_OK or a reported status.
  */
 int kernel_open(struct kernel *k, struct input_file *file, unsigned arch);
+
+/*
+ * Describe the kernel the image `img` holds, `file` being the image's
+ * mapping (the edits copy from it). Returns EXIT_OK or a reported status.
+ */
+int kernel_open_image(struct kernel *k, struct input_file *file, const struct image_read *img);
 
 /* Choose the kernel's placement (k->format->place). */
 int kernel_place(struct kernel *k);

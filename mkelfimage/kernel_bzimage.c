@@ -18,7 +18,10 @@
 #include "common/json.h"
 #include "common/report.h"
 #include "formats/bzimage.h"
+#include "formats/digestnote.h"
+#include "formats/setupnote.h"
 #include "formats/stubparam.h"
+#include "imageread.h"
 #include "kernel.h"
 #include "spec.h"
 
@@ -27,6 +30,12 @@
 #define BZIMAGE_PAGE           0x1000ull
 #define BZIMAGE_INIT_SIZE_FACTOR 3              /* init_size estimate before 2.10 */
 #define BZIMAGE_VERSION_BASE   0x200            /* boot.rst: kernel_version is an offset - 0x200 */
+
+/* The parse, and where the protected-mode code starts in k->file */
+struct bzimage_kernel {
+	struct bzimage_info bz;
+	uint64_t code_offset;        /* pm_offset in a kernel file; in an image, its kernel PT_LOAD */
+};
 
 static int version_at_least(const struct bzimage_info *bz, unsigned major, unsigned minor)
 {
@@ -57,7 +66,12 @@ static void read_version(struct kernel *k, const struct bzimage_info *bz)
 		return;
 	if (bz->pm_offset - offset < size - 1)
 		size = (size_t)(bz->pm_offset - offset) + 1;
-	got = fdio_read_at(k->file->fd, k->version, size - 1, offset);
+	if (k->head_bytes) {
+		memcpy(k->version, k->head_bytes + offset, size - 1);
+		got = (ssize_t)(size - 1);
+	} else {
+		got = fdio_read_at(k->file->fd, k->version, size - 1, offset);
+	}
 	if (got < 0)
 		got = 0;
 	while (len < (size_t)got && k->version[len] >= 0x20 && k->version[len] < 0x7f)
@@ -65,17 +79,27 @@ static void read_version(struct kernel *k, const struct bzimage_info *bz)
 	k->version[len] = '\0';
 }
 
-static int bzimage_open(struct kernel *k, const uint8_t *head, size_t len)
+/* Parse `len` bytes of setup header of a `file_size`-byte kernel into a new k->info */
+static int parse(struct kernel *k, const uint8_t *head, size_t len, uint64_t file_size)
 {
-	struct bzimage_info *bz = calloc(1, sizeof(*bz));
+	struct bzimage_kernel *info = calloc(1, sizeof(*info));
 	struct fmt_error err;
 
-	if (!bz)
+	if (!info)
 		return report_error(EXIT_IO, "out of memory");
-	k->info = bz;
-	if (bzimage_parse(head, len, k->file->size, bz, &err) != FMT_OK ||
-	    bzimage_validate(bz, &err) != FMT_OK)
+	k->info = info;
+	if (bzimage_parse(head, len, file_size, &info->bz, &err) != FMT_OK ||
+	    bzimage_validate(&info->bz, &err) != FMT_OK)
 		return report_format_error("kernel", k->file->path, &err);
+	info->code_offset = info->bz.pm_offset;
+	return EXIT_OK;
+}
+
+/* What the parse says, into the description */
+static void describe_parse(struct kernel *k)
+{
+	const struct bzimage_info *bz = &((struct bzimage_kernel *)k->info)->bz;
+
 	k->head_size = bz->pm_offset;
 	k->loaded_size = bz->pm_size;
 	/* boot.rst: the command line is at most cmdline_size bytes (2.06+), else 255 */
@@ -87,6 +111,48 @@ static int bzimage_open(struct kernel *k, const uint8_t *head, size_t len)
 	memcpy(k->setup_header, bz->setup_header, bz->setup_header_len);
 	k->setup_header_len = bz->setup_header_len;
 	read_version(k, bz);
+}
+
+static int bzimage_open(struct kernel *k, const uint8_t *head, size_t len)
+{
+	int status = parse(k, head, len, k->file->size);
+
+	if (status == EXIT_OK)
+		describe_parse(k);
+	return status;
+}
+
+/* An image's bzImage: its setup in the kernel-setup note, its code in the kernel PT_LOAD */
+static int bzimage_probe_image(const struct image_read *img)
+{
+	return img->params.kernel_protocol == STUB_KERNEL_LINUX32;
+}
+
+static int bzimage_open_image(struct kernel *k, const struct image_read *img)
+{
+	const struct notewalk_note *setup = imageread_note(img, MKELFIMAGE_NOTE_NAME,
+							   MKELFIMAGE_NOTE_KERNEL_SETUP);
+	uint64_t code_size = img->params.kernel_file_size;
+	const uint8_t *code = imageread_bytes(img, img->params.kernel_load_addr, code_size);
+	struct bzimage_kernel *info;
+	int status;
+
+	if (!setup)
+		return report_error(EXIT_BAD_INPUT, "image '%s': no kernel-setup note: the kernel's real-mode part is not in the image",
+				    img->path);
+	if (!code)
+		return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is not in the image's file data",
+				    img->path);
+	if ((status = parse(k, setup->desc, setup->descsz, setup->descsz + code_size)) != EXIT_OK)
+		return status;
+	info = k->info;
+	if (info->bz.pm_offset != setup->descsz)
+		return report_error(EXIT_BAD_INPUT, "image '%s': kernel-setup note of %u bytes, but its setup_sects say %llu",
+				    img->path, setup->descsz, (unsigned long long)info->bz.pm_offset);
+	info->code_offset = (uint64_t)(code - img->map);
+	k->head_bytes = setup->desc;
+	k->file_size = setup->descsz + code_size;
+	describe_parse(k);
 	return EXIT_OK;
 }
 
@@ -98,7 +164,8 @@ static int bzimage_open(struct kernel *k, const uint8_t *head, size_t len)
  */
 static int bzimage_place(struct kernel *k)
 {
-	const struct bzimage_info *bz = k->info;
+	const struct bzimage_kernel *info = k->info;
+	const struct bzimage_info *bz = &info->bz;
 	uint64_t align = bz->kernel_alignment > BZIMAGE_PAGE ? bz->kernel_alignment : BZIMAGE_PAGE;
 	int relocatable = version_at_least(bz, 2, 5) && bz->relocatable_kernel;
 
@@ -137,7 +204,7 @@ static int bzimage_place(struct kernel *k)
 	k->entry = k->load;
 	/* one segment: the protected-mode code, its memory the whole reservation */
 	k->segments[0] = (struct kernel_segment){
-		.file_offset = bz->pm_offset, .addr = k->load,
+		.file_offset = info->code_offset, .addr = k->load,
 		.file_size = bz->pm_size, .mem_size = k->reserve_end - k->load,
 	};
 	k->segment_count = 1;
@@ -146,7 +213,7 @@ static int bzimage_place(struct kernel *k)
 
 static void bzimage_describe(const struct kernel *k, char *out, size_t size)
 {
-	const struct bzimage_info *bz = k->info;
+	const struct bzimage_info *bz = &((const struct bzimage_kernel *)k->info)->bz;
 
 	snprintf(out, size, "protocol %u.%02u, %s, load 0x%llx, runs at 0x%llx, init_size 0x%llx%s",
 		 bz->version_in_file >> 8, bz->version_in_file & 0xff,
@@ -158,7 +225,7 @@ static void bzimage_describe(const struct kernel *k, char *out, size_t size)
 
 static void bzimage_describe_json(const struct kernel *k, struct json *json)
 {
-	const struct bzimage_info *bz = k->info;
+	const struct bzimage_info *bz = &((const struct bzimage_kernel *)k->info)->bz;
 	char protocol[8];
 
 	snprintf(protocol, sizeof(protocol), "%u.%02u", bz->version_in_file >> 8u,
@@ -173,6 +240,8 @@ const struct kernel_format kernel_bzimage = {
 	.arch = IMAGE_ARCH_X86,
 	.probe = bzimage_probe,
 	.open = bzimage_open,
+	.probe_image = bzimage_probe_image,
+	.open_image = bzimage_open_image,
 	.place = bzimage_place,
 	.describe = bzimage_describe,
 	.describe_json = bzimage_describe_json,

@@ -22,6 +22,7 @@
 #include "formats/stubparam.h"
 #include "formats/x86_vmlinux.h"
 #include "compress.h"
+#include "imageread.h"
 #include "kernel.h"
 #include "kernel_elf.h"
 #include "spec.h"
@@ -123,6 +124,21 @@ static void fill_stub_header(struct kernel *k)
 #undef AT
 }
 
+/* What the parse says, into the description */
+static void describe_parse(struct kernel *k)
+{
+	const struct x86_vmlinux_info *info = k->info;
+
+	k->loaded_size = info->file_bytes;
+	k->cmdline_max = VMLINUX_CMDLINE_SIZE;
+	k->cmdline_why = "the kernel's cmdline_size, boot.rst";
+	k->initrd_addr_max = VMLINUX_INITRD_ADDR_MAX;
+	k->stub_protocol = STUB_KERNEL_PVH;
+	k->entry = info->pvh_entry;
+	k->stub_hashes_ranges = 1;
+	fill_stub_header(k);
+}
+
 static int vmlinux_open(struct kernel *k, const uint8_t *head, size_t len)
 {
 	struct x86_vmlinux_info *info = calloc(1, sizeof(*info));
@@ -134,16 +150,53 @@ static int vmlinux_open(struct kernel *k, const uint8_t *head, size_t len)
 	status = decode(k, head, len);
 	if (status == EXIT_OK)
 		status = parse(k, info);
-	if (status != EXIT_OK)
+	if (status == EXIT_OK)
+		describe_parse(k);
+	return status;
+}
+
+/* An image's vmlinux: its PT_LOADs (the stub's kernel ranges) and PVH entry */
+static int vmlinux_probe_image(const struct image_read *img)
+{
+	return img->params.kernel_protocol == STUB_KERNEL_PVH;
+}
+
+static int vmlinux_open_image(struct kernel *k, const struct image_read *img)
+{
+	struct imageread_load loads[IMAGEREAD_MAX_KERNEL_LOADS];
+	struct x86_vmlinux_info *info = calloc(1, sizeof(*info));
+	uint32_t entry = img->params.kernel_entry;
+	unsigned i, count;
+	int status, entry_inside = 0;
+
+	if (!info)
+		return report_error(EXIT_IO, "out of memory");
+	k->info = info;
+	if ((status = imageread_vmlinux_loads(img, loads, &count)) != EXIT_OK)
 		return status;
-	k->loaded_size = info->file_bytes;
-	k->cmdline_max = VMLINUX_CMDLINE_SIZE;
-	k->cmdline_why = "the kernel's cmdline_size, boot.rst";
-	k->initrd_addr_max = VMLINUX_INITRD_ADDR_MAX;
-	k->stub_protocol = STUB_KERNEL_PVH;
-	k->entry = info->pvh_entry;
-	k->stub_hashes_ranges = 1;
-	fill_stub_header(k);
+	/* as a minimal vmlinux of them says (minvmlinux.h): ELF32 EM_386 */
+	info->elf_class = ELFCLASS32;
+	info->machine = EM_386;
+	info->pvh_entry = entry;
+	info->start = loads[0].paddr;
+	info->load_count = count;
+	for (i = 0; i < count; i++) {
+		if (!loads[i].bytes)
+			return report_error(EXIT_BAD_INPUT, "image '%s': the kernel's loaded part is not in the image's file data",
+					    img->path);
+		info->loads[i] = (struct x86_vmlinux_load){
+			.offset = (uint64_t)(loads[i].bytes - img->map), .paddr = loads[i].paddr,
+			.filesz = loads[i].filesz, .memsz = loads[i].memsz,
+		};
+		info->file_bytes += loads[i].filesz;
+		info->end = loads[i].paddr + loads[i].memsz;
+		entry_inside |= entry >= loads[i].paddr && entry - loads[i].paddr < loads[i].filesz;
+	}
+	/* formats/x86_vmlinux.c's rule: the PVH entry lies in a PT_LOAD's file bytes */
+	if (!entry_inside)
+		return report_error(EXIT_BAD_INPUT, "image '%s': stub parameters: kernel_entry 0x%x is in no kernel PT_LOAD",
+				    img->path, entry);
+	describe_parse(k);
 	return EXIT_OK;
 }
 
@@ -191,6 +244,8 @@ const struct kernel_format kernel_vmlinux = {
 	.arch = IMAGE_ARCH_X86,
 	.probe = vmlinux_probe,
 	.open = vmlinux_open,
+	.probe_image = vmlinux_probe_image,
+	.open_image = vmlinux_open_image,
 	.place = vmlinux_place,
 	.describe = vmlinux_describe,
 	.describe_json = vmlinux_describe_json,

@@ -40,11 +40,33 @@ int kernel_open(struct kernel *k, struct input_file *file, unsigned arch)
 		const struct kernel_format *format = kernel_formats[i];
 
 		if (format->arch == arch && format->probe(head, (size_t)got)) {
+			int status;
+
 			k->format = format;
-			return format->open(k, head, (size_t)got);
+			status = format->open(k, head, (size_t)got);
+			k->file_size = file->size;   /* after decoding, as the image holds it */
+			return status;
 		}
 	}
 	return report_error(EXIT_IO, "internal error: no kernel format for this arch");
+}
+
+int kernel_open_image(struct kernel *k, struct input_file *file, const struct image_read *img)
+{
+	size_t i;
+
+	memset(k, 0, sizeof(*k));
+	k->file = file;
+	for (i = 0; i < sizeof(kernel_formats) / sizeof(kernel_formats[0]); i++) {
+		const struct kernel_format *format = kernel_formats[i];
+
+		if (format->probe_image && format->probe_image(img)) {
+			k->format = format;
+			return format->open_image(k, img);
+		}
+	}
+	return report_error(EXIT_BAD_INPUT, "image '%s': holds no kernel this mkelfimage can rebuild from",
+			    file->path);
 }
 
 int kernel_place(struct kernel *k)

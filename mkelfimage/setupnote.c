@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "formats/digestnote.h"
 #include "formats/setupnote.h"
@@ -23,7 +24,9 @@ int setupnote_add(struct plan *plan, const struct inputs *in)
 				    in->kernel_file.path, (unsigned long long)len);
 	if (!(setup = malloc((size_t)len)))
 		return report_error(EXIT_IO, "out of memory");
-	if (fdio_read_at(in->kernel_file.fd, setup, (size_t)len, 0) != (ssize_t)len)
+	if (in->kernel.head_bytes)
+		memcpy(setup, in->kernel.head_bytes, (size_t)len);
+	else if (fdio_read_at(in->kernel_file.fd, setup, (size_t)len, 0) != (ssize_t)len)
 		status = report_errno(EXIT_IO, "kernel", in->kernel_file.path, "cannot read");
 	if (status == EXIT_OK &&
 	    notes_add(&plan->notes, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_KERNEL_SETUP, setup, (size_t)len) < 0)
