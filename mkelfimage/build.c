@@ -134,7 +134,8 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 	const char *path = b->spec->output_path;
 	struct plan *plan = &b->plan;
 	int record = b->spec->digests || b->spec->verify_at_boot;
-	struct elfboot_sum pieces, *sum = bootnotes_has_checksum(plan) ? &pieces : NULL;
+	struct elfboot_sum pieces = { .pieces = { { .sink = { NULL, NULL } } } };
+	struct elfboot_sum *sum = bootnotes_has_checksum(plan) ? &pieces : NULL;
 	struct digest_run run;
 	uint8_t *stub_bytes = NULL;
 	unsigned i;

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * mkelfimage set-command-line IMAGE TEXT and replace-initrd IMAGE FILE...:
- * change one input of an existing image. The inputs are extracted (each
- * checked against its digest), then the image is rebuilt through the normal
- * build with the same boot headers, policy and flags, and renamed over the
- * old one: notes, digests and the layout are recomputed, and a failure
- * leaves the image as it was. An image of a vmlinux is rebuilt from the
- * minimal vmlinux of its PT_LOADs (minvmlinux.h), keeping the original
- * file's digest record: the result is the image a fresh build from the
- * original vmlinux gives.
+ * change one input of an existing image. The kept inputs are checked as
+ * extract checks them (against their digests, when recorded), then the
+ * image is rebuilt through the normal build from its own bytes, with the
+ * same boot headers, policy and flags, and renamed over the old one: notes,
+ * digests and the layout are recomputed, and a failure leaves the image as
+ * it was. The original kernel file's digest record is kept (a vmlinux image
+ * holds only its PT_LOADs): the result is the image a fresh build from the
+ * original files gives.
  */
 #ifndef MKELFIMAGE_EDIT_H
 #define MKELFIMAGE_EDIT_H

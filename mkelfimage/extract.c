@@ -11,7 +11,7 @@
  * A vmlinux file is not in the image: only its PT_LOADs (kernel_ranges,
  * with p_memsz from the image's own PT_LOAD at each address) and the PVH
  * entry (kernel_entry), from which --vmlinux writes a minimal vmlinux
- * (minvmlinux.h) that the edits rebuild from.
+ * (minvmlinux.h).
  * An initrd --compress-initrd changed comes back as it is in the image.
  */
 #include "config.h"
@@ -79,7 +79,7 @@ static int part_check(const struct image_read *img, const struct part *part, uin
 	return EXIT_OK;
 }
 
-/* vmlinux.c keeps only the PT_LOADs: symbols, sections and headers are gone */
+/* an image keeps only a vmlinux's PT_LOADs: symbols, sections and headers are gone */
 static int refuse_vmlinux(const struct image_read *img)
 {
 	if (img->params.kernel_protocol != STUB_KERNEL_PVH)

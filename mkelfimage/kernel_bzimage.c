@@ -216,7 +216,7 @@ static void bzimage_describe(const struct kernel *k, char *out, size_t size)
 	const struct bzimage_info *bz = &((const struct bzimage_kernel *)k->info)->bz;
 
 	snprintf(out, size, "protocol %u.%02u, %s, load 0x%llx, runs at 0x%llx, init_size 0x%llx%s",
-		 bz->version_in_file >> 8, bz->version_in_file & 0xff,
+		 (unsigned)bz->version_in_file >> 8, (unsigned)bz->version_in_file & 0xffu,
 		 bz->relocatable_kernel && version_at_least(bz, 2, 5) ? "relocatable" : "not relocatable",
 		 (unsigned long long)k->load, (unsigned long long)k->runtime,
 		 (unsigned long long)k->init_size,
@@ -228,8 +228,8 @@ static void bzimage_describe_json(const struct kernel *k, struct json *json)
 	const struct bzimage_info *bz = &((const struct bzimage_kernel *)k->info)->bz;
 	char protocol[8];
 
-	snprintf(protocol, sizeof(protocol), "%u.%02u", bz->version_in_file >> 8u,
-		 bz->version_in_file & 0xffu);
+	snprintf(protocol, sizeof(protocol), "%u.%02u", (unsigned)bz->version_in_file >> 8,
+		 (unsigned)bz->version_in_file & 0xffu);
 	json_string(json, "kernel_kind", "bzImage");
 	json_string(json, "protocol", protocol);
 	json_bool(json, "relocatable", version_at_least(bz, 2, 5) && bz->relocatable_kernel);

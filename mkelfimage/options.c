@@ -222,7 +222,7 @@ static int pick_choice(const char *option, const char *arg, const struct choice 
 	char list[128] = "";
 	size_t i;
 
-	for (i = 0; i < count; i++)
+	for (i = 0; arg && i < count; i++)
 		if (!strcmp(arg, choices[i].name)) {
 			*value = choices[i].value;
 			return 0;
@@ -231,7 +231,7 @@ static int pick_choice(const char *option, const char *arg, const struct choice 
 		strncat(list, i == 0 ? "" : i + 1 == count ? " or " : ", ", sizeof(list) - strlen(list) - 1);
 		strncat(list, choices[i].name, sizeof(list) - strlen(list) - 1);
 	}
-	report_print("%s '%s': use %s", option, arg, list);
+	report_print("%s '%s': use %s", option, arg ? arg : "", list);
 	return -1;
 }
 
@@ -268,6 +268,8 @@ static int set_max_size(struct image_spec *spec, const char *arg)
 	const char *unit;
 	char *end;
 
+	if (!arg)
+		goto bad;
 	errno = 0;
 	value = strtoull(arg, &end, 0);
 	if (end == arg || errno || arg[0] == '-')
@@ -283,7 +285,7 @@ static int set_max_size(struct image_spec *spec, const char *arg)
 	spec->max_size = value;
 	return 0;
 bad:
-	report_print("--max-size '%s': not a size in bytes (like 1048576, 0x100000, 512K, 8M)", arg);
+	report_print("--max-size '%s': not a size in bytes (like 1048576, 0x100000, 512K, 8M)", arg ? arg : "");
 	return -1;
 }
 
@@ -311,7 +313,7 @@ static int check_elf_class(struct image_spec *spec)
 /* --arch: a row of the arch table (arches.c) */
 static int set_arch(struct image_spec *spec, const char *arg)
 {
-	const struct arch *arch = arch_find_name(arg);
+	const struct arch *arch = arg ? arch_find_name(arg) : NULL;
 	char list[128];
 
 	if (arch) {
@@ -319,7 +321,7 @@ static int set_arch(struct image_spec *spec, const char *arg)
 		return 0;
 	}
 	arch_name_list(list, sizeof(list));
-	report_print("--arch '%s': use %s", arg, list);
+	report_print("--arch '%s': use %s", arg ? arg : "", list);
 	return -1;
 }
 

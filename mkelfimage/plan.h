@@ -149,7 +149,7 @@ unsigned plan_phdr_count(const struct plan *plan);
 /* Choose the file offsets of the segments and notes (after every note is added). */
 void plan_layout(struct plan *plan);
 
-/* Free what plan_build and later steps added; plan may be zeroed. */
+/* Free what plan_begin and later steps added; plan may be zeroed. */
 void plan_free(struct plan *plan);
 
 #endif

@@ -139,9 +139,9 @@ static void rule_count(const struct plan *plan, struct rule_result *r)
 {
 	r->holds = plan->segment_count <= PLAN_MAX_LOAD;
 	snprintf(r->text, sizeof(r->text), "%u PT_LOAD, at most %u (kexec_load allows 16 with the loader's own)",
-		 plan->segment_count, PLAN_MAX_LOAD);
+		 plan->segment_count, (unsigned)PLAN_MAX_LOAD);
 	snprintf(r->error, sizeof(r->error), "image: %u PT_LOAD segments, more than %u",
-		 plan->segment_count, PLAN_MAX_LOAD);
+		 plan->segment_count, (unsigned)PLAN_MAX_LOAD);
 }
 
 static void rule_phys_limit(const struct plan *plan, struct rule_result *r)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The placement rules, written once: plan_build checks them (the first
+ * The placement rules, written once: the build checks them (the first
  * broken one is the error) and --plan prints every one with its numbers.
  * The table's order is the order in which they are checked.
  */
