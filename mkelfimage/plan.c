@@ -110,7 +110,7 @@ static void plan_cmdline(const struct inputs *in, struct plan *plan)
 	}
 }
 
-int plan_begin(struct plan *plan, const struct inputs *in, const struct plan_limits *limits,
+int plan_begin(struct plan *plan, struct inputs *in, const struct plan_limits *limits,
 	       unsigned elf_class)
 {
 	int status;
@@ -119,7 +119,7 @@ int plan_begin(struct plan *plan, const struct inputs *in, const struct plan_lim
 	plan->limits = limits;
 	plan->kernel = &in->kernel;
 	plan->elf_class = elf_class;
-	status = kernel_place((struct kernel *)&in->kernel);
+	status = kernel_place(&in->kernel);
 	if (status == EXIT_OK)
 		status = plan_kernel(in, plan);
 	if (status == EXIT_OK)

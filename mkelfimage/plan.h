@@ -118,7 +118,7 @@ struct plan {
  * the rest (arch.h); the rules are checked after (plan_rules.h).
  * Returns EXIT_OK or a reported status.
  */
-int plan_begin(struct plan *plan, const struct inputs *in, const struct plan_limits *limits,
+int plan_begin(struct plan *plan, struct inputs *in, const struct plan_limits *limits,
 	       unsigned elf_class);
 
 /* Add a segment (ascending addresses are the caller's duty); its one part is returned. */

@@ -5,8 +5,9 @@
 # BENCH_RUNS and BENCH_DIR tune them (see each script's header).
 BENCH_SCRIPT_LIST = \
 	%D%/build-speed.sh \
+	%D%/edit-speed.sh \
 	%D%/boot-cost.sh
-EXTRA_DIST += $(BENCH_SCRIPT_LIST)
+EXTRA_DIST += $(BENCH_SCRIPT_LIST) %D%/bench-lib.sh
 
 bench: all
 	@for script in $(BENCH_SCRIPT_LIST); do \
