@@ -167,33 +167,11 @@ static int copy_by_reading(const struct input_file *src, uint64_t src_offset, in
 	return status;
 }
 
-/* A mapped payload: fed and written a piece at a time */
-static int copy_from_memory(const uint8_t *bytes, int fd, const char *out_path,
-			    uint64_t dst_offset, uint64_t len, struct copy_sink *sinks)
-{
-	int status = EXIT_OK;
-
-	while (len && status == EXIT_OK) {
-		size_t chunk = len < COPY_CHUNK ? (size_t)len : COPY_CHUNK;
-
-		copy_sinks_feed(sinks, bytes, chunk);
-		if (fd >= 0)
-			status = fdio_write_at(fd, "output", out_path, bytes, chunk, dst_offset);
-		bytes += chunk;
-		dst_offset += chunk;
-		len -= chunk;
-	}
-	return status;
-}
-
 int copy_payload(const struct input_file *src, uint64_t src_offset, int fd,
 		 const char *out_path, uint64_t dst_offset, uint64_t len,
 		 struct copy_sink *sinks)
 {
-	if (src->map)
-		return src_offset > src->size || len > src->size - src_offset
-			? report_error(EXIT_IO, "internal error: %s '%s': copy past its end", src->what, src->path)
-			: copy_from_memory(src->map + src_offset, fd, out_path, dst_offset, len, sinks);
+	src_offset += src->offset;
 #ifdef HAVE_COPY_FILE_RANGE
 	while (len && !sinks && fd >= 0) {
 		off_t in_off = (off_t)src_offset, out_off = (off_t)dst_offset;

@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * set-command-line and replace-initrd: the image is rebuilt through the
- * normal build (build.h) from its own payloads, read in place from its
- * mapping: the kernel as its format describes an image's kernel
- * (kernel_open_image), the kept initrds and command line where extract
- * finds them, each checked as extract checks it. No scratch copy is made;
- * the unchanged payloads are copied once, straight into the new image,
- * which is the image a fresh build of the same inputs gives.
+ * normal build (build.h) from its own payloads, read in place: the kernel
+ * as its format describes an image's kernel (kernel_open_image), the kept
+ * initrds and command line where extract finds them, each checked as
+ * extract checks it. No scratch copy is made; the unchanged payloads are
+ * copied once, straight into the new image, which is the image a fresh
+ * build of the same inputs gives.
  */
 #include "config.h"
 
 #include <elf.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "build.h"
 #include "common/report.h"
@@ -74,7 +76,12 @@ static int edit_open(struct edit *e, const char *path)
 	if (status != EXIT_OK)
 		return status;
 	spec_from_image(img, &e->spec);
-	e->in.kernel_file.map = img->map;
+	/*
+	 * Read while the new image is written beside it, then replaced by the
+	 * rename: not "an input that is the output" (no dev/ino to compare).
+	 */
+	if ((e->in.kernel_file.fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return report_errno(EXIT_IO, "image", path, "cannot open");
 	e->in.kernel_file.size = img->size;
 	if (imageread_digest(img, DIGEST_KERNEL_FILE, 0, &e->kernel_file.size, e->kernel_file.sha256) != 0)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the kernel (not made by this mkelfimage)",
@@ -100,10 +107,15 @@ static int keep_initrds(struct edit *e)
 	for (i = 0; i < count; i++) {
 		struct input_file *file = &e->in.initrds[i];
 
+		const uint8_t *bytes;
+
 		*file = (struct input_file){ .what = "initrd", .path = img->path, .fd = -1 };
 		e->in.initrd_count = i + 1;
-		if ((status = extract_locate_initrd(img, i, &file->map, &file->size)) != EXIT_OK)
+		if ((status = extract_locate_initrd(img, i, &bytes, &file->size)) != EXIT_OK)
 			return status;
+		if ((file->fd = dup(e->in.kernel_file.fd)) < 0)
+			return report_errno(EXIT_IO, "image", img->path, "cannot duplicate its descriptor");
+		file->offset = (uint64_t)(bytes - img->map);
 		e->in.initrd_region_size += inputs_initrd_span(&e->in, i);
 	}
 	return EXIT_OK;

@@ -17,11 +17,8 @@ static int detect(const struct input_file *file, struct initrd_kind_info *info)
 	uint8_t head[INITRD_KIND_PROBE_BYTES];
 	ssize_t got;
 
-	if (file->map) {
-		initrd_kind_detect(file->map, file->size < sizeof(head) ? (size_t)file->size : sizeof(head), info);
-		return EXIT_OK;
-	}
-	got = fdio_read_at(file->fd, head, sizeof(head), 0);
+	got = fdio_read_at(file->fd, head, file->size < sizeof(head) ? (size_t)file->size : sizeof(head),
+			   file->offset);
 	if (got < 0)
 		return report_errno(EXIT_IO, "initrd", file->path, "cannot read");
 	initrd_kind_detect(head, (size_t)got, info);

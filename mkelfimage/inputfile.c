@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <fcntl.h>
-#include <stddef.h>
 #include <sys/stat.h>
 
 #include "common/report.h"
@@ -14,7 +13,7 @@ int input_file_open(struct input_file *file, const char *what, const char *path)
 
 	file->what = what;
 	file->path = path;
-	file->map = NULL;
+	file->offset = 0;
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer before it is refused. */
 	file->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (file->fd < 0)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * An input file: opened once, checked to be a regular file, never loaded
- * whole. Or a payload of an image being edited: its bytes in the image's
- * mapping (`map`), copied from there without a scratch file.
+ * whole. Or a payload of an image being edited: `size` bytes from `offset`
+ * in the image, copied from there without a scratch file.
  */
 #ifndef MKELFIMAGE_INPUTFILE_H
 #define MKELFIMAGE_INPUTFILE_H
@@ -12,8 +12,8 @@
 struct input_file {
 	const char *what;       /* "kernel" or "initrd", for messages */
 	const char *path;
-	int fd;                 /* -1 for a mapped payload */
-	const uint8_t *map;     /* NULL, or the payload's `size` bytes in memory */
+	int fd;
+	uint64_t offset;        /* where its bytes start in fd: 0 but in an edited image */
 	uint64_t size;
 	uint64_t dev, ino;      /* to refuse an output that is an input */
 };
