@@ -33,6 +33,7 @@ struct build {
 	struct inputs *in;           /* opened by the caller */
 	struct initrd_prep *prep;
 	struct plan plan;
+	const struct build_check *check;
 };
 
 /* The loaders' notes first (old loaders read only the first), then the kernel's setup, then the digests */
@@ -184,6 +185,8 @@ static int write_outputs(struct build *b)
 	if (status != EXIT_OK)
 		return status;
 	status = write_image(b, out.fd, &digests, compute);
+	if (status == EXIT_OK && b->check)
+		status = b->check->fn(b->check->ctx, compute ? &digests : NULL);
 	if (status == EXIT_OK && spec->manifest_path) {
 		status = output_begin(&manifest, spec->manifest_path);
 		if (status == EXIT_OK)
@@ -204,9 +207,10 @@ static int write_outputs(struct build *b)
 	return status;
 }
 
-int build_image_from(const struct image_spec *spec, struct inputs *in)
+int build_image_from(const struct image_spec *spec, struct inputs *in,
+		     const struct build_check *check)
 {
-	struct build b = { .spec = spec, .arch = arch_find(spec->arch), .in = in };
+	struct build b = { .spec = spec, .arch = arch_find(spec->arch), .in = in, .check = check };
 	int status = plan_image(&b);
 
 	if (status == EXIT_OK && spec->plan_only) {
@@ -236,7 +240,7 @@ int build_image(const struct image_spec *spec)
 		return status;
 	status = inputs_open(spec, &in);
 	if (status == EXIT_OK)
-		status = build_image_from(spec, &in);
+		status = build_image_from(spec, &in, NULL);
 	inputs_close(&in);
 	return status;
 }

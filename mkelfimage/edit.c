@@ -3,15 +3,17 @@
  * set-command-line and replace-initrd: the image is rebuilt through the
  * normal build (build.h) from its own payloads, read in place: the kernel
  * as its format describes an image's kernel (kernel_open_image), the kept
- * initrds and command line where extract finds them, each checked as
- * extract checks it. No scratch copy is made; the unchanged payloads are
- * copied once, straight into the new image, which is the image a fresh
+ * initrds and command line where extract finds them. No scratch copy is
+ * made: the unchanged payloads are copied once, straight into the new
+ * image, hashed on the way, and checked against the digests the old image
+ * recorded before the new one replaces it. The result is the image a fresh
  * build of the same inputs gives.
  */
 #include "config.h"
 
 #include <elf.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,6 +32,7 @@ struct edit {
 	struct image_spec spec;
 	struct inputs in;
 	struct kept_digest kernel_file;   /* the original kernel file's record, carried over */
+	uint32_t kept_initrds;            /* the image's own initrds, first in e->in.initrds */
 };
 
 /* The spec that rebuilds `img`: its boot headers, policy and flags. */
@@ -62,9 +65,9 @@ static int open_editable(const char *path, struct image_read *img)
 }
 
 /*
- * The image and its kernel. The kernel file's digest record is carried
- * over: a vmlinux image holds only the PT_LOADs, not the file, and a
- * bzImage's file is the setup note and the code, which extract checks.
+ * The image and its kernel. When the image holds only the kernel's loaded
+ * part (a vmlinux's PT_LOADs), the file's digest record is carried over;
+ * a kernel with a head (a bzImage's setup note) is the whole file again.
  */
 static int edit_open(struct edit *e, const char *path)
 {
@@ -86,10 +89,62 @@ static int edit_open(struct edit *e, const char *path)
 	if (imageread_digest(img, DIGEST_KERNEL_FILE, 0, &e->kernel_file.size, e->kernel_file.sha256) != 0)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the kernel (not made by this mkelfimage)",
 				    path);
-	e->spec.kernel_file_kept = e->in.kernel_file_kept = &e->kernel_file;
-	if ((status = extract_check_kernel(img)) != EXIT_OK)
+	if ((status = kernel_open_image(&e->in.kernel, &e->in.kernel_file, img)) != EXIT_OK)
 		return status;
-	return kernel_open_image(&e->in.kernel, &e->in.kernel_file, img);
+	if (!e->in.kernel.head_bytes)
+		e->spec.kernel_file_kept = e->in.kernel_file_kept = &e->kernel_file;
+	return EXIT_OK;
+}
+
+/* One kept payload: its size, and its digest when both images have one */
+static int verify_one(const struct image_read *img, enum digest_kind kind, uint32_t index,
+		      uint64_t size, const uint8_t *got, const char *what)
+{
+	uint8_t want[SHA256_DIGEST_SIZE];
+	uint64_t recorded;
+
+	if (imageread_digest(img, kind, index, &recorded, want) != 0)
+		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the %s (not made by this mkelfimage)",
+				    img->path, what);
+	if (recorded != size || (got && digest_is_recorded(want) && memcmp(want, got, sizeof(want)) != 0))
+		return report_error(EXIT_BAD_INPUT, "image '%s': the %s does not match its recorded SHA-256; the image is damaged",
+				    img->path, what);
+	return EXIT_OK;
+}
+
+/*
+ * build_check: the kept kernel and initrds against the old image's digest
+ * records, from the digests computed while they were copied (an image
+ * without digests has only sizes to compare).
+ */
+static int verify_kept(void *ctx, const struct digest_set *digests)
+{
+	const struct edit *e = ctx;
+	const struct kernel *k = &e->in.kernel;
+	char what[32];
+	uint32_t i;
+	int status;
+
+	if (k->head_bytes)
+		status = verify_one(&e->img, DIGEST_KERNEL_FILE, 0, k->file_size,
+				    digests ? digests->kernel_file : NULL, "kernel");
+	else
+		status = verify_one(&e->img, DIGEST_KERNEL_LOADED, 0, k->loaded_size,
+				    digests ? digests->kernel_loaded : NULL, "kernel's loaded part");
+	for (i = 0; status == EXIT_OK && i < e->kept_initrds; i++) {
+		snprintf(what, sizeof(what), "initrd %u", i);
+		status = verify_one(&e->img, DIGEST_INITRD_FILE, i, e->in.initrds[i].size,
+				    digests ? digests->initrds[i] : NULL, what);
+	}
+	return status;
+}
+
+/* The rebuild, checked by verify_kept before it replaces the image */
+static int edit_build(struct edit *e)
+{
+	const struct build_check check = { verify_kept, e };
+
+	return build_image_from(&e->spec, &e->in, &check);
 }
 
 /* The image's initrds, in place */
@@ -116,6 +171,7 @@ static int keep_initrds(struct edit *e)
 		if ((file->fd = dup(e->in.kernel_file.fd)) < 0)
 			return report_errno(EXIT_IO, "image", img->path, "cannot duplicate its descriptor");
 		file->offset = (uint64_t)(bytes - img->map);
+		e->kept_initrds = i + 1;
 		e->in.initrd_region_size += inputs_initrd_span(&e->in, i);
 	}
 	return EXIT_OK;
@@ -149,7 +205,7 @@ static void edit_close(struct edit *e)
 
 int edit_set_command_line_main(int argc, char **argv)
 {
-	struct edit e;
+	struct edit e = { .kept_initrds = 0 };
 	int status;
 
 	if (argc != 3)
@@ -160,14 +216,14 @@ int edit_set_command_line_main(int argc, char **argv)
 	if (status == EXIT_OK)
 		status = set_cmdline(&e, argv[2]);
 	if (status == EXIT_OK)
-		status = build_image_from(&e.spec, &e.in);
+		status = edit_build(&e);
 	edit_close(&e);
 	return status;
 }
 
 int edit_replace_initrd_main(int argc, char **argv)
 {
-	struct edit e;
+	struct edit e = { .kept_initrds = 0 };
 	int status;
 
 	if (argc < 3)
@@ -178,7 +234,7 @@ int edit_replace_initrd_main(int argc, char **argv)
 	if (status == EXIT_OK)
 		status = inputs_open_initrds(&e.in, (const char *const *)(argv + 2), (size_t)(argc - 2));
 	if (status == EXIT_OK)
-		status = build_image_from(&e.spec, &e.in);
+		status = edit_build(&e);
 	edit_close(&e);
 	return status;
 }

@@ -35,11 +35,11 @@ int extract_cmdline(const struct image_read *img, const char *path);
 int extract_vmlinux(const struct image_read *img, const char *path);
 
 /*
- * For the edits, which copy straight from the image: the same checks as
- * extracting (the bytes are in the image and match their recorded digest,
- * when there is one), then where the bytes are in the mapping.
+ * For the edits, which copy straight from the image: where an initrd's and
+ * the command line's bytes are in the mapping, checked as extracting checks
+ * them, except that an initrd's digest is left to the caller, which hashes
+ * the bytes as it copies them.
  */
-int extract_check_kernel(const struct image_read *img);
 int extract_locate_initrd(const struct image_read *img, uint32_t index, const uint8_t **bytes,
 			  uint64_t *size);
 int extract_locate_cmdline(const struct image_read *img, const uint8_t **bytes, uint64_t *len);
