@@ -4,3 +4,6 @@
 # crc32 FILE...: zlib's CRC-32 per file, and of the initrd region they form.
 check_PROGRAMS += %D%/crc32
 %C%_crc32_SOURCES = %D%/crc32.c
+
+# compare-builds.sh OLD NEW [PROBE_DIR]: the same-bytes check, run by hand.
+EXTRA_DIST += %D%/compare-builds.sh
