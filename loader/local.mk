@@ -3,12 +3,12 @@
 
 %C%_bootelf_sources = \
 	%D%/main.c \
-	%D%/options.c %D%/options.h \
+	%D%/bootelf_options.c %D%/bootelf_options.h \
 	%D%/memmap.c %D%/memmap.h \
 	%D%/rsdp.c %D%/rsdp.h \
 	%D%/mbi.c %D%/mbi.h \
-	%D%/plan.c %D%/plan.h \
-	%D%/planprint.c %D%/planprint.h \
+	%D%/kexec_plan.c %D%/kexec_plan.h \
+	%D%/kexec_planprint.c %D%/kexec_planprint.h \
 	%D%/kexec.c %D%/kexec.h \
 	%D%/trampoline.h
 
