@@ -30,7 +30,7 @@ void kexec_planprint_text(FILE *out, const struct kexec_planprint_input *in)
 	const struct kexec_plan *plan = in->plan;
 	size_t i;
 
-	fprintf(out, "image %s: ELF%u %s, entry 0x%llx, %zu PT_LOAD\n", in->image,
+	fprintf(out, "image %s: ELF%d %s, entry 0x%llx, %zu PT_LOAD\n", in->image,
 		in->info->elf_class == ELFCLASS64 ? 64 : 32, kexec_planprint_machine(in->info->machine),
 		(unsigned long long)in->info->entry, in->info->load_count);
 	fprintf(out, "memory map (%s): %zu entries\n", in->map->source, in->map->count);
