@@ -30,7 +30,7 @@ install_packages() {
 	[ -z "$missing" ] && return 0
 	echo "quickstart: installing$missing"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	# kexec-tools is for the guests of tests/loaders; without this answer its
+	# kexec-tools is for the guests of tests/interop; without this answer its
 	# package would make this machine's own reboots go through kexec.
 	echo 'kexec-tools kexec-tools/load_kexec boolean false' | as_root debconf-set-selections
 	# shellcheck disable=SC2086

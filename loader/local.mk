@@ -3,12 +3,12 @@
 
 %C%_bootelf_sources = \
 	%D%/main.c \
-	%D%/options.c %D%/options.h \
+	%D%/bootelf_options.c %D%/bootelf_options.h \
 	%D%/memmap.c %D%/memmap.h \
 	%D%/rsdp.c %D%/rsdp.h \
 	%D%/mbi.c %D%/mbi.h \
-	%D%/plan.c %D%/plan.h \
-	%D%/planprint.c %D%/planprint.h \
+	%D%/kexec_plan.c %D%/kexec_plan.h \
+	%D%/kexec_planprint.c %D%/kexec_planprint.h \
 	%D%/kexec.c %D%/kexec.h \
 	%D%/trampoline.h
 
@@ -58,7 +58,7 @@ dist_man_MANS += doc/bootelf.8
 # KEXEC_ARCH_X86_64). Not built by `make`: it needs 32-bit libc
 # (libc6-dev-i386, lib32gcc-12-dev) and an i386 libelf.a and libz.a in
 # BOOTELF32_LIBDIR (libelf-dev:i386 and zlib1g-dev:i386, or their unpacked
-# .debs: tests/loader/bootelf-i386-guest.sh does that).
+# .debs: tests/bootelf/bootelf-i386-guest.sh does that).
 BOOTELF32_LIBDIR = /usr/lib/i386-linux-gnu
 # Debian's x86 kernel and glibc headers are bi-arch; without gcc-multilib
 # `gcc -m32` does not search the multiarch include directory by itself.

@@ -5,6 +5,8 @@
  * and validate the image -> memory map, RSDP, architecture -> plan -> print
  * (--dry-run, --json) -> kexec_load -> reboot(LINUX_REBOOT_CMD_KEXEC).
  * Any problem before kexec_load: one line, exit status, nothing loaded.
+ * Status 2 (EXIT_IO) here means the machine could not be read or a system
+ * call failed.
  */
 #include "config.h"
 
@@ -18,19 +20,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "formats/elfimage.h"
 #include "common/report.h"
+#include "formats/elfimage.h"
+#include "bootelf_options.h"
 #include "kexec.h"
+#include "kexec_plan.h"
+#include "kexec_planprint.h"
 #include "memmap.h"
-#include "options.h"
-#include "plan.h"
-#include "planprint.h"
 #include "rsdp.h"
 #include "trampoline.h"
-
-/* bootelf's exit status 2: the machine could not be read, or a system call
- * failed (report.h's EXIT_IO, named for what it means here). */
-#define EXIT_SYSTEM EXIT_IO
 
 struct mapped_file {
 	const uint8_t *data;
@@ -56,7 +54,7 @@ static int map_image(const char *path, struct mapped_file *file)
 	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (data == MAP_FAILED)
-		return report_error(EXIT_SYSTEM, "image '%s': cannot map: %s", path, strerror(errno));
+		return report_error(EXIT_IO, "image '%s': cannot map: %s", path, strerror(errno));
 	file->data = data;
 	file->size = (size_t)st.st_size;
 	return 0;
@@ -80,7 +78,7 @@ static int make_cmdline(const struct bootelf_options *options, const char *root,
 		snprintf(path, sizeof(path), "%s/proc/cmdline", root);
 		file = fopen(path, "r");
 		if (!file)
-			return report_error(EXIT_SYSTEM, "%s: %s", path, strerror(errno));
+			return report_error(EXIT_IO, "%s: %s", path, strerror(errno));
 		if (!fgets(out, (int)size, file))
 			out[0] = '\0';
 		fclose(file);
@@ -98,25 +96,25 @@ static int make_cmdline(const struct bootelf_options *options, const char *root,
 static int execute_loaded(void)
 {
 	if (kexec_is_loaded() == 0)
-		return report_error(EXIT_SYSTEM, "-e: no image is loaded (/sys/kernel/kexec_loaded is 0)");
+		return report_error(EXIT_IO, "-e: no image is loaded (/sys/kernel/kexec_loaded is 0)");
 	kexec_execute();
-	return report_error(EXIT_SYSTEM, "reboot(LINUX_REBOOT_CMD_KEXEC): %s", strerror(errno));
+	return report_error(EXIT_IO, "reboot(LINUX_REBOOT_CMD_KEXEC): %s", strerror(errno));
 }
 
 static int load(const struct bootelf_options *options, const struct mapped_file *file)
 {
 	static const uint16_t machines[] = { EM_386, EM_X86_64 };
-	static const struct elfimage_rules rules = { machines, 2, PLAN_MAX_IMAGE_LOADS };
+	static const struct elfimage_rules rules = { machines, 2, KEXEC_PLAN_MAX_IMAGE_LOADS };
 	struct elfimage_info info;
 	struct memmap map;
 	char cmdline[8192];
 	const char *root = getenv("BOOTELF_SYSROOT") ? getenv("BOOTELF_SYSROOT") : "";
-	struct plan_input plan_in;
-	struct planprint_input print_in;
+	struct kexec_plan_input plan_in;
+	struct kexec_planprint_input print_in;
 	struct kexec_arch arch;
 	struct fmt_error err;
 	struct rsdp rsdp;
-	struct plan plan;
+	struct kexec_plan plan;
 	char why[4200], machine[80];
 	int status;
 
@@ -124,38 +122,39 @@ static int load(const struct bootelf_options *options, const struct mapped_file 
 	    elfimage_validate(&info, &rules, &err) != FMT_OK)
 		return report_format_error("image", options->image, &err);
 	if (memmap_read(root, &map, why, sizeof(why)) != 0)
-		return report_error(EXIT_SYSTEM, "%s", why);
+		return report_error(EXIT_IO, "%s", why);
 	if (kexec_arch_detect(&arch, machine, sizeof(machine)) != 0)
-		return report_error(EXIT_SYSTEM, "the running kernel is '%s', not x86_64 or i386", machine);
+		return report_error(EXIT_IO, "the running kernel is '%s', not x86_64 or i386", machine);
 	rsdp_find(root, &rsdp);
 	status = make_cmdline(options, root, &rsdp, cmdline, sizeof(cmdline));
 	if (status)
 		return status;
 
-	plan_in = (struct plan_input){ &info, file->data, &map, &arch, cmdline,
-				       trampoline_blob, trampoline_blob_size };
-	if (plan_build(&plan_in, &plan, &err) != FMT_OK)
+	plan_in = (struct kexec_plan_input){ &info, file->data, &map, &arch, cmdline,
+					     trampoline_blob, trampoline_blob_size };
+	if (kexec_plan_build(&plan_in, &plan, &err) != FMT_OK)
 		return report_format_error("image", options->image, &err);
 
-	print_in = (struct planprint_input){ options->image, &info, &plan, &map, &arch, &rsdp, cmdline };
+	print_in = (struct kexec_planprint_input){ options->image, &info, &plan, &map, &arch,
+						   &rsdp, cmdline };
 	if (options->json)
-		status = planprint_json(stdout, &print_in) ? EXIT_SYSTEM : 0;
+		status = kexec_planprint_json(stdout, &print_in) ? EXIT_IO : 0;
 	else if (options->dry_run)
-		planprint_text(stdout, &print_in);
+		kexec_planprint_text(stdout, &print_in);
 	if (status == 0 && fflush(stdout) != 0)
-		status = report_error(EXIT_SYSTEM, "writing the plan: %s", strerror(errno));
+		status = report_error(EXIT_IO, "writing the plan: %s", strerror(errno));
 	if (status == 0 && !options->dry_run) {
-		struct kexec_load_segment segments[PLAN_MAX_SEGMENTS];
+		struct kexec_load_segment segments[KEXEC_PLAN_MAX_SEGMENTS];
 		size_t i;
 
 		for (i = 0; i < plan.count; i++)
 			segments[i] = plan.segment[i].load;
 		if (kexec_load_image(&arch, plan.kexec_entry, segments, plan.count) != 0)
-			status = report_error(EXIT_SYSTEM, "image '%s': kexec_load (%zu segments, %s): %s%s",
+			status = report_error(EXIT_IO, "image '%s': kexec_load (%zu segments, %s): %s%s",
 				      options->image, plan.count, arch.name, strerror(errno),
 				      errno == EPERM ? " (needs root with CAP_SYS_BOOT; refused under lockdown)" : "");
 	}
-	plan_free(&plan);
+	kexec_plan_free(&plan);
 	return status;
 }
 
@@ -166,7 +165,7 @@ int main(int argc, char **argv)
 	int status;
 
 	report_program = "bootelf";
-	status = options_parse(argc, argv, &options);
+	status = bootelf_options_parse(argc, argv, &options);
 	if (status)
 		return status < 0 ? 0 : EXIT_BAD_INPUT;
 	if (options.load) {

@@ -114,13 +114,13 @@ static void print_segments(struct out *o, const struct image_read *img)
 	for (i = 0; i < img->elf.load_count; i++) {
 		const struct elfimage_segment *seg = &img->elf.load[i];
 
-		if (!o->json)
+		if (!o->json) {
 			printf("  %-13s address 0x%08llx file 0x%08llx at 0x%llx memory 0x%08llx\n",
 			       segment_name(img, i), (unsigned long long)seg->paddr,
 			       (unsigned long long)seg->filesz, (unsigned long long)seg->offset,
 			       (unsigned long long)seg->memsz);
-		if (!o->json)
 			continue;
+		}
 		out_begin(o, NULL, 0);
 		out_str(o, "name", segment_name(img, i));
 		out_uint(o, "address", seg->paddr, 1);
@@ -190,7 +190,7 @@ static void print_kernel(struct out *o, const struct image_read *img)
 	/* boot.rst: the protocol version is the setup header's field at 0x206;
 	 * a vmlinux has none (mkelfimage made one up for the stub) */
 	if (!vmlinux && p->setup_header_len >= 0x208 - SETUP_HEADER_OFFSET) {
-		uint16_t v = le16_get(p->setup_header + 0x206 - SETUP_HEADER_OFFSET);
+		uint16_t v = le16_get(p->setup_header + (0x206 - SETUP_HEADER_OFFSET));
 
 		snprintf(protocol, sizeof(protocol), "%u.%02u", v >> 8u, v & 0xffu);
 		out_str(o, "protocol", protocol);

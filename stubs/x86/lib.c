@@ -2,14 +2,12 @@
 /*
  * The few libc functions the stub uses. gcc may emit calls to memset and
  * memcpy even with -ffreestanding -fno-builtin (struct copies, zeroing), so
- * they keep their standard names. Loop distribution is turned off in them, or
- * gcc could turn their own loops back into calls to themselves.
+ * they keep their standard names. Their loops stay loops (STUB_KEEP_LOOPS),
+ * or gcc could turn them back into calls to themselves.
  */
 #include "stub.h"
 
-#define LIB_NO_SELF_CALL __attribute__((optimize("no-tree-loop-distribute-patterns")))
-
-LIB_NO_SELF_CALL void *memset(void *dest, int value, size_t len)
+STUB_KEEP_LOOPS void *memset(void *dest, int value, size_t len)
 {
 	unsigned char *out = dest;
 
@@ -18,7 +16,7 @@ LIB_NO_SELF_CALL void *memset(void *dest, int value, size_t len)
 	return dest;
 }
 
-LIB_NO_SELF_CALL void *memcpy(void *dest, const void *src, size_t len)
+STUB_KEEP_LOOPS void *memcpy(void *dest, const void *src, size_t len)
 {
 	unsigned char *out = dest;
 	const unsigned char *in = src;

@@ -131,7 +131,7 @@ static uint64_t placement_find(uint64_t size, uint64_t limit, const struct place
  * the end down. Loop distribution is off so gcc cannot turn the loops into
  * a memmove call that the stub's lib.c does not have.
  */
-__attribute__((optimize("no-tree-loop-distribute-patterns")))
+STUB_KEEP_LOOPS
 static void placement_move(uint32_t dest, uint32_t src, uint32_t size)
 {
 	uint8_t *out = (uint8_t *)(uintptr_t)dest;

@@ -153,6 +153,23 @@ void console_line(const char *text);
 void console_line_u32(const char *before, uint32_t value, const char *after);
 void console_fail(const char *reason) __attribute__((noreturn));
 
+/*
+ * On a function whose byte loops must stay loops: gcc may turn a fill or
+ * copy loop into a call to memset, memcpy or memmove even with
+ * -ffreestanding -fno-builtin (loop distribution), so lib.c's memset would
+ * call itself and placement.c a memmove the stub does not have. clang has
+ * no optimize attribute (it would warn) and with -fno-builtin emits no such
+ * calls.
+ */
+#ifdef __has_attribute
+#if __has_attribute(optimize)
+#define STUB_KEEP_LOOPS __attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
+#endif
+#ifndef STUB_KEEP_LOOPS
+#define STUB_KEEP_LOOPS
+#endif
+
 /* lib.c */
 void *memset(void *dest, int value, size_t len);
 void *memcpy(void *dest, const void *src, size_t len);

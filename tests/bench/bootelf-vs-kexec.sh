@@ -15,7 +15,7 @@
 # Everything named here runs only inside the guest.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
-. "$top_srcdir/tests/loader/bootelf-guest.sh"
+. "$top_srcdir/tests/bootelf/bootelf-guest.sh"
 
 runs=${BENCH_RUNS:-3}
 need_qemu_x86_64

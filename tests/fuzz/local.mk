@@ -53,10 +53,10 @@ clean-fuzz:
 		$(srcdir)/mkelfimage/template.c $(srcdir)/common/report.c -lyaml
 
 # Seeds: the probe kernels (tests/probe), the bad kernels (tests/bad), bootelf's
-# test images (tests/loader), images mkelfimage makes, the templates.
-%D%/seeds/elfimage.stamp: $(srcdir)/%D%/make-seeds.sh $(srcdir)/tests/loader/make-bad-images.sh \
+# test images (tests/bootelf), images mkelfimage makes, the templates.
+%D%/seeds/elfimage.stamp: $(srcdir)/%D%/make-seeds.sh $(srcdir)/tests/bootelf/make-bad-images.sh \
 		$(srcdir)/tests/bad/make-bad-vmlinux.sh \
-		tests/loader/mkelf$(EXEEXT) mkelfimage/mkelfimage$(EXEEXT) \
+		tests/bootelf/mkelf$(EXEEXT) mkelfimage/mkelfimage$(EXEEXT) \
 		tests/probe/probe-2.15-reloc.bzImage tests/probe/probe-2.02.bzImage \
 		tests/probe/probe-vmlinux-i386
 	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh elfimage $(top_srcdir) . %D%/seeds/elfimage && touch $@

@@ -17,7 +17,7 @@ bzimage)
 	;;
 elfimage)
 	# bootelf's readable test images, and real images of the probe kernel
-	sh "$srcdir/tests/loader/make-bad-images.sh" "$builddir/tests/loader/mkelf" "$out"
+	sh "$srcdir/tests/bootelf/make-bad-images.sh" "$builddir/tests/bootelf/mkelf" "$out"
 	"$builddir/mkelfimage/mkelfimage" --kernel "$probe/probe-2.15-reloc.bzImage" \
 		--command-line "console=ttyS0" -o "$out/probe-2.15.elf"
 	"$builddir/mkelfimage/mkelfimage" --kernel "$probe/probe-2.02.bzImage" --no-elf-notes \

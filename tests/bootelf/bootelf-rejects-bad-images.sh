@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # bootelf --dry-run on the host (no system call: nothing can be loaded):
-# every bad image of tests/loader/README gives its exact error line and exit
+# every bad image of tests/bootelf/README gives its exact error line and exit
 # status 1 with nothing on stdout; the good images give a plan, and the
 # --json plan is valid JSON with the segments, the multiboot information and
 # the memory map of a fake machine (BOOTELF_SYSROOT), read from
@@ -10,7 +10,7 @@
 
 BOOTELF=$top_builddir/loader/bootelf
 bad=$work/images
-sh "$top_srcdir/tests/loader/make-bad-images.sh" "$top_builddir/tests/loader/mkelf" "$bad" ||
+sh "$top_srcdir/tests/bootelf/make-bad-images.sh" "$top_builddir/tests/bootelf/mkelf" "$bad" ||
 	{ echo "Bail out! cannot make the images"; exit 1; }
 
 # The fake machine: RAM [0, 0x9fc00), reserved up to 1 MiB, RAM [1 MiB, 2 GiB).

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* bootelf's command line: one option table, used for getopt and --help. */
-#ifndef LOADER_OPTIONS_H
-#define LOADER_OPTIONS_H
+#ifndef LOADER_BOOTELF_OPTIONS_H
+#define LOADER_BOOTELF_OPTIONS_H
 
 struct bootelf_options {
 	const char *image;          /* NULL with -e alone */
@@ -14,6 +14,6 @@ struct bootelf_options {
 };
 
 /* 0: run; 1: bad usage (message printed); -1: --help or --version printed, exit 0. */
-int options_parse(int argc, char **argv, struct bootelf_options *options);
+int bootelf_options_parse(int argc, char **argv, struct bootelf_options *options);
 
 #endif

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# make-bad-images.sh MKELF OUT_DIR: writes the images of tests/loader/README
+# make-bad-images.sh MKELF OUT_DIR: writes the images of tests/bootelf/README
 # (good ones and bad ones) with the mkelf tool, from the descriptions below:
 #   mkelf OUT CLASS MACHINE FILE_SIZE [PADDR:MEMSZ:OFFSET:FILESZ]...
 # EM_386 is 3, EM_X86_64 62, EM_ARM 40. The fake machine of the tests has

@@ -12,7 +12,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
-. "$top_srcdir/tests/loaders/kexec-guest.sh"
+. "$top_srcdir/tests/interop/kexec-guest.sh"
 
 kexec_probe_boots elf-x86
 tap_done

@@ -5,9 +5,9 @@
 
 #include "formats/multiboot.h"
 #include "common/json.h"
-#include "planprint.h"
+#include "kexec_planprint.h"
 
-static const char *planprint_type_name(uint32_t type)
+static const char *kexec_planprint_type_name(uint32_t type)
 {
 	switch (type) {
 	case MULTIBOOT_MEMORY_AVAILABLE:        return "ram";
@@ -18,31 +18,31 @@ static const char *planprint_type_name(uint32_t type)
 	}
 }
 
-static const char *planprint_machine(uint16_t machine)
+static const char *kexec_planprint_machine(uint16_t machine)
 {
 	const char *name = elfimage_machine_name(machine);
 
 	return name ? name : "unknown";
 }
 
-void planprint_text(FILE *out, const struct planprint_input *in)
+void kexec_planprint_text(FILE *out, const struct kexec_planprint_input *in)
 {
-	const struct plan *plan = in->plan;
+	const struct kexec_plan *plan = in->plan;
 	size_t i;
 
-	fprintf(out, "image %s: ELF%u %s, entry 0x%llx, %zu PT_LOAD\n", in->image,
-		in->info->elf_class == ELFCLASS64 ? 64 : 32, planprint_machine(in->info->machine),
+	fprintf(out, "image %s: ELF%d %s, entry 0x%llx, %zu PT_LOAD\n", in->image,
+		in->info->elf_class == ELFCLASS64 ? 64 : 32, kexec_planprint_machine(in->info->machine),
 		(unsigned long long)in->info->entry, in->info->load_count);
 	fprintf(out, "memory map (%s): %zu entries\n", in->map->source, in->map->count);
 	for (i = 0; i < in->map->count; i++)
 		fprintf(out, "  [0x%016llx, 0x%016llx) %s\n",
 			(unsigned long long)in->map->range[i].start,
 			(unsigned long long)in->map->range[i].end,
-			planprint_type_name(in->map->range[i].type));
+			kexec_planprint_type_name(in->map->range[i].type));
 	fprintf(out, "%-12s %-10s %-12s %-12s %-12s %s\n", "segment", "phdr", "file offset",
 		"file size", "address", "memory size");
 	for (i = 0; i < plan->count; i++) {
-		const struct plan_segment *seg = &plan->segment[i];
+		const struct kexec_plan_segment *seg = &plan->segment[i];
 		char phdr[16];
 
 		snprintf(phdr, sizeof(phdr), "%d", seg->phdr_index);
@@ -63,9 +63,9 @@ void planprint_text(FILE *out, const struct planprint_input *in)
 		(unsigned long long)plan->image_entry);
 }
 
-int planprint_json(FILE *out, const struct planprint_input *in)
+int kexec_planprint_json(FILE *out, const struct kexec_planprint_input *in)
 {
-	const struct plan *plan = in->plan;
+	const struct kexec_plan *plan = in->plan;
 	struct json json;
 	size_t i;
 
@@ -73,13 +73,13 @@ int planprint_json(FILE *out, const struct planprint_input *in)
 	json_object_begin(&json, NULL);
 	json_string(&json, "image", in->image);
 	json_uint(&json, "elf_class", in->info->elf_class == ELFCLASS64 ? 64 : 32);
-	json_string(&json, "machine", planprint_machine(in->info->machine));
+	json_string(&json, "machine", kexec_planprint_machine(in->info->machine));
 	json_uint(&json, "entry", in->info->entry);
 	json_string(&json, "kexec_arch", in->arch->name);
 	json_uint(&json, "kexec_entry", plan->kexec_entry);
 	json_array_begin(&json, "segments");
 	for (i = 0; i < plan->count; i++) {
-		const struct plan_segment *seg = &plan->segment[i];
+		const struct kexec_plan_segment *seg = &plan->segment[i];
 
 		json_object_begin(&json, NULL);
 		json_string(&json, "source", seg->phdr_index < 0 ? "bootelf" : "image");
@@ -112,7 +112,7 @@ int planprint_json(FILE *out, const struct planprint_input *in)
 		json_object_begin(&json, NULL);
 		json_uint(&json, "start", in->map->range[i].start);
 		json_uint(&json, "end", in->map->range[i].end);
-		json_string(&json, "type", planprint_type_name(in->map->range[i].type));
+		json_string(&json, "type", kexec_planprint_type_name(in->map->range[i].type));
 		json_object_end(&json);
 	}
 	json_array_end(&json);

@@ -12,7 +12,7 @@
 # first module as its initrd.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
-. "$top_srcdir/tests/loaders/grub-iso.sh"
+. "$top_srcdir/tests/interop/grub-iso.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"
 need_grub_mkrescue

@@ -1,15 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# tests/loaders/: one boot test per loader family (GRUB, iPXE, kexec, PVH, coreboot, ...).
+# tests/interop/: the image through real third-party loaders (GRUB, iPXE, kexec-tools, cbfstool).
 # Each boots the probe kernel (or a Debian kernel) through the real third-party
 # loader under QEMU and skips, saying why, when the loader is not installed.
-LOADERS_TAP_TESTS = \
+INTEROP_TAP_TESTS = \
 	%D%/grub-iso-multiboot-probe.sh \
 	%D%/grub-iso-debian-kernel.sh \
 	%D%/ipxe-tftp-multiboot-probe.sh \
 	%D%/cbfstool-payload-round-trip.sh \
 	%D%/kexec-multiboot-x86-in-guest.sh \
 	%D%/kexec-elf-x86-in-guest.sh
-TESTS += $(LOADERS_TAP_TESTS)
-EXTRA_DIST += $(LOADERS_TAP_TESTS) \
+TESTS += $(INTEROP_TAP_TESTS)
+EXTRA_DIST += $(INTEROP_TAP_TESTS) \
 	%D%/grub-iso.sh \
 	%D%/kexec-guest.sh

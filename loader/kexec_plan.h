@@ -8,8 +8,8 @@
  * above the image (where Multiboot loaders put their data: the image leaves
  * that room), else in the first RAM hole from 1 MiB.
  */
-#ifndef LOADER_PLAN_H
-#define LOADER_PLAN_H
+#ifndef LOADER_KEXEC_PLAN_H
+#define LOADER_KEXEC_PLAN_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -20,27 +20,27 @@
 #include "mbi.h"
 #include "memmap.h"
 
-#define PLAN_PAGE_SIZE 4096
-#define PLAN_MAX_SEGMENTS 16   /* KEXEC_SEGMENT_MAX */
+#define KEXEC_PLAN_PAGE_SIZE 4096
+#define KEXEC_PLAN_MAX_SEGMENTS 16   /* KEXEC_SEGMENT_MAX */
 
-struct plan_segment {
+struct kexec_plan_segment {
 	int phdr_index;        /* the image's program header, -1 for bootelf's segment */
 	uint64_t phdr_offset;  /* its offset in the file (for messages) */
 	uint64_t file_offset;  /* where buf starts in the image file (image segments) */
 	struct kexec_load_segment load;
-	uint8_t *owned;        /* a copy made by the plan (freed by plan_free), or NULL */
+	uint8_t *owned;        /* a copy made by the plan (freed by kexec_plan_free), or NULL */
 };
 
-struct plan {
+struct kexec_plan {
 	size_t count;
-	struct plan_segment segment[PLAN_MAX_SEGMENTS];
+	struct kexec_plan_segment segment[KEXEC_PLAN_MAX_SEGMENTS];
 	uint64_t kexec_entry;  /* the trampoline's entry for the running kernel */
 	uint64_t image_entry;  /* e_entry, where the trampoline jumps */
 	uint64_t own_addr;     /* bootelf's segment */
 	struct mbi_layout mbi;
 };
 
-struct plan_input {
+struct kexec_plan_input {
 	const struct elfimage_info *info;
 	const uint8_t *file;            /* the whole image */
 	const struct memmap *map;
@@ -52,11 +52,12 @@ struct plan_input {
 
 /* Rules the image's own segments must meet besides elfimage_validate: one
  * slot of the 16 is bootelf's. */
-#define PLAN_MAX_IMAGE_LOADS (PLAN_MAX_SEGMENTS - 1)
+#define KEXEC_PLAN_MAX_IMAGE_LOADS (KEXEC_PLAN_MAX_SEGMENTS - 1)
 
 /* Build the plan; a broken rule fills err (where "PT_LOAD", the header's offset). */
-enum fmt_status plan_build(const struct plan_input *in, struct plan *plan, struct fmt_error *err);
+enum fmt_status kexec_plan_build(const struct kexec_plan_input *in, struct kexec_plan *plan,
+				 struct fmt_error *err);
 
-void plan_free(struct plan *plan);
+void kexec_plan_free(struct kexec_plan *plan);
 
 #endif

@@ -7,7 +7,7 @@
 # /proc/cmdline: the built-in text followed by bootelf's --command-line text.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
-. "$top_srcdir/tests/loader/bootelf-guest.sh"
+. "$top_srcdir/tests/bootelf/bootelf-guest.sh"
 
 # Two kernels and two initramfs images in one guest.
 BOOT_MEMORY=${BOOT_MEMORY:-512}

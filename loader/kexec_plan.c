@@ -4,22 +4,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
+#include "kexec_plan.h"
 #include "trampoline.h"
 
 #define FOUR_GIB UINT64_C(0x100000000)
 #define ONE_MIB  UINT64_C(0x100000)
 
-static uint64_t page_down(uint64_t value) { return value & ~(uint64_t)(PLAN_PAGE_SIZE - 1); }
-static uint64_t page_up(uint64_t value) { return page_down(value + PLAN_PAGE_SIZE - 1); }
+static uint64_t kexec_plan_page_down(uint64_t value)
+{
+	return value & ~(uint64_t)(KEXEC_PLAN_PAGE_SIZE - 1);
+}
+
+static uint64_t kexec_plan_page_up(uint64_t value)
+{
+	return kexec_plan_page_down(value + KEXEC_PLAN_PAGE_SIZE - 1);
+}
 
 /* One PT_LOAD as a kexec segment: the destination rounded down to a page,
  * the bytes before p_paddr zero (a copy only when p_paddr is not aligned). */
-static enum fmt_status plan_image_segment(const struct plan_input *in,
-					  const struct elfimage_segment *seg,
-					  struct plan_segment *out, struct fmt_error *err)
+static enum fmt_status kexec_plan_image_segment(const struct kexec_plan_input *in,
+						const struct elfimage_segment *seg,
+						struct kexec_plan_segment *out,
+						struct fmt_error *err)
 {
-	uint64_t lead = seg->paddr - page_down(seg->paddr);
+	uint64_t lead = seg->paddr - kexec_plan_page_down(seg->paddr);
 
 	if (!memmap_is_ram(in->map, seg->paddr, seg->paddr + seg->memsz))
 		return fmt_fail(err, FMT_BAD_FIELD, "PT_LOAD", seg->phdr_offset,
@@ -29,8 +37,8 @@ static enum fmt_status plan_image_segment(const struct plan_input *in,
 	out->phdr_index = (int)seg->phdr_index;
 	out->phdr_offset = seg->phdr_offset;
 	out->file_offset = seg->offset;
-	out->load.mem = page_down(seg->paddr);
-	out->load.memsz = page_up(lead + seg->memsz);
+	out->load.mem = kexec_plan_page_down(seg->paddr);
+	out->load.memsz = kexec_plan_page_up(lead + seg->memsz);
 	out->load.bufsz = seg->filesz;
 	out->load.buf = in->file + seg->offset;
 	out->owned = NULL;
@@ -48,7 +56,7 @@ static enum fmt_status plan_image_segment(const struct plan_input *in,
 }
 
 /* kexec_load refuses segments that share a page: rounding may make neighbours touch. */
-static enum fmt_status plan_check_pages(const struct plan *plan, struct fmt_error *err)
+static enum fmt_status kexec_plan_check_pages(const struct kexec_plan *plan, struct fmt_error *err)
 {
 	size_t i, j;
 
@@ -69,7 +77,8 @@ static enum fmt_status plan_check_pages(const struct plan *plan, struct fmt_erro
 }
 
 /* Whether [start, start + size) is RAM below 4 GiB and clear of the image's pages. */
-static int plan_fits(const struct plan *plan, const struct memmap *map, uint64_t start, uint64_t size)
+static int kexec_plan_fits(const struct kexec_plan *plan, const struct memmap *map,
+			   uint64_t start, uint64_t size)
 {
 	size_t i;
 
@@ -87,7 +96,8 @@ static int plan_fits(const struct plan *plan, const struct memmap *map, uint64_t
 
 /* Just above the image first, then the lowest hole from 1 MiB: the start of
  * a RAM range or the end of an image segment. 0 if nothing fits. */
-static uint64_t plan_place(const struct plan *plan, const struct memmap *map, uint64_t size)
+static uint64_t kexec_plan_place(const struct kexec_plan *plan, const struct memmap *map,
+				 uint64_t size)
 {
 	uint64_t best = 0, above = 0, candidate;
 	size_t i;
@@ -95,28 +105,29 @@ static uint64_t plan_place(const struct plan *plan, const struct memmap *map, ui
 	for (i = 0; i < plan->count; i++)
 		if (plan->segment[i].load.mem + plan->segment[i].load.memsz > above)
 			above = plan->segment[i].load.mem + plan->segment[i].load.memsz;
-	if (plan_fits(plan, map, above, size))
+	if (kexec_plan_fits(plan, map, above, size))
 		return above;
 	for (i = 0; i < map->count + plan->count; i++) {
 		if (i < map->count)
-			candidate = page_up(map->range[i].start < ONE_MIB ? ONE_MIB : map->range[i].start);
+			candidate = kexec_plan_page_up(map->range[i].start < ONE_MIB ?
+							ONE_MIB : map->range[i].start);
 		else
 			candidate = plan->segment[i - map->count].load.mem +
 				    plan->segment[i - map->count].load.memsz;
-		if ((best == 0 || candidate < best) && plan_fits(plan, map, candidate, size))
+		if ((best == 0 || candidate < best) && kexec_plan_fits(plan, map, candidate, size))
 			best = candidate;
 	}
 	return best;
 }
 
 /* bootelf's segment: [trampoline | multiboot information, map, command line, name] */
-static enum fmt_status plan_own_segment(const struct plan_input *in, struct plan *plan,
-					struct fmt_error *err)
+static enum fmt_status kexec_plan_own_segment(const struct kexec_plan_input *in,
+					      struct kexec_plan *plan, struct fmt_error *err)
 {
 	size_t mbi_offset = (in->trampoline_size + 15) & ~(size_t)15;
 	size_t size = mbi_offset + mbi_size(in->map, in->cmdline);
 	struct trampoline_header header;
-	struct plan_segment *own = &plan->segment[plan->count];
+	struct kexec_plan_segment *own = &plan->segment[plan->count];
 	uint32_t params[2];
 	uint64_t addr;
 
@@ -126,11 +137,11 @@ static enum fmt_status plan_own_segment(const struct plan_input *in, struct plan
 	    header.magic[1] != TRAMPOLINE_MAGIC_HI || header.version != TRAMPOLINE_VERSION ||
 	    header.params > in->trampoline_size - sizeof(params))
 		return fmt_fail(err, FMT_UNSUPPORTED, "trampoline", 0, "the built-in trampoline is damaged");
-	addr = plan_place(plan, in->map, page_up(size));
+	addr = kexec_plan_place(plan, in->map, kexec_plan_page_up(size));
 	if (addr == 0)
 		return fmt_fail(err, FMT_UNSUPPORTED, "memory map", 0,
 				"no RAM hole of 0x%llx bytes between 1 MiB and 4 GiB for bootelf's trampoline and multiboot information",
-				(unsigned long long)page_up(size));
+				(unsigned long long)kexec_plan_page_up(size));
 	own->owned = calloc(1, size);
 	if (!own->owned)
 		return fmt_fail(err, FMT_UNSUPPORTED, "memory map", 0, "no memory for 0x%zx bytes", size);
@@ -145,14 +156,15 @@ static enum fmt_status plan_own_segment(const struct plan_input *in, struct plan
 	own->load.buf = own->owned;
 	own->load.bufsz = size;
 	own->load.mem = addr;
-	own->load.memsz = page_up(size);
+	own->load.memsz = kexec_plan_page_up(size);
 	plan->count++;
 	plan->own_addr = addr;
 	plan->kexec_entry = addr + (in->arch->long_mode ? header.entry64 : header.entry32);
 	return FMT_OK;
 }
 
-enum fmt_status plan_build(const struct plan_input *in, struct plan *plan, struct fmt_error *err)
+enum fmt_status kexec_plan_build(const struct kexec_plan_input *in, struct kexec_plan *plan,
+				 struct fmt_error *err)
 {
 	const struct elfimage_info *info = in->info;
 	enum fmt_status status = FMT_OK;
@@ -168,24 +180,24 @@ enum fmt_status plan_build(const struct plan_input *in, struct plan *plan, struc
 	for (i = 0; i < info->load_count && status == FMT_OK; i++) {
 		if (info->load[i].memsz == 0)
 			continue;
-		status = plan_image_segment(in, &info->load[i], &plan->segment[plan->count], err);
+		status = kexec_plan_image_segment(in, &info->load[i], &plan->segment[plan->count], err);
 		if (status == FMT_OK)
 			plan->count++;
 	}
 	if (status == FMT_OK)
-		status = plan_check_pages(plan, err);
+		status = kexec_plan_check_pages(plan, err);
 	if (status == FMT_OK)
-		status = plan_own_segment(in, plan, err);
+		status = kexec_plan_own_segment(in, plan, err);
 	if (status != FMT_OK)
-		plan_free(plan);
+		kexec_plan_free(plan);
 	return status;
 }
 
-void plan_free(struct plan *plan)
+void kexec_plan_free(struct kexec_plan *plan)
 {
 	size_t i;
 
-	for (i = 0; i < PLAN_MAX_SEGMENTS; i++) {
+	for (i = 0; i < KEXEC_PLAN_MAX_SEGMENTS; i++) {
 		free(plan->segment[i].owned);
 		plan->segment[i].owned = NULL;
 	}

@@ -6,7 +6,7 @@
 # followed by GRUB's arguments, the first one kept.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
-. "$top_srcdir/tests/loaders/grub-iso.sh"
+. "$top_srcdir/tests/interop/grub-iso.sh"
 
 need_qemu_x86_64
 need_grub_mkrescue

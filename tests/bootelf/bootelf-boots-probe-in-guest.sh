@@ -11,7 +11,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
-. "$top_srcdir/tests/loader/bootelf-guest.sh"
+. "$top_srcdir/tests/bootelf/bootelf-guest.sh"
 
 need_qemu_x86_64
 need_bootelf_static

@@ -20,7 +20,7 @@
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/kernel/i386-apt.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
-. "$top_srcdir/tests/loader/bootelf-guest.sh"
+. "$top_srcdir/tests/bootelf/bootelf-guest.sh"
 
 I386_KERNEL_PACKAGE=${MKELFIMAGE_I386_KERNEL_PACKAGE:-linux-image-686}
 [ -n "${QEMU_I386:-}" ] || skip_all "no qemu-system-i386 (install qemu-system-x86)"

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# tests/loader/: bootelf tests (bad images on the host with --dry-run; boots only inside QEMU guests).
+# tests/bootelf/: bootelf tests (bad images on the host with --dry-run; boots only inside QEMU guests).
 
 # The ELF image reader shared by bootelf and `mkelfimage inspect`.
 check_PROGRAMS += %D%/elfimage-test
@@ -12,14 +12,14 @@ TESTS += %D%/elfimage-test
 EXTRA_DIST += tests/kernel/make-guest-initramfs.sh
 
 # Boots inside QEMU guests only (a Debian kernel runs bootelf from its initramfs).
-LOADER_TAP_TESTS = \
+BOOTELF_TAP_TESTS = \
 	%D%/bootelf-rejects-bad-images.sh \
 	%D%/bootelf-help-manpage-agree.sh \
 	%D%/bootelf-boots-probe-in-guest.sh \
 	%D%/bootelf-boots-debian-kernel-in-guest.sh \
 	%D%/bootelf-i386-guest.sh
-TESTS += $(LOADER_TAP_TESTS)
-EXTRA_DIST += $(LOADER_TAP_TESTS) %D%/bootelf-guest.sh %D%/make-bad-images.sh %D%/README
+TESTS += $(BOOTELF_TAP_TESTS)
+EXTRA_DIST += $(BOOTELF_TAP_TESTS) %D%/bootelf-guest.sh %D%/make-bad-images.sh %D%/README
 # mkelf writes the test images from readable descriptions (make-bad-images.sh).
 check_PROGRAMS += %D%/mkelf
 %C%_mkelf_SOURCES = %D%/mkelf.c
