@@ -6,7 +6,7 @@
 # fake machine (the command line it would pass is checked); the QEMU lines
 # boot the probe kernel, which must receive the built-in text and -append's.
 # GRUB, iPXE, cbfstool and kexec-tools run in their own boot tests: every
-# test file the README and doc/*.md name must exist.
+# test script the README and doc/*.md name must exist.
 . "$top_srcdir/tests/lib.sh"
 
 readme=$top_srcdir/README.md
@@ -90,13 +90,12 @@ check "the extracted initrd is the last one given" sh -c \
 check_eq "set-command-line changed the built-in text" "console=ttyS0 quiet" \
 	"$("$MKELFIMAGE" inspect "$dir/boot.elf" | sed -n 's/^  text: //p')"
 
-# Every tests/... path the README and doc/*.md name exists in the source tree.
+# Every test script the README and doc/*.md name (as proof) exists.
 missing=
-for file in $(cat "$readme" "$top_srcdir"/doc/*.md | grep -o 'tests/[A-Za-z0-9_./*-]*' |
-	sed 's/[.)]*$//' | sort -u); do
+for file in $(cat "$readme" "$top_srcdir"/doc/*.md | grep -o 'tests/[A-Za-z0-9_./*-]*\.sh' | sort -u); do
 	# shellcheck disable=SC2086
 	set -- $top_srcdir/$file
 	[ -e "$1" ] || missing="$missing $file"
 done
-check_eq "every test file the README and doc/*.md name exists" "" "$missing"
+check_eq "every test script the README and doc/*.md name exists" "" "$missing"
 tap_done
