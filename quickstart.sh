@@ -1,18 +1,26 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Quick start for a fresh Debian 12 machine.
-#   ./quickstart.sh          install packages, build, boot the probe kernel through
-#                            a fresh image under QEMU and print its report
-#   ./quickstart.sh check    install packages, build, run the whole test suite
-#   ./quickstart.sh deps     only install the Debian packages
+# Quick start for a fresh Debian 12 machine, in two commands:
+#   ./quickstart.sh          install what the build and the demo need, build,
+#                            boot the probe kernel through a fresh image under
+#                            QEMU and print its report
+#   ./quickstart.sh check    install the test tools too, build, run the whole
+#                            test suite (make check)
+#   ./quickstart.sh deps     only install the Debian packages, all of them (CI)
 set -eu
 cd "$(dirname "$0")"
 
-# Everything the build, the tests and `make bench` use, as Debian package
-# names (u-boot-tools: mkimage, a peer in tests/bench/build-speed.sh).
-PACKAGES="autoconf automake make gcc libc6-dev binutils pkg-config
-	libelf-dev elfutils zlib1g-dev liblzma-dev libyaml-dev
-	qemu-system-x86 util-linux coreutils busybox-static cpio
+# What `make` and the demo need: the autotools, a C compiler (it also builds
+# the 32-bit stub, no gcc-multilib), objcopy, the four libraries configure
+# asks for, and QEMU for the demo boot.
+BUILD_PACKAGES="autoconf automake make gcc libc6-dev binutils
+	libelf-dev zlib1g-dev liblzma-dev libyaml-dev qemu-system-x86"
+# What `make check`, `make fuzz` and `make bench` use besides: the loaders
+# of the boot tests (GRUB, iPXE, cbfstool, kexec-tools), the guest and
+# initramfs tools, the Alpha cross toolchain and emulator, clang (fuzzing,
+# make analyze), valgrind, strace, python3 (JSON checks), the static and
+# 32-bit bootelf libraries, and the benchmark peers (u-boot-tools: mkimage).
+TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
 	grub-pc-bin grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
 	clang valgrind strace time
@@ -22,9 +30,10 @@ as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# install_packages LIST...: the packages of the lists that are not installed yet
 install_packages() {
 	missing=
-	for p in $PACKAGES; do
+	for p in "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
 	done
 	[ -z "$missing" ] && return 0
@@ -58,9 +67,10 @@ demo() {
 	rm -rf "$work"
 }
 
+# shellcheck disable=SC2086
 case "${1:-demo}" in
-deps)  install_packages ;;
-check) install_packages; build; make -j"$(nproc)" check ;;
-demo)  install_packages; build; demo ;;
+deps)  install_packages $BUILD_PACKAGES $TEST_PACKAGES ;;
+check) install_packages $BUILD_PACKAGES $TEST_PACKAGES; build; make -j"$(nproc)" check ;;
+demo)  install_packages $BUILD_PACKAGES; build; demo ;;
 *)     echo "usage: $0 [demo|check|deps]" >&2; exit 1 ;;
 esac

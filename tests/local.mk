@@ -6,6 +6,8 @@ TAP_TEST_LIST = \
 	%D%/image/reproducible-output.sh \
 	%D%/image/verbose-prints-the-plan.sh \
 	%D%/image/help-options-manpage-agree.sh \
+	%D%/image/readme-options-in-help.sh \
+	%D%/image/readme-recipes-run.sh \
 	%D%/bad/reject-bad-input.sh \
 	%D%/bad/subcommands-reject-bad-images.sh \
 	%D%/bad/interrupted-build-leaves-nothing.sh \

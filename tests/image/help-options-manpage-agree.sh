@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # --help, the option table in mkelfimage/options.c and doc/mkelfimage.1 list
-# the same options, with the same short forms (they must not drift apart).
+# the same options, with the same short forms (they must not drift apart);
+# the man pages put EXAMPLES right after DESCRIPTION, one per loader.
 . "$top_srcdir/tests/lib.sh"
 
 # Each source as sorted lines "-k --kernel" or "--append".
@@ -23,6 +24,16 @@ check "the option table is not empty" test -s "$work/table"
 check_eq "--help lists the options of the option table" "$(cat "$work/table")" "$(cat "$work/help")"
 check_eq "the man page lists the options of the option table" "$(cat "$work/table")" "$(cat "$work/man")"
 check "the man page has an EXIT STATUS section" grep -q '^\.SH EXIT STATUS' "$top_srcdir/doc/mkelfimage.1"
+# EXAMPLES come right after DESCRIPTION, with one build per loader
+for page in mkelfimage.1 bootelf.8 mkelfimage-template.5; do
+	check_eq "$page: EXAMPLES is the section after DESCRIPTION" "EXAMPLES" \
+		"$(sed -n 's/^\.SH //p' "$top_srcdir/doc/$page" | sed -n '/^DESCRIPTION$/{n;p;}')"
+done
+examples=$(sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$top_srcdir/doc/mkelfimage.1" | sed 's/\\-/-/g')
+for loader in "qemu-system-x86_64 -kernel" "multiboot /boot.elf" "imgexec boot.elf" \
+	"cbfstool coreboot.rom add-payload" "bootelf --command-line" "kexec -l boot.elf"; do
+	check "mkelfimage.1 EXAMPLES boots through '$loader'" sh -c 'printf "%s\n" "$1" | grep -qF -- "$2"' sh "$examples" "$loader"
+done
 version=$("$MKELFIMAGE" --version)
 check_eq "--version names the program and its version" "mkelfimage $(sed -n 's/^AC_INIT(\[mkelfimage\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" "$version"
 tap_done
