@@ -2,7 +2,7 @@
 /*
  * The boot protocol of the x86 stub, top to bottom: whatever the loader
  * handed over becomes a Linux zero page, then the kernel's 32-bit entry runs
- * (DESIGN.md "At boot (x86 stub)"). Entered from entry.S on our own GDT and
+ * (doc/ARCHITECTURE.md, the stub). Entered from entry.S on our own GDT and
  * stack with BSS cleared; each step below is one function.
  */
 #include "stub.h"

@@ -7,7 +7,7 @@
  *                      with several files, a last line all=0x<crc>: the CRC of
  *                      the files concatenated, each but the last padded with
  *                      zero bytes to a multiple of 4 (how several initrds are
- *                      laid out in one region, DESIGN.md "plan")
+ *                      laid out in one region, doc/ARCHITECTURE.md)
  *
  * The CRC is zlib's crc32(). Files are streamed, never loaded whole.
  * Exit status: 0 success, 1 usage, 2 I/O error.
