@@ -34,6 +34,12 @@
  */
 #define ALPHA_PHYS_LIMIT  (1ull << 40)
 
+/*
+ * Linux/Alpha's setup_arch calls callback_init(_end), which zeroes the two
+ * 8 KiB pages after _end (rounded up to 8 KiB) before it reads INITRD_START.
+ */
+#define ALPHA_CLEARED_AFTER_END  (2 * ALPHA_PAGE_SIZE)
+
 /* In address order: the kernel, the stub, the initrds */
 static const enum plan_segment_kind alpha_file_order[] = { SEG_KERNEL, SEG_STUB, SEG_INITRD };
 
@@ -54,7 +60,11 @@ static int alpha_place(struct plan *plan, const struct stub_header *stub, const 
 	plan_add_segment(plan, SEG_STUB, "stub", plan->stub_addr, stub->file_size, stub->mem_size);
 	end = plan->stub_addr + stub->mem_size;
 	if (in->initrd_count) {
-		if ((status = plan_add_initrds(plan, align_up(end, ALPHA_PAGE_SIZE), in)) != EXIT_OK)
+		uint64_t cleared_end = plan->stub_addr + ALPHA_CLEARED_AFTER_END;
+		uint64_t start = align_up(end, ALPHA_PAGE_SIZE);
+
+		/* the stub may sit in the cleared pages (it has run by then); the initrd may not */
+		if ((status = plan_add_initrds(plan, start > cleared_end ? start : cleared_end, in)) != EXIT_OK)
 			return status;
 		end = add_saturated(plan->initrd_addr, plan->initrd_size);
 	}
@@ -118,13 +128,15 @@ const struct arch arch_alpha = {
 	.notes = 0,
 	.limits = {
 		.page = ALPHA_PAGE_SIZE,
-		.p_align = 0x1000,   /* as the first Alpha images had it; 8 KiB offsets agree too */
+		.p_align = ALPHA_PAGE_SIZE,
 		.phys_base = ALPHA_PAGE_OFFSET,
 		.low_limit = 0,
 		.low_limit_text = NULL,
 		.phys_limit = ALPHA_PHYS_LIMIT,
 		.phys_limit_text = "physical address 0x10000000000 (40 bits of KSEG)",
 		.cmdline_buffer = ALPHA_COMMAND_LINE_SIZE - 1,
+		.cleared_after_kernel = ALPHA_CLEARED_AFTER_END,
+		.cleared_why = "Linux/Alpha zeroes after _end (callback_init)",
 		.file_order = alpha_file_order,
 		.file_order_count = sizeof(alpha_file_order) / sizeof(alpha_file_order[0]),
 	},

@@ -66,31 +66,19 @@ static int plan_image(struct build *b)
 				    spec->elf_class == 64 ? ELFCLASS64 : ELFCLASS32);
 	if (status == EXIT_OK)
 		status = b->arch->place(&b->plan, &b->stub, b->in);
-	/* --plan shows every rule, broken ones too; a build stops at the first */
-	if (status == EXIT_OK && !spec->plan_only)
-		status = plan_rules_check(&b->plan);
 	if (status == EXIT_OK && b->arch->notes)
 		status = add_notes(b);
 	if (status == EXIT_OK) {
 		plan_layout(&b->plan);
+		b->plan.max_file_size = spec->max_size;
+		b->plan.output_path = spec->output_path;
 		if (b->arch->check_layout)
 			status = b->arch->check_layout(&b->plan, &b->stub);
 	}
+	/* --plan shows every rule, broken ones too; a build stops at the first */
+	if (status == EXIT_OK && !spec->plan_only)
+		status = plan_rules_check(&b->plan);
 	return status;
-}
-
-/* --max-size: a ROM or CBFS budget; the complete file is measured. */
-static int check_max_size(const struct build *b)
-{
-	const struct image_spec *spec = b->spec;
-	uint64_t size = b->plan.file_size;
-
-	if (!spec->max_size || size <= spec->max_size)
-		return EXIT_OK;
-	return report_error(EXIT_BAD_INPUT, "output '%s': %llu bytes exceed --max-size %llu by %llu bytes; nothing written",
-			    spec->output_path, (unsigned long long)size,
-			    (unsigned long long)spec->max_size,
-			    (unsigned long long)(size - spec->max_size));
 }
 
 /* Where the output may go: not over an input, the manifest not over the image */
@@ -220,8 +208,6 @@ int build_image_from(const struct image_spec *spec, struct inputs *in,
 		status = check_outputs(&b);
 		if (status == EXIT_OK && spec->verbose)
 			plan_print(&b.plan, b.arch->print, stdout);
-		if (status == EXIT_OK)
-			status = check_max_size(&b);
 		if (status == EXIT_OK)
 			status = write_outputs(&b);
 	}

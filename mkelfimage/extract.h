@@ -10,9 +10,10 @@
 #include <stdint.h>
 
 #include "imageread.h"
+#include "inputs.h"
 
-/* At most this many --initrd, and initrds an edit keeps */
-#define EXTRACT_MAX_INITRDS 64
+/* At most this many --initrd (the limit of a build: inputs.h) */
+#define EXTRACT_MAX_INITRDS INPUTS_MAX_INITRDS
 
 /* argv[0] is "extract". Returns the exit status. */
 int extract_main(int argc, char **argv);

@@ -91,6 +91,9 @@ int inputs_open_initrds(struct inputs *in, const char *const *paths, size_t coun
 
 	if (count == 0)
 		return EXIT_OK;
+	if (count > INPUTS_MAX_INITRDS - first)
+		return report_error(EXIT_BAD_INPUT, "initrd '%s': %zu initrds, more than the %d an image holds",
+				    paths[INPUTS_MAX_INITRDS - first], first + count, INPUTS_MAX_INITRDS);
 	if (!(grown = realloc(in->initrds, (first + count) * sizeof(*grown))))
 		return report_error(EXIT_IO, "out of memory");
 	in->initrds = grown;

@@ -11,6 +11,8 @@
 #include "spec.h"
 
 #define INITRD_PART_ALIGN  4    /* each initrd but the last is padded to 4 bytes */
+/* The initrds one image holds: a build, extract and the edits share the limit */
+#define INPUTS_MAX_INITRDS 64
 #define CMDLINE_FILE_MAX   (1u << 20)  /* far above any kernel's cmdline_size */
 
 struct inputs {

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -268,11 +269,14 @@ static int set_max_size(struct image_spec *spec, const char *arg)
 	const char *unit;
 	char *end;
 
-	if (!arg)
+	int hex = arg && arg[0] == '0' && (arg[1] == 'x' || arg[1] == 'X');
+
+	/* digits first: strtoull would also take a sign, spaces, and 010 as octal */
+	if (!arg || !isxdigit((unsigned char)arg[hex ? 2 : 0]) || (!hex && !isdigit((unsigned char)arg[0])))
 		goto bad;
 	errno = 0;
-	value = strtoull(arg, &end, 0);
-	if (end == arg || errno || arg[0] == '-')
+	value = strtoull(arg, &end, hex ? 16 : 10);
+	if (errno)
 		goto bad;
 	if (*end) {
 		unit = strchr(units, *end);
@@ -528,11 +532,18 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 			report_usage_error(id, argv[optind - 1]);
 			return OPTIONS_ERROR;
 		}
+		for (i = 0; i < OPTION_COUNT && option_table[i].id != id; i++)
+			;
+		/* an option with one value takes it once (--initrd adds one each time) */
+		if (i < OPTION_COUNT && given[i] && option_table[i].has_arg != no_argument &&
+		    id != OPT_INITRD) {
+			report_print("--%s given twice; give it once", option_table[i].name);
+			return OPTIONS_ERROR;
+		}
 		if (apply_option(spec, id, optarg, &cmdline_source) < 0)
 			return OPTIONS_ERROR;
-		for (i = 0; i < OPTION_COUNT; i++)
-			if (option_table[i].id == id)
-				given[i] = 1;
+		if (i < OPTION_COUNT)
+			given[i] = 1;
 	}
 	if (optind < argc) {
 		report_print("unexpected argument '%s'; try 'mkelfimage --help'",

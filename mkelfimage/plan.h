@@ -45,6 +45,13 @@ struct plan_limits {
 	uint64_t phys_limit;         /* the image ends at or below (physical) */
 	const char *phys_limit_text;
 	uint64_t cmdline_buffer;     /* longest built-in text the stub holds */
+	/*
+	 * Bytes after the kernel's end (rounded up to the page) that the
+	 * kernel clears before it reads its initrd (Linux/Alpha's
+	 * callback_init): the initrd starts above them. 0: none.
+	 */
+	uint64_t cleared_after_kernel;
+	const char *cleared_why;
 	const enum plan_segment_kind *file_order;   /* segment kinds in file order */
 	size_t file_order_count;
 };
@@ -109,7 +116,9 @@ struct plan {
 	size_t notes_head;
 	uint64_t notes_offset;       /* file offset of notes [0, notes_head) */
 	uint64_t notes_tail_offset;  /* file offset of the others */
-	uint64_t file_size;          /* the whole image */
+	uint64_t file_size;          /* the whole image (plan_layout) */
+	uint64_t max_file_size;      /* --max-size, 0: no limit */
+	const char *output_path;     /* for the --max-size error; may be NULL (--plan) */
 };
 
 /*

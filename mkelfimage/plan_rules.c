@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "common/align.h"
 #include "common/report.h"
 #include "plan_rules.h"
 
@@ -88,6 +89,28 @@ static void rule_initrd_addr_max(const struct plan *plan, struct rule_result *r)
 		 (unsigned long long)max);
 }
 
+/* The initrd clear of what the kernel zeroes after its end before reading it */
+static void rule_initrd_above_cleared(const struct plan *plan, struct rule_result *r)
+{
+	const struct plan_limits *limits = plan->limits;
+	uint64_t end = align_up(plan->reserve_end, limits->page) + limits->cleared_after_kernel;
+
+	if (!limits->cleared_after_kernel || !plan->initrd_size) {
+		snprintf(r->text, sizeof(r->text), "%s", !limits->cleared_after_kernel
+			 ? "the kernel clears nothing after its end before it reads the initrd"
+			 : "no initrd: nothing to keep clear of the pages the kernel clears");
+		r->applies = 0;
+		return;
+	}
+	r->holds = plan->initrd_addr >= end;
+	snprintf(r->text, sizeof(r->text), "initrd at 0x%llx, at or above 0x%llx: clear of the 0x%llx bytes %s",
+		 (unsigned long long)plan->initrd_addr, (unsigned long long)end,
+		 (unsigned long long)limits->cleared_after_kernel, limits->cleared_why);
+	snprintf(r->error, sizeof(r->error), "initrd: at 0x%llx, below 0x%llx, inside the 0x%llx bytes %s",
+		 (unsigned long long)plan->initrd_addr, (unsigned long long)end,
+		 (unsigned long long)limits->cleared_after_kernel, limits->cleared_why);
+}
+
 /* The lowest address: loaders that copy the lowest-to-highest span never touch the BIOS area */
 static void rule_low_limit(const struct plan *plan, struct rule_result *r)
 {
@@ -153,18 +176,40 @@ static void rule_phys_limit(const struct plan *plan, struct rule_result *r)
 		 (unsigned long long)plan->min_ram, plan->limits->phys_limit_text);
 }
 
-/* In the order they are checked: the kernel, its data, then the image as a whole */
+/* --max-size: a ROM or CBFS budget; the complete file is measured. */
+static void rule_max_size(const struct plan *plan, struct rule_result *r)
+{
+	uint64_t size = plan->file_size, max = plan->max_file_size;
+
+	if (!max) {
+		snprintf(r->text, sizeof(r->text), "no --max-size: the file may have any size (%llu bytes)",
+			 (unsigned long long)size);
+		r->applies = 0;
+		return;
+	}
+	r->holds = size <= max;
+	snprintf(r->text, sizeof(r->text), "image file %llu bytes, at most --max-size %llu",
+		 (unsigned long long)size, (unsigned long long)max);
+	snprintf(r->error, sizeof(r->error), "%s%s%s%llu bytes exceed --max-size %llu by %llu bytes; nothing written",
+		 plan->output_path ? "output '" : "image: ", plan->output_path ? plan->output_path : "",
+		 plan->output_path ? "': " : "", (unsigned long long)size, (unsigned long long)max,
+		 (unsigned long long)(size > max ? size - max : 0));
+}
+
+/* In the order they are checked: the kernel, its data, the image as a whole, the file */
 static const rule_fn plan_rules[] = {
 	rule_runs_above_load,
 	rule_reservation,
 	rule_stub_above,
 	rule_cmdline,
 	rule_initrd_addr_max,
+	rule_initrd_above_cleared,
 	rule_low_limit,
 	rule_aligned,
 	rule_ordered,
 	rule_count,
 	rule_phys_limit,
+	rule_max_size,
 };
 
 #define PLAN_RULE_COUNT (sizeof(plan_rules) / sizeof(plan_rules[0]))

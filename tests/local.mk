@@ -12,6 +12,7 @@ TAP_TEST_LIST = \
 	%D%/bad/subcommands-reject-bad-images.sh \
 	%D%/bad/interrupted-build-leaves-nothing.sh \
 	%D%/bad/valgrind-clean.sh \
+	%D%/bad/limits-one-rule.sh \
 	%D%/boot/multiboot-probe-2.15-relocatable.sh \
 	%D%/boot/multiboot-probe-2.02.sh \
 	%D%/boot/multiboot-probe-old-protocols.sh \

@@ -9,9 +9,16 @@ TAP_TEST_LIST += \
 	%D%/alpha-cmdline-policies-and-legacy-start.sh \
 	%D%/alpha-rejects-bad-kernels.sh \
 	%D%/alpha-image-well-formed-and-reproducible.sh \
-	%D%/alpha-loader-initrd-when-image-has-none.sh
+	%D%/alpha-loader-initrd-when-image-has-none.sh \
+	%D%/alpha-real-kernel-boots.sh
 EXTRA_DIST += \
 	%D%/alpha-lib.sh \
+	%D%/kernel/PROVENANCE.md \
+	%D%/kernel/build-kernel.sh \
+	%D%/kernel/config-6.1-alpha \
+	%D%/kernel/init.c \
+	%D%/kernel/rd.cpio.gz \
+	%D%/kernel/vmlinux.xz \
 	%D%/probe-entry.S \
 	%D%/probe.c \
 	%D%/probe.lds
