@@ -16,6 +16,10 @@ enum template_kind {
 	TEMPLATE_MAPPING,      /* never valid as a value; kept to name it in the error */
 };
 
+/* A template is a few hundred bytes; these bound the work a hostile one causes */
+#define TEMPLATE_MAX_BYTES    (1u << 20)
+#define TEMPLATE_MAX_NESTING  16
+
 struct template_value {
 	char *text;
 	unsigned line, column;  /* 1-based, as editors count */

@@ -47,10 +47,12 @@ clean-fuzz:
 		$(srcdir)/formats/initrd_kind.c
 
 %D%/fuzz-template: $(srcdir)/%D%/fuzz-template.c $(srcdir)/mkelfimage/template.c \
+		$(srcdir)/mkelfimage/inputfile.c $(srcdir)/common/fdio.c \
 		$(srcdir)/common/report.c $(srcdir)/mkelfimage/template.h config.h
 	@$(MKDIR_P) %D%
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -I$(top_srcdir)/mkelfimage -o $@ $(srcdir)/%D%/fuzz-template.c \
-		$(srcdir)/mkelfimage/template.c $(srcdir)/common/report.c -lyaml
+		$(srcdir)/mkelfimage/template.c $(srcdir)/mkelfimage/inputfile.c $(srcdir)/common/fdio.c \
+		$(srcdir)/common/report.c -lyaml
 
 # Seeds: the probe kernels (tests/probe), the bad kernels (tests/bad), bootelf's
 # test images (tests/bootelf), images mkelfimage makes, the templates.

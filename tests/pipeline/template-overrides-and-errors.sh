@@ -110,4 +110,30 @@ mkelfimage: template '$work/bad.yaml':1:22: in key 'command-line-policy'" "$(cat
 "$MKELFIMAGE" --template "$work/missing.yaml" --kernel "$work/tpl/data/kernel.bzImage" -o "$work/bad.elf" 2>"$work/bad.err"
 check_eq "a missing template: exit 1 and its name" \
 	"1 mkelfimage: template '$work/missing.yaml': cannot open: No such file or directory" "$? $(cat "$work/bad.err")"
+
+# Hostile templates: refused as other inputs are, in time linear in the file.
+bad_template "a second YAML document is refused, not ignored" "command-line: a
+---
+command-line: b" "mkelfimage: template '$work/bad.yaml':3:1: a second YAML document; a template is one mapping"
+bad_template "a syntax error in a second document" "command-line: a
+---
+[ b" "mkelfimage: template '$work/bad.yaml':4:1: did not find expected ',' or ']' while parsing a flow sequence"
+deep=$(python3 -c 'print("command-line: " + "[" * 20000 + "]" * 20000)')
+bad_template "20000 nested [ stop at the 17th" "$deep" \
+	"mkelfimage: template '$work/bad.yaml':1:31: more than 16 nested [ or {; a template is flat"
+bad_template "brackets in quotes and comments do not nest" "command-line: \"[[[[[[[[[[[[[[[[[[\" # [[[[[[[[[[[[[[[[[[
+kernal: x" "mkelfimage: template '$work/bad.yaml':2:1: unknown key 'kernal': keys are long option names (mkelfimage --help)"
+python3 -c 'print("\n".join("key%d: v" % i for i in range(50000)) + "\nkey7: again")' >"$work/many.yaml"
+"$MKELFIMAGE" --template "$work/many.yaml" --kernel "$work/tpl/data/kernel.bzImage" -o "$work/bad.elf" 2>"$work/bad.err"
+check_eq "50000 keys and a repeat: the repeat is found (file order), exit 1" \
+	"1 mkelfimage: template '$work/many.yaml':50001:1: key 'key7' given twice (first at line 8)" \
+	"$? $(cat "$work/bad.err")"
+mkfifo "$work/fifo.yaml"
+"$MKELFIMAGE" --template "$work/fifo.yaml" --kernel "$work/tpl/data/kernel.bzImage" -o "$work/bad.elf" 2>"$work/bad.err"
+check_eq "a FIFO template is refused at once, not read forever" \
+	"1 mkelfimage: template '$work/fifo.yaml': not a regular file" "$? $(cat "$work/bad.err")"
+"$MKELFIMAGE" --template "$work/tpl" --kernel "$work/tpl/data/kernel.bzImage" -o "$work/bad.elf" 2>"$work/bad.err"
+check_eq "a directory as the template" \
+	"1 mkelfimage: template '$work/tpl': is a directory, not a file" "$? $(cat "$work/bad.err")"
+check "no image from any of them" test ! -e "$work/bad.elf"
 tap_done
