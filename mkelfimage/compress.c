@@ -46,6 +46,8 @@ int compress_temp_file(void)
 struct buffers {
 	uint8_t *in, *out;
 	uint64_t read_offset, write_offset;
+	const struct decode_rules *rules;   /* decoding: what the output must be, or NULL */
+	const char *what;
 };
 
 static int buffers_get(struct buffers *b)
@@ -84,18 +86,41 @@ static ssize_t read_chunk(int fd, struct buffers *b, const char *what, const cha
 	}
 }
 
-/* Into the unlinked temporary file (initrdprep.c) that stands for initrd `path` */
+/* The decode rules on the next `len` bytes of output, before they are written */
+static int check_rules(const struct buffers *b, size_t len, const char *path)
+{
+	const struct decode_rules *rules = b->rules;
+	uint64_t at = b->write_offset;
+
+	if (!rules)
+		return EXIT_OK;
+	if (rules->max_bytes && len > rules->max_bytes - (at < rules->max_bytes ? at : rules->max_bytes))
+		return report_error(EXIT_BAD_INPUT, "%s '%s': decodes to more than %llu bytes (%s)", b->what, path,
+				    (unsigned long long)rules->max_bytes, rules->max_why);
+	/* the magic, as soon as the first chunk holds it (a shorter stream fails later) */
+	if (rules->magic && at == 0 && len >= rules->magic_len &&
+	    memcmp(b->out, rules->magic, rules->magic_len) != 0)
+		return report_error(EXIT_BAD_INPUT, "%s '%s': %s", b->what, path, rules->magic_error);
+	return EXIT_OK;
+}
+
+/* Into the unlinked temporary file that stands for the input `path` */
 static int write_out(int fd, struct buffers *b, size_t len, const char *path)
 {
-	int status = fdio_write_at(fd, "temporary file for initrd", path, b->out, len, b->write_offset);
+	char label[64];
+	int status = check_rules(b, len, path);
 
+	snprintf(label, sizeof(label), "temporary file for %s", b->what);
+	if (status == EXIT_OK)
+		status = fdio_write_at(fd, label, path, b->out, len, b->write_offset);
 	b->write_offset += len;
 	return status;
 }
 
 /* zlib: deflate into a gzip wrapper (windowBits 15 + 16), or inflate gzip (15 + 32
  * detects the wrapper); concatenated members are decoded one after the other. */
-static int run_zlib(int in, int out, const char *what, const char *path, int compress)
+static int run_zlib(int in, int out, const char *what, const char *path, int compress,
+		    const struct decode_rules *rules)
 {
 	struct buffers b;
 	z_stream z = { 0 };
@@ -104,6 +129,8 @@ static int run_zlib(int in, int out, const char *what, const char *path, int com
 
 	if (status != EXIT_OK)
 		return status;
+	b.rules = rules;
+	b.what = what;
 	zret = compress ? deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY)
 		: inflateInit2(&z, 15 + 32);
 	if (zret != Z_OK) {
@@ -145,7 +172,8 @@ static int run_zlib(int in, int out, const char *what, const char *path, int com
 	return status;
 }
 
-static int run_lzma(int in, int out, const char *what, const char *path, int compress)
+static int run_lzma(int in, int out, const char *what, const char *path, int compress,
+		    const struct decode_rules *rules)
 {
 	lzma_stream xz = LZMA_STREAM_INIT;
 	lzma_options_lzma options;
@@ -157,6 +185,8 @@ static int run_lzma(int in, int out, const char *what, const char *path, int com
 
 	if (status != EXIT_OK)
 		return status;
+	b.rules = rules;
+	b.what = what;
 	if (compress) {
 		lzma_lzma_preset(&options, COMPRESS_XZ_PRESET);
 		options.dict_size = COMPRESS_XZ_DICT;
@@ -199,25 +229,16 @@ static int run_lzma(int in, int out, const char *what, const char *path, int com
 
 int compress_gzip(int in, int out, const char *what, const char *path)
 {
-	return run_zlib(in, out, what, path, 1);
-}
-
-int decompress_gzip(int in, int out, const char *what, const char *path)
-{
-	return run_zlib(in, out, what, path, 0);
+	return run_zlib(in, out, what, path, 1, NULL);
 }
 
 int compress_xz(int in, int out, const char *what, const char *path)
 {
-	return run_lzma(in, out, what, path, 1);
+	return run_lzma(in, out, what, path, 1, NULL);
 }
 
-int decompress_xz(int in, int out, const char *what, const char *path)
-{
-	return run_lzma(in, out, what, path, 0);
-}
-
-int decompress_to_temp(int in, int gzip, const char *what, const char *path, int *status)
+int decompress_to_temp(int in, int gzip, const char *what, const char *path,
+		       const struct decode_rules *rules, int *status)
 {
 	int temp = compress_temp_file();
 
@@ -225,7 +246,7 @@ int decompress_to_temp(int in, int gzip, const char *what, const char *path, int
 		*status = EXIT_IO;
 		return -1;
 	}
-	*status = gzip ? decompress_gzip(in, temp, what, path) : decompress_xz(in, temp, what, path);
+	*status = gzip ? run_zlib(in, temp, what, path, 0, rules) : run_lzma(in, temp, what, path, 0, rules);
 	if (*status == EXIT_OK)
 		return temp;
 	close(temp);

@@ -7,14 +7,27 @@
 #ifndef MKELFIMAGE_COMPRESS_H
 #define MKELFIMAGE_COMPRESS_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /*
  * Each returns EXIT_OK or a reported status; `what` and `path` name the
  * input in messages. `in` is read and `out` written from offset 0.
  */
 int compress_gzip(int in, int out, const char *what, const char *path);
 int compress_xz(int in, int out, const char *what, const char *path);
-int decompress_gzip(int in, int out, const char *what, const char *path);
-int decompress_xz(int in, int out, const char *what, const char *path);
+
+/*
+ * What decoded bytes must be, checked as they come out (a small file may
+ * decode to gigabytes: the limit stops it before they are written).
+ */
+struct decode_rules {
+	uint64_t max_bytes;          /* more decoded bytes is an error naming max_why */
+	const char *max_why;
+	const uint8_t *magic;        /* the first decoded bytes, or NULL: any */
+	size_t magic_len;
+	const char *magic_error;     /* the error after "<what> '<path>': " */
+};
 
 /*
  * An unlinked temporary file in $TMPDIR (else /tmp) for decoded or encoded
@@ -28,6 +41,7 @@ int compress_temp_file(void);
  * compress_temp_file. Returns its fd, or -1 with the reported status in
  * *status (the temporary file is gone then).
  */
-int decompress_to_temp(int in, int gzip, const char *what, const char *path, int *status);
+int decompress_to_temp(int in, int gzip, const char *what, const char *path,
+		       const struct decode_rules *rules, int *status);
 
 #endif

@@ -9,6 +9,8 @@
 
 #include "compress.h"
 #include "initrdprep.h"
+
+#define INITRD_DECODED_MAX  (1ull << 32)
 #include "common/fdio.h"
 #include "common/report.h"
 
@@ -43,6 +45,12 @@ static int already_right(const struct initrd_kind_info *kind, enum initrd_compre
 /* Decode (gzip, xz) into a temporary file when needed; returns the fd to encode from. */
 static int decoded(struct input_file *file, const struct initrd_kind_info *kind, int *temp, int *status)
 {
+	/* an initrd region lies below 4 GiB (initrd_addr_max): nothing larger can be placed */
+	static const struct decode_rules rules = {
+		.max_bytes = INITRD_DECODED_MAX,
+		.max_why = "no initrd region is larger: it lies below 4 GiB",
+	};
+
 	*temp = -1;
 	if (!kind->compressed)
 		return file->fd;
@@ -51,7 +59,7 @@ static int decoded(struct input_file *file, const struct initrd_kind_info *kind,
 				       file->path, initrd_kind_name(kind->kind));
 		return -1;
 	}
-	*temp = decompress_to_temp(file->fd, kind->kind == INITRD_GZIP, file->what, file->path, status);
+	*temp = decompress_to_temp(file->fd, kind->kind == INITRD_GZIP, file->what, file->path, &rules, status);
 	return *temp;
 }
 

@@ -27,6 +27,8 @@
 #include "kernel_elf.h"
 #include "spec.h"
 
+/* A compressed vmlinux decodes to at most this (Debian's is about 60 MiB) */
+#define VMLINUX_DECODED_MAX       (1ull << 30)
 /* Linux arch/x86/include/asm/setup.h: COMMAND_LINE_SIZE 2048, NUL included */
 #define VMLINUX_CMDLINE_SIZE      2047
 /* Where a PVH kernel accepts its modules: what a bzImage of 2.12+ says (header.S) */
@@ -51,8 +53,16 @@ static int vmlinux_probe(const uint8_t *head, size_t len)
 /* A gzip or xz kernel: decoded into a temporary file that replaces the input's fd. */
 static int decode(struct kernel *k, const uint8_t *head, size_t len)
 {
+	static const uint8_t elf_magic[] = { 0x7f, 'E', 'L', 'F' };
 	struct input_file *file = k->file;
 	struct initrd_kind_info kind;
+	struct decode_rules rules = {
+		.max_bytes = VMLINUX_DECODED_MAX,
+		.max_why = "the most a compressed vmlinux may decode to",
+		.magic = elf_magic,
+		.magic_len = sizeof(elf_magic),
+	};
+	char magic_error[128];
 	off_t size;
 	int temp, status;
 
@@ -63,7 +73,13 @@ static int decode(struct kernel *k, const uint8_t *head, size_t len)
 		return report_error(EXIT_BAD_INPUT, "kernel '%s': %s-compressed; a compressed vmlinux may be gzip or xz, decompress this one first",
 				    file->path, initrd_kind_name(kind.kind));
 	k->compression = kind.kind == INITRD_GZIP ? "gzip" : "xz";
-	if ((temp = decompress_to_temp(file->fd, kind.kind == INITRD_GZIP, "kernel", file->path, &status)) < 0)
+	/* as parse() words it for a short stream, but said at the first decoded bytes */
+	snprintf(magic_error, sizeof(magic_error),
+		 "%s-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux",
+		 k->compression);
+	rules.magic_error = magic_error;
+	if ((temp = decompress_to_temp(file->fd, kind.kind == INITRD_GZIP, "kernel", file->path, &rules,
+				       &status)) < 0)
 		return status;
 	if ((size = lseek(temp, 0, SEEK_END)) < 0) {
 		close(temp);

@@ -68,4 +68,27 @@ check_eq "replace-initrd with 65 initrds: exit 1" 1 $?
 check_eq "replace-initrd with 65 initrds: the same limit" \
 	"mkelfimage: initrd '$work/last.img': 65 initrds, more than the 64 an image holds" "$(cat "$work/err")"
 check "replace-initrd with 65 initrds: the image is as it was" cmp "$work/kept.elf" "$work/out.elf"
+
+# A compressed kernel is judged by its first decoded bytes, and bounded.
+head -c 4000000 /dev/zero | gzip >"$work/zeros.gz"
+mkdir "$work/tmp"
+rm -f "$work/out.elf"
+TMPDIR=$work/tmp "$MKELFIMAGE" --kernel "$work/zeros.gz" -o "$work/out.elf" 2>"$work/err"
+check_eq "a gzip kernel that is no ELF: exit 1 and the line" \
+	"1 mkelfimage: kernel '$work/zeros.gz': gzip-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux" \
+	"$? $(cat "$work/err")"
+python3 -c '
+import lzma, sys
+c = lzma.LZMACompressor(format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32)
+out = open(sys.argv[1], "wb")
+out.write(c.compress(b"\x7fELF"))
+zeros = bytes(1 << 24)
+for i in range(65):
+    out.write(c.compress(zeros))
+out.write(c.flush())' "$work/huge.xz"
+TMPDIR=$work/tmp "$MKELFIMAGE" --kernel "$work/huge.xz" -o "$work/out.elf" 2>"$work/err"
+check_eq "an xz kernel that decodes past 1 GiB: exit 1 and the limit" \
+	"1 mkelfimage: kernel '$work/huge.xz': decodes to more than 1073741824 bytes (the most a compressed vmlinux may decode to)" \
+	"$? $(cat "$work/err")"
+check_eq "no image, and the decoded temporary file is gone" "" "$(ls -A "$work/tmp")$(ls "$work/out.elf" 2>/dev/null)"
 tap_done
