@@ -25,12 +25,21 @@ static uint32_t memmap_type(const char *name)
 	return MULTIBOOT_MEMORY_RESERVED;
 }
 
-static int memmap_add(struct memmap *map, uint64_t start, uint64_t last, const char *type)
+/* One entry, `name` naming it in a problem (a sysfs folder, an iomem line) */
+static int memmap_add(struct memmap *map, uint64_t start, uint64_t last, const char *type,
+		      const char *name)
 {
 	struct memmap_range *range;
 
-	if (last < start || map->count == MEMMAP_MAX)
+	if (last < start) {
+		snprintf(map->problem, sizeof(map->problem), "entry %s ends at 0x%" PRIx64 ", below its start 0x%" PRIx64,
+			 name, last, start);
 		return -1;
+	}
+	if (map->count == MEMMAP_MAX) {
+		snprintf(map->problem, sizeof(map->problem), "more than %d entries", MEMMAP_MAX);
+		return -1;
+	}
 	range = &map->range[map->count++];
 	range->start = start;
 	range->end = last == UINT64_MAX ? UINT64_MAX : last + 1;
@@ -74,7 +83,8 @@ static int read_sysfs(const char *dir_path, struct memmap *map)
 		snprintf(path, sizeof(path), "%s/%s/type", dir_path, entry->d_name);
 		status |= read_line(path, type, sizeof(type));
 		if (status == 0)
-			status = memmap_add(map, strtoull(start, NULL, 16), strtoull(end, NULL, 16), type);
+			status = memmap_add(map, strtoull(start, NULL, 16), strtoull(end, NULL, 16), type,
+					    entry->d_name);
 	}
 	closedir(dir);
 	return status != 0 || map->count == 0 ? -1 : 0;
@@ -95,7 +105,8 @@ static int read_iomem(const char *path, struct memmap *map)
 
 		if (line[0] == ' ' || sscanf(line, "%llx-%llx : %127[^\n]", &start, &last, type) != 3)
 			continue;
-		status = memmap_add(map, start, last, type);
+		line[strcspn(line, "\n")] = '\0';
+		status = memmap_add(map, start, last, type, line);
 	}
 	fclose(file);
 	/* Without CAP_SYS_ADMIN every address reads 0 */
@@ -113,19 +124,25 @@ static int by_start(const void *a, const void *b)
 
 int memmap_read(const char *root, struct memmap *map, char *why, size_t why_size)
 {
-	char iomem[4096];
+	char sysfs[4096];
 
-	snprintf(map->source, sizeof(map->source), "%s/sys/firmware/memmap", root);
-	snprintf(iomem, sizeof(iomem), "%s/proc/iomem", root);
+	snprintf(sysfs, sizeof(sysfs), "%s/sys/firmware/memmap", root);
+	snprintf(map->source, sizeof(map->source), "%s", sysfs);
 	map->count = 0;
-	if (read_sysfs(map->source, map) != 0) {
+	map->problem[0] = '\0';
+	if (read_sysfs(sysfs, map) != 0 && !map->problem[0]) {
 		map->count = 0;
-		if (read_iomem(iomem, map) != 0) {
+		snprintf(map->source, sizeof(map->source), "%s/proc/iomem", root);
+		if (read_iomem(map->source, map) != 0 && !map->problem[0]) {
 			snprintf(why, why_size, "no memory map in %s nor %s (CONFIG_FIRMWARE_MEMMAP, root)",
-				 map->source, iomem);
+				 sysfs, map->source);
 			return -1;
 		}
-		snprintf(map->source, sizeof(map->source), "%s", iomem);
+	}
+	/* a map that is there but wrong is reported as it is, not as missing */
+	if (map->problem[0]) {
+		snprintf(why, why_size, "memory map %s: %s", map->source, map->problem);
+		return -1;
 	}
 	qsort(map->range, map->count, sizeof(map->range[0]), by_start);
 	return 0;
@@ -135,6 +152,10 @@ int memmap_is_ram(const struct memmap *map, uint64_t start, uint64_t end)
 {
 	size_t i;
 
+	for (i = 0; i < map->count; i++)
+		if (map->range[i].type != MULTIBOOT_MEMORY_AVAILABLE &&
+		    map->range[i].start < end && map->range[i].end > start)
+			return 0;
 	for (i = 0; i < map->count && start < end; i++) {
 		const struct memmap_range *range = &map->range[i];
 

@@ -22,6 +22,7 @@ struct memmap_range {
 
 struct memmap {
 	char source[4096];     /* the path it was read from */
+	char problem[256];     /* why a map that exists cannot be used, "" when it can */
 	size_t count;
 	struct memmap_range range[MEMMAP_MAX];   /* sorted by start */
 };
@@ -32,7 +33,10 @@ struct memmap {
  */
 int memmap_read(const char *root, struct memmap *map, char *why, size_t why_size);
 
-/* Whether [start, end) lies wholly in RAM (adjacent RAM entries join). */
+/*
+ * Whether [start, end) lies wholly in RAM (adjacent RAM entries join) and
+ * touches no other range: firmware may list a reserved range inside RAM.
+ */
 int memmap_is_ram(const struct memmap *map, uint64_t start, uint64_t end);
 
 /* KiB of RAM from address 0 and from 1 MiB, each contiguous (multiboot mem_lower/mem_upper). */

@@ -100,4 +100,35 @@ dry_run "$bad/good32.elf"
 check_eq "no memory map at all: a system error, exit status 2" \
 	"2 bootelf: no memory map in $root/sys/firmware/memmap nor $root/proc/iomem (CONFIG_FIRMWARE_MEMMAP, root)" \
 	"$status $got"
+
+# A map that is there but wrong is named as it is, not as missing.
+fake_memmap "$root"
+i=3
+while [ $i -lt 513 ]; do
+	mkdir -p "$root/sys/firmware/memmap/$i"
+	echo $((0x80000000 + i * 4096)) | xargs printf '0x%x\n' >"$root/sys/firmware/memmap/$i/start"
+	echo $((0x80000000 + i * 4096 + 4095)) | xargs printf '0x%x\n' >"$root/sys/firmware/memmap/$i/end"
+	echo "Reserved" >"$root/sys/firmware/memmap/$i/type"
+	i=$((i + 1))
+done
+dry_run "$bad/good32.elf"
+check_eq "a memory map of 513 entries: named, exit status 2" \
+	"2 bootelf: memory map $root/sys/firmware/memmap: more than 512 entries" "$status $got"
+rm -rf "$root/sys"
+fake_memmap "$root"
+echo 0x1000 >"$root/sys/firmware/memmap/2/end"
+dry_run "$bad/good32.elf"
+check_eq "an entry ending below its start: named, exit status 2" \
+	"2 bootelf: memory map $root/sys/firmware/memmap: entry 2 ends at 0x1000, below its start 0x100000" \
+	"$status $got"
+rm -rf "$root/sys"
+fake_memmap "$root"
+mkdir -p "$root/sys/firmware/memmap/3"
+echo 0x1001000 >"$root/sys/firmware/memmap/3/start"
+echo 0x1001fff >"$root/sys/firmware/memmap/3/end"
+echo "Reserved" >"$root/sys/firmware/memmap/3/type"
+dry_run "$bad/good32.elf"
+check_eq "a reserved range inside RAM: no segment is placed on it" \
+	"1 bootelf: image '$bad/good32.elf': PT_LOAD 0x34: [0x1000000, 0x1002000) is not inside the machine's RAM (memory map: $root/sys/firmware/memmap)" \
+	"$status $got"
 tap_done
