@@ -137,9 +137,9 @@ flip_byte() {
 start_stopped() {
 	_ss_log=$1 _ss_opts=$2
 	shift 2
-	# env --default-signal: a shell starts background commands with SIGINT ignored.
+	# env --default-signal: a shell starts background commands with SIGINT and SIGQUIT ignored.
 	# shellcheck disable=SC2086 # the options are words
-	env --default-signal=INT strace -f -o "$_ss_log" $_ss_opts "$@" &
+	env --default-signal=INT,QUIT strace -f -o "$_ss_log" $_ss_opts "$@" &
 	stopped_tracer=$!
 	_ss_tries=0
 	while [ $_ss_tries -lt 600 ] && kill -0 $stopped_tracer 2>/dev/null &&
