@@ -221,6 +221,9 @@ int output_check(const char *path, const struct image_spec *spec, const struct i
 	size_t i;
 	int exists, status = output_check_path(path, &st, &exists);
 
+	/* "-": standard output redirected to a file is an output that exists too */
+	if (status == EXIT_OK && output_is_stdout(path))
+		exists = fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode);
 	if (status != EXIT_OK || !exists)
 		return status;
 	if (same_file(&st, &in->kernel_file))

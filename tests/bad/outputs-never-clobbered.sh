@@ -105,4 +105,10 @@ refused "-o - with --manifest -" "$d" "manifest '-': is the image output (standa
 refused "-o - with a bad kernel writes nothing to standard output" "$d" "kernel '$work/rd.img': setup header 0x202: file is 14 bytes, too short to hold the \"HdrS\" signature at 0x202" \
 	--kernel "$work/rd.img" -o -
 check "-o - never made a file named -" test ! -e "$d/-"
+cp "$good" "$d/k.bzImage"
+status=0
+"$MKELFIMAGE" --kernel "$d/k.bzImage" -o - >>"$d/k.bzImage" 2>"$work/stderr" || status=$?
+check_eq "-o - with standard output appending to the kernel: exit 1, one line" \
+	"1 mkelfimage: output '-': is the kernel input" "$status $(cat "$work/stderr")"
+check "... and the kernel unchanged" cmp "$good" "$d/k.bzImage"
 tap_done
