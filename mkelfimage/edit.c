@@ -97,6 +97,7 @@ static int edit_open(struct edit *e, const char *path)
 	if ((e->in.kernel_file.fd = fcntl(img->fd, F_DUPFD_CLOEXEC, 0)) < 0)
 		return report_errno(EXIT_IO, "image", path, "cannot duplicate its descriptor");
 	e->in.kernel_file.size = img->size;
+	e->in.edited = img;
 	if (imageread_digest(img, DIGEST_KERNEL_FILE, 0, &e->kernel_file.size, e->kernel_file.sha256) != 0)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the kernel (not made by this mkelfimage)",
 				    path);

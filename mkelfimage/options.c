@@ -484,7 +484,9 @@ static int apply_template_entry(struct image_spec *spec, struct template_entry *
 		if (value->plain && (!value->text[0] || !strcmp(value->text, "~") || !strcmp(value->text, "null")))
 			return template_error(template, value->line, value->column, "key '%s' needs a value (%s)",
 					      entry->key, doc->arg_name);
+		/* "-" for -o and --manifest is standard output, not a file beside the template */
 		if (doc->arg_name && !strcmp(doc->arg_name, "FILE") &&
+		    !((doc->id == OPT_OUTPUT || doc->id == OPT_MANIFEST) && output_is_stdout(value->text)) &&
 		    template_resolve_path(template, entry, i) != EXIT_OK)
 			return -1;
 		if (apply_option(spec, doc->id, value->text, cmdline_source) < 0)

@@ -382,7 +382,7 @@ enum output_undo {
 	OUTPUT_UNDO_NONE,      /* the last rename: nothing comes after it */
 	OUTPUT_UNDO_UNLINK,    /* there was no old file: remove the new one */
 	OUTPUT_UNDO_EXCHANGE,  /* the old file is at old_path (RENAME_EXCHANGE): swap back */
-	OUTPUT_UNDO_LINK,      /* the old file is also at old_path (a hard link): rename it back */
+	OUTPUT_UNDO_ASIDE,     /* the old file is at old_path (set_aside): rename it back */
 };
 
 /* The file complete on disk: synced when asked, closed (a late write error shows here). */
@@ -428,8 +428,13 @@ static int copy_to_stdout(struct output *out)
 	return EXIT_OK;
 }
 
-/* The old file kept under a new hard link, for a file system that cannot exchange. */
-static int link_old(struct output *out)
+/*
+ * For a file system that cannot exchange: the old file kept at a new
+ * temporary name, by a second hard link, else (no hard links: FAT) by
+ * renaming it there; then its name is missing until the next rename.
+ * *moved tells which.
+ */
+static int set_aside(struct output *out, int *moved)
 {
 	char *backup = temp_template(out->path);
 	int fd, tries;
@@ -440,13 +445,17 @@ static int link_old(struct output *out)
 			break;
 		close(fd);
 		unlink(backup);
-		if (link(out->path, backup) == 0) {
-			output_pending_set(NULL, backup);
-			out->old_path = backup;
-			return 0;
+		*moved = 0;
+		if (link(out->path, backup) < 0) {
+			if (errno == EEXIST)
+				continue;
+			if (rename(out->path, backup) < 0)
+				break;
+			*moved = 1;
 		}
-		if (errno != EEXIST)
-			break;
+		output_pending_set(NULL, backup);
+		out->old_path = backup;
+		return 0;
 	}
 	free(backup);
 	return -1;
@@ -456,6 +465,7 @@ static int link_old(struct output *out)
 static int replace(struct output *out, int last)
 {
 	struct stat st;
+	int moved = 0;
 
 	out->undo = OUTPUT_UNDO_NONE;
 	if (last || (lstat(out->path, &st) < 0 && errno == ENOENT)) {
@@ -474,11 +484,14 @@ static int replace(struct output *out, int last)
 		out->undo = OUTPUT_UNDO_EXCHANGE;
 		return EXIT_OK;
 	}
-	if ((errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) || link_old(out) < 0)
+	if ((errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) || set_aside(out, &moved) < 0)
 		return report_errno(EXIT_IO, "output", out->path, "cannot set the old file aside");
 	if (rename(out->temp_path, out->path) < 0) {
 		report_print_errno("output", out->path, "cannot rename the temporary file into place");
-		unlink(out->old_path);
+		if (moved)
+			rename(out->old_path, out->path);
+		else
+			unlink(out->old_path);
 		output_pending_set(out->old_path, NULL);
 		free(out->old_path);
 		out->old_path = NULL;
@@ -487,7 +500,7 @@ static int replace(struct output *out, int last)
 	output_pending_set(out->temp_path, NULL);
 	free(out->temp_path);
 	out->temp_path = NULL;
-	out->undo = OUTPUT_UNDO_LINK;
+	out->undo = OUTPUT_UNDO_ASIDE;
 	return EXIT_OK;
 }
 
@@ -500,11 +513,11 @@ static void undo(struct output *out)
 		failed = unlink(out->path) < 0;
 	else if (out->undo == OUTPUT_UNDO_EXCHANGE)
 		failed = renameat2(AT_FDCWD, out->old_path, AT_FDCWD, out->path, RENAME_EXCHANGE) < 0;
-	else if (out->undo == OUTPUT_UNDO_LINK)
+	else if (out->undo == OUTPUT_UNDO_ASIDE)
 		failed = rename(out->old_path, out->path) < 0;
 	if (failed)
 		report_print_errno("output", out->path, "cannot put the old file back");
-	if (out->old_path && out->undo == OUTPUT_UNDO_EXCHANGE)
+	if (!failed && out->undo == OUTPUT_UNDO_EXCHANGE)
 		unlink(out->old_path);   /* the new file, swapped back out */
 	out->undo = OUTPUT_UNDO_NONE;
 }
@@ -515,7 +528,7 @@ static void finish_commit(struct output *out)
 	char *dir;
 	int fd;
 
-	if (out->old_path && (out->undo == OUTPUT_UNDO_EXCHANGE || out->undo == OUTPUT_UNDO_LINK))
+	if (out->old_path && (out->undo == OUTPUT_UNDO_EXCHANGE || out->undo == OUTPUT_UNDO_ASIDE))
 		unlink(out->old_path);
 	if (!(out->flags & OUTPUT_DURABLE) || !(dir = directory_of(out->path)))
 		return;

@@ -3,7 +3,8 @@
 # An image that shrinks while inspect, extract or an edit reads it is one
 # error line and exit status 2, not a death by SIGBUS, and leaves no file
 # (mkelfimage/output.h, output_guard_mapping); one that grows while extract
-# reads it is refused before any output is renamed (imageread_check_unchanged).
+# or an edit reads it is refused before any output is renamed
+# (imageread_check_unchanged).
 #
 # strace stops the command with SIGSTOP right after it maps the image (-P:
 # only the calls on that file); the test changes the file, then SIGCONT.
@@ -49,4 +50,10 @@ check_eq "extract, the image grown by 100 bytes while read: exit 2 and one line"
 	"2 mkelfimage: image '$image': file changed while being read ($size bytes, now $((size + 100))); nothing written" \
 	"$(cat "$work/status") $(cat "$work/stderr")"
 check_eq "extract, the image grown: no output written" "t.elf" "$(ls -A "$dir" | tr '\n' ' ' | sed 's/ $//')"
+changed grows +100 set-command-line x=1
+check_eq "set-command-line, the image grown by 100 bytes while read: exit 2 and one line" \
+	"2 mkelfimage: image '$image': file changed while being read ($size bytes, now $((size + 100))); nothing written" \
+	"$(cat "$work/status") $(cat "$work/stderr")"
+check_eq "set-command-line, the image grown: left as the other writer made it, nothing beside it" \
+	"$((size + 100)) t.elf" "$(file_size "$image") $(ls -A "$dir" | tr '\n' ' ' | sed 's/ $//')"
 tap_done

@@ -105,6 +105,10 @@ refused "-o - with --manifest -" "$d" "manifest '-': is the image output (standa
 refused "-o - with a bad kernel writes nothing to standard output" "$d" "kernel '$work/rd.img': setup header 0x202: file is 14 bytes, too short to hold the \"HdrS\" signature at 0x202" \
 	--kernel "$work/rd.img" -o -
 check "-o - never made a file named -" test ! -e "$d/-"
+printf 'kernel: %s\noutput: "-"\n' "$good" >"$d/t.yaml"
+(cd "$d" && "$MKELFIMAGE" --template t.yaml --initrd "$work/rd.img") >"$work/image"
+check "a template's output: - is standard output too, not a file beside the template" \
+	sh -c 'cmp -s "$1" "$2" && test ! -e "$3"' sh "$d/file.elf" "$work/image" "$d/-"
 cp "$good" "$d/k.bzImage"
 status=0
 "$MKELFIMAGE" --kernel "$d/k.bzImage" -o - >>"$d/k.bzImage" 2>"$work/stderr" || status=$?
