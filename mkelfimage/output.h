@@ -10,9 +10,10 @@
  * - any error it reports: every existing output holds its old bytes and no
  *   new name exists. The renames run with the catchable signals blocked;
  *   each output but the last is replaced in a way that can be undone (the
- *   old file is swapped aside by renameat2 RENAME_EXCHANGE, or kept by a
- *   hard link where the file system cannot swap), so when a later rename
- *   fails the earlier ones are undone before the error is returned.
+ *   old file is swapped aside by renameat2 RENAME_EXCHANGE; where the file
+ *   system cannot swap, kept by a hard link, else renamed aside, and then
+ *   its name is briefly missing), so when a later rename fails the earlier
+ *   ones are undone before the error is returned.
  * - a crash or SIGKILL in the middle of the renames can leave some outputs
  *   new and some old (and the old file of a swapped output under a
  *   temporary name), but never a partial file.
