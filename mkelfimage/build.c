@@ -15,7 +15,6 @@
 #include "elfboot_sum.h"
 #include "elfwrite.h"
 #include "formats/le.h"
-#include "imageread.h"
 #include "initrdprep.h"
 #include "inputs.h"
 #include "manifest.h"
@@ -184,9 +183,6 @@ static int write_outputs(struct build *b)
 	    (status = output_begin(&outs[1], spec->manifest_path, spec->output_flags)) == EXIT_OK)
 		status = manifest_write(outs[1].fd, spec, b->in, b->prep, &b->plan,
 					compute ? &digests : NULL, outs[0].fd);
-	/* an edit read its payloads from the image: a change meanwhile (another writer) is refused */
-	if (status == EXIT_OK && b->in->edited)
-		status = imageread_check_unchanged(b->in->edited);
 	if (status == EXIT_OK)
 		status = output_commit_all(outs, 2);
 	output_abort(&outs[0]);

@@ -97,7 +97,6 @@ static int edit_open(struct edit *e, const char *path)
 	if ((e->in.kernel_file.fd = fcntl(img->fd, F_DUPFD_CLOEXEC, 0)) < 0)
 		return report_errno(EXIT_IO, "image", path, "cannot duplicate its descriptor");
 	e->in.kernel_file.size = img->size;
-	e->in.edited = img;
 	if (imageread_digest(img, DIGEST_KERNEL_FILE, 0, &e->kernel_file.size, e->kernel_file.sha256) != 0)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the kernel (not made by this mkelfimage)",
 				    path);
@@ -125,9 +124,10 @@ static int verify_one(const struct image_read *img, enum digest_kind kind, uint3
 }
 
 /*
- * build_check: the kept kernel and initrds against the old image's digest
- * records, from the digests computed while they were copied (an image
- * without digests has only sizes to compare).
+ * build_check: the image unchanged since it was mapped, then the kept
+ * kernel and initrds against the old image's digest records, from the
+ * digests computed while they were copied (an image without digests has
+ * only sizes to compare).
  */
 static int verify_kept(void *ctx, const struct digest_set *digests)
 {
@@ -135,8 +135,11 @@ static int verify_kept(void *ctx, const struct digest_set *digests)
 	const struct kernel *k = &e->in.kernel;
 	char what[32];
 	uint32_t i;
-	int status;
+	/* the payloads were read from the image: a change meanwhile (a writer that takes no lock) is refused */
+	int status = imageread_check_unchanged(&e->img);
 
+	if (status != EXIT_OK)
+		return status;
 	if (k->head_bytes)
 		status = verify_one(&e->img, DIGEST_KERNEL_FILE, 0, k->file_size,
 				    digests ? digests->kernel_file : NULL, "kernel");

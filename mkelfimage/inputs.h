@@ -10,8 +10,6 @@
 #include "kernel.h"
 #include "spec.h"
 
-struct image_read;
-
 #define INITRD_PART_ALIGN  4    /* each initrd but the last is padded to 4 bytes */
 /* The initrds one image holds: a build, extract and the edits share the limit */
 #define INPUTS_MAX_INITRDS 64
@@ -25,7 +23,6 @@ struct inputs {
 	uint64_t initrd_region_size;   /* joined and padded, 0 if none */
 	char *cmdline;                 /* the built-in command line, malloc'd */
 	const struct kept_digest *kernel_file_kept; /* spec->kernel_file_kept (digest.c) */
-	const struct image_read *edited;   /* an edit's image: unchanged until the commit, or NULL */
 };
 
 /* Open and validate every input. Returns EXIT_OK or a reported exit status. */
