@@ -81,7 +81,10 @@ static int plan_image(struct build *b)
 	return status;
 }
 
-/* Where the output may go: not over an input, the manifest not over the image */
+/*
+ * Where the outputs may go: not over an input, the manifest not over the
+ * image (by any name: a hard link, a symlink, another spelling).
+ */
 static int check_outputs(const struct build *b)
 {
 	const struct image_spec *spec = b->spec;
@@ -89,9 +92,10 @@ static int check_outputs(const struct build *b)
 
 	if (status == EXIT_OK && spec->manifest_path &&
 	    (status = output_check(spec->manifest_path, spec, b->in)) == EXIT_OK &&
-	    strcmp(spec->manifest_path, spec->output_path) == 0)
-		status = report_error(EXIT_BAD_INPUT, "manifest '%s': is the image output",
-				      spec->manifest_path);
+	    output_same(spec->manifest_path, spec->output_path))
+		status = report_error(EXIT_BAD_INPUT, "manifest '%s': is the image output%s",
+				      spec->manifest_path, output_is_stdout(spec->manifest_path)
+				      ? " (standard output holds one of them)" : "");
 	return status;
 }
 
@@ -160,37 +164,29 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 
 /*
  * The image and, with --manifest, its manifest; both go to temporary
- * files and are renamed into place only when both are complete.
+ * files and are renamed into place only when both are complete, all or
+ * nothing (output.h says how).
  */
 static int write_outputs(struct build *b)
 {
 	const struct image_spec *spec = b->spec;
-	struct output out, manifest = { .fd = -1 };
+	struct output outs[2] = { { .fd = -1 }, { .fd = -1 } };
 	struct digest_set digests = { .initrd_count = 0 };
 	int compute = spec->digests || spec->verify_at_boot || spec->manifest_path;
-	int status = output_begin(&out, spec->output_path);
+	int status = output_begin(&outs[0], spec->output_path, spec->output_flags);
 
-	if (status != EXIT_OK)
-		return status;
-	status = write_image(b, out.fd, &digests, compute);
+	if (status == EXIT_OK)
+		status = write_image(b, outs[0].fd, &digests, compute);
 	if (status == EXIT_OK && b->check)
 		status = b->check->fn(b->check->ctx, compute ? &digests : NULL);
-	if (status == EXIT_OK && spec->manifest_path) {
-		status = output_begin(&manifest, spec->manifest_path);
-		if (status == EXIT_OK)
-			status = manifest_write(manifest.fd, spec, b->in, b->prep, &b->plan,
-						compute ? &digests : NULL, out.fd);
-	}
+	if (status == EXIT_OK && spec->manifest_path &&
+	    (status = output_begin(&outs[1], spec->manifest_path, spec->output_flags)) == EXIT_OK)
+		status = manifest_write(outs[1].fd, spec, b->in, b->prep, &b->plan,
+					compute ? &digests : NULL, outs[0].fd);
 	if (status == EXIT_OK)
-		status = output_commit(&out);
-	else
-		output_abort(&out);
-	if (spec->manifest_path && manifest.fd >= 0) {
-		if (status == EXIT_OK)
-			status = output_commit(&manifest);
-		else
-			output_abort(&manifest);
-	}
+		status = output_commit_all(outs, 2);
+	output_abort(&outs[0]);
+	output_abort(&outs[1]);
 	digest_set_free(&digests);
 	return status;
 }
@@ -206,8 +202,9 @@ int build_image_from(const struct image_spec *spec, struct inputs *in,
 		status = plan_rules_print(&b.plan, stdout);
 	} else if (status == EXIT_OK) {
 		status = check_outputs(&b);
+		/* with -o -, standard output holds the image */
 		if (status == EXIT_OK && spec->verbose)
-			plan_print(&b.plan, b.arch->print, stdout);
+			plan_print(&b.plan, b.arch->print, output_is_stdout(spec->output_path) ? stderr : stdout);
 		if (status == EXIT_OK)
 			status = write_outputs(&b);
 	}

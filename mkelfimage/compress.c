@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "compress.h"
+#include "output.h"
 #include "common/fdio.h"
 #include "common/report.h"
 
@@ -27,20 +28,7 @@
 
 int compress_temp_file(void)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	int fd;
-
-	dir = dir && *dir ? dir : "/tmp";
-	snprintf(path, sizeof(path), "%s/mkelfimage-tmp.XXXXXX", dir);
-	fd = mkstemp(path);
-	/* name the directory: a failed mkstemp may leave random letters in `path` */
-	if (fd < 0) {
-		report_print_errno("temporary directory", dir, "cannot create a file");
-		return -1;
-	}
-	unlink(path);
-	return fd;
+	return output_unnamed_temp();
 }
 
 struct buffers {

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "build.h"
@@ -25,9 +26,11 @@
 #include "formats/digestnote.h"
 #include "formats/elfnote.h"
 #include "inputs.h"
+#include "output.h"
 
 /* One edit: the image, the spec that rebuilds it, its payloads as inputs */
 struct edit {
+	char *target;                     /* the file a symlink names, malloc'd, or NULL */
 	struct image_read img;
 	struct image_spec spec;
 	struct inputs in;
@@ -48,12 +51,14 @@ static void spec_from_image(const struct image_read *img, struct image_spec *spe
 	spec->verify_at_boot = (img->params.flags & STUB_FLAG_VERIFY_AT_BOOT) != 0;
 	spec->digests = extract_has_digests(img);
 	spec->initrd_placement = img->params.initrd_placement;
+	/* the user's only copy is replaced: durably, keeping its mode and owner */
+	spec->output_flags = OUTPUT_DURABLE | OUTPUT_KEEP_OWNER;
 }
 
-/* Open an image mkelfimage made for x86 (the edits rebuild through the x86 build). */
+/* Open an image mkelfimage made for x86 (the edits rebuild through the x86 build), locked. */
 static int open_editable(const char *path, struct image_read *img)
 {
-	int status = imageread_open(path, img);
+	int status = imageread_open_locked(path, img);
 	int x86 = (img->elf.elf_class == ELFCLASS32 && img->elf.machine == EM_386) ||
 		(img->elf.elf_class == ELFCLASS64 && img->elf.machine == EM_X86_64);
 
@@ -72,8 +77,14 @@ static int open_editable(const char *path, struct image_read *img)
 static int edit_open(struct edit *e, const char *path)
 {
 	const struct image_read *img = &e->img;
-	int status = open_editable(path, &e->img);
+	struct stat st;
+	int status;
 
+	/* A symlink: edit the file it names (the new image replaces that file, not the link). */
+	e->target = NULL;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (e->target = realpath(path, NULL)))
+		path = e->target;
+	status = open_editable(path, &e->img);
 	memset(&e->in, 0, sizeof(e->in));
 	e->in.kernel_file = (struct input_file){ .what = "image", .path = path, .fd = -1 };
 	if (status != EXIT_OK)
@@ -83,8 +94,8 @@ static int edit_open(struct edit *e, const char *path)
 	 * Read while the new image is written beside it, then replaced by the
 	 * rename: not "an input that is the output" (no dev/ino to compare).
 	 */
-	if ((e->in.kernel_file.fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return report_errno(EXIT_IO, "image", path, "cannot open");
+	if ((e->in.kernel_file.fd = fcntl(img->fd, F_DUPFD_CLOEXEC, 0)) < 0)
+		return report_errno(EXIT_IO, "image", path, "cannot duplicate its descriptor");
 	e->in.kernel_file.size = img->size;
 	if (imageread_digest(img, DIGEST_KERNEL_FILE, 0, &e->kernel_file.size, e->kernel_file.sha256) != 0)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the kernel (not made by this mkelfimage)",
@@ -113,9 +124,10 @@ static int verify_one(const struct image_read *img, enum digest_kind kind, uint3
 }
 
 /*
- * build_check: the kept kernel and initrds against the old image's digest
- * records, from the digests computed while they were copied (an image
- * without digests has only sizes to compare).
+ * build_check: the image unchanged since it was mapped, then the kept
+ * kernel and initrds against the old image's digest records, from the
+ * digests computed while they were copied (an image without digests has
+ * only sizes to compare).
  */
 static int verify_kept(void *ctx, const struct digest_set *digests)
 {
@@ -123,8 +135,11 @@ static int verify_kept(void *ctx, const struct digest_set *digests)
 	const struct kernel *k = &e->in.kernel;
 	char what[32];
 	uint32_t i;
-	int status;
+	/* the payloads were read from the image: a change meanwhile (a writer that takes no lock) is refused */
+	int status = imageread_check_unchanged(&e->img);
 
+	if (status != EXIT_OK)
+		return status;
 	if (k->head_bytes)
 		status = verify_one(&e->img, DIGEST_KERNEL_FILE, 0, k->file_size,
 				    digests ? digests->kernel_file : NULL, "kernel");
@@ -200,7 +215,8 @@ static int set_cmdline(struct edit *e, const char *text)
 static void edit_close(struct edit *e)
 {
 	inputs_close(&e->in);
-	imageread_close(&e->img);
+	imageread_close(&e->img);   /* the lock held since edit_open goes last */
+	free(e->target);
 }
 
 int edit_set_command_line_main(int argc, char **argv)

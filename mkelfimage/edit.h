@@ -9,6 +9,12 @@
  * it was. The original kernel file's digest record is kept (a vmlinux image
  * holds only its PT_LOADs): the result is the image a fresh build from the
  * original files gives.
+ *
+ * The image is locked (imageread_open_locked) from the first read to the
+ * rename, so edits of one image serialize; an IMAGE that is a symlink
+ * edits the file it names; the new file keeps the old one's mode and, where
+ * permitted, owner, and is written durably (OUTPUT_DURABLE). Other hard
+ * links keep the old image: the rename replaces the directory entry.
  */
 #ifndef MKELFIMAGE_EDIT_H
 #define MKELFIMAGE_EDIT_H

@@ -185,7 +185,7 @@ static int part_write(const struct part *part, const char *path, struct output *
 {
 	uint64_t offset = 0;
 	size_t i;
-	int status = output_begin(out, path);
+	int status = output_begin(out, path, 0);
 
 	for (i = 0; status == EXIT_OK && i < part->count; offset += part->pieces[i].len, i++)
 		status = fdio_write_at(out->fd, "output", path, part->pieces[i].bytes, (size_t)part->pieces[i].len, offset);
@@ -272,26 +272,25 @@ int extract_cmdline(const struct image_read *img, const char *path)
 }
 
 /*
- * Every output: its directory exists, it is not a directory, not the image,
- * and no two outputs are one file (by name or by inode).
+ * Every output: its directory exists, it is a regular file or new, not the
+ * image, and no two outputs are one file (by inode, after following links,
+ * or by directory entry).
  */
 static int check_outputs(const struct image_read *img, const char *const *paths, size_t count)
 {
-	struct stat image_st, st[EXTRACT_MAX_INITRDS + 3];
-	int exists[EXTRACT_MAX_INITRDS + 3];
+	struct stat image_st, st;
 	size_t i, j;
-	int status;
+	int exists, status;
 
-	if (stat(img->path, &image_st) < 0)
+	if (fstat(img->fd, &image_st) < 0)
 		return report_errno(EXIT_IO, "image", img->path, "cannot stat");
 	for (i = 0; i < count; i++) {
-		if ((status = output_check_path(paths[i], &st[i], &exists[i])) != EXIT_OK)
+		if ((status = output_check_path(paths[i], &st, &exists)) != EXIT_OK)
 			return status;
-		if (exists[i] && st[i].st_dev == image_st.st_dev && st[i].st_ino == image_st.st_ino)
+		if (exists && st.st_dev == image_st.st_dev && st.st_ino == image_st.st_ino)
 			return report_error(EXIT_BAD_INPUT, "output '%s': is the image", paths[i]);
 		for (j = 0; j < i; j++)
-			if (!strcmp(paths[i], paths[j]) ||
-			    (exists[i] && exists[j] && st[i].st_dev == st[j].st_dev && st[i].st_ino == st[j].st_ino))
+			if (output_same(paths[i], paths[j]))
 				return report_error(EXIT_BAD_INPUT, "output '%s': also given as '%s'; each output once",
 						    paths[i], paths[j]);
 	}
@@ -301,7 +300,8 @@ static int check_outputs(const struct image_read *img, const char *const *paths,
 /*
  * All or nothing: every part is checked (against its digest when recorded)
  * and every output path checked before the first file is written; all are
- * written to temporary files and renamed only when all are complete.
+ * written to temporary files and renamed together (output_commit_all) only
+ * when all are complete and the image did not change meanwhile.
  */
 static int extract_all(const struct image_read *img, const char *kernel, const char *vmlinux,
 		       const char *const *initrds, uint32_t initrd_count, const char *cmdline)
@@ -325,12 +325,12 @@ static int extract_all(const struct image_read *img, const char *kernel, const c
 		status = check_outputs(img, paths, count);
 	for (; status == EXIT_OK && written < count; written++)
 		status = part_write(&parts[written], paths[written], &outs[written]);
-	for (i = 0; i < written; i++) {
-		if (status == EXIT_OK)
-			status = output_commit(&outs[i]);
-		else
-			output_abort(&outs[i]);   /* safe on one part_write already removed */
-	}
+	if (status == EXIT_OK)
+		status = imageread_check_unchanged(img);
+	if (status == EXIT_OK)
+		return output_commit_all(outs, written);
+	for (i = 0; i < written; i++)
+		output_abort(&outs[i]);   /* safe on one part_write already removed */
 	return status;
 }
 

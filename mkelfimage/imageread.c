@@ -5,7 +5,11 @@
 #include <stddef.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,16 +18,49 @@
 #include "formats/digestnote.h"
 #include "formats/multiboot.h"
 #include "imageread.h"
+#include "output.h"
 #include "common/report.h"
 
-static int map_file(const char *path, struct image_read *img)
+/*
+ * For an edit: the image locked (flock, held until imageread_close), so
+ * that edits of one image run one after the other. The lock is on the
+ * inode; an edit that waited finds the path renamed to the new image by
+ * the edit before it, so it opens again until it holds the file the path
+ * names.
+ */
+static int open_locked(const char *path, int *fd)
+{
+	struct stat held, named;
+
+	for (;;) {
+		if ((*fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+			return report_errno(EXIT_BAD_INPUT, "image", path, "cannot open");
+		if (fstat(*fd, &held) < 0)
+			return report_errno(EXIT_IO, "image", path, "cannot stat");
+		if (!S_ISREG(held.st_mode))
+			return EXIT_OK;   /* refused by map_file */
+		while (flock(*fd, LOCK_EX) < 0)
+			if (errno != EINTR)
+				return report_errno(EXIT_IO, "image", path, "cannot lock");
+		if (stat(path, &named) == 0 && named.st_dev == held.st_dev && named.st_ino == held.st_ino)
+			return EXIT_OK;
+		close(*fd);
+	}
+}
+
+static int map_file(const char *path, struct image_read *img, int lock)
 {
 	struct stat st;
 	/* O_NONBLOCK: a FIFO is refused below instead of waiting for a writer */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int fd = -1, status = lock ? open_locked(path, &fd)
+		: (fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0
+		? report_errno(EXIT_BAD_INPUT, "image", path, "cannot open") : EXIT_OK;
 
-	if (fd < 0)
-		return report_errno(EXIT_BAD_INPUT, "image", path, "cannot open");
+	if (status != EXIT_OK) {
+		if (fd >= 0)
+			close(fd);
+		return status;
+	}
 	if (fstat(fd, &st) < 0) {
 		close(fd);
 		return report_errno(EXIT_IO, "image", path, "cannot stat");
@@ -34,14 +71,22 @@ static int map_file(const char *path, struct image_read *img)
 				    S_ISDIR(st.st_mode) ? "is a directory, not a file"
 				    : !S_ISREG(st.st_mode) ? "not a regular file" : "file is empty");
 	}
+	img->fd = fd;
 	img->size = (size_t)st.st_size;
+	img->mtime = st.st_mtim;
+	/* A read past a new end of file raises SIGBUS: one line then (output.h). */
+	if (asprintf(&img->shrank_line, "%s: image '%s': file shrank while being read\n",
+		     report_program, path) < 0) {
+		img->shrank_line = NULL;
+		return report_error(EXIT_IO, "out of memory");
+	}
 	/* private and writable: libelf's elf_memory takes a non-const buffer */
 	img->map = mmap(NULL, img->size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-	close(fd);
 	if (img->map == MAP_FAILED) {
 		img->map = NULL;
 		return report_errno(EXIT_IO, "image", path, "cannot map");
 	}
+	output_guard_mapping(img->map, img->size, img->shrank_line);
 	return EXIT_OK;
 }
 
@@ -140,23 +185,47 @@ static void find_stub(struct image_read *img)
 	}
 }
 
-int imageread_open(const char *path, struct image_read *img)
+static int open_image(const char *path, struct image_read *img, int lock)
 {
 	struct fmt_error err;
 	int status;
 
 	memset(img, 0, sizeof(*img));
 	img->path = path;
+	img->fd = -1;
 	img->stub_segment = -1;
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return report_error(EXIT_IO, "libelf: %s", elf_errmsg(-1));
-	if ((status = map_file(path, img)) != EXIT_OK)
+	if ((status = map_file(path, img, lock)) != EXIT_OK)
 		return status;
 	if (elfimage_parse(img->map, img->size, &img->elf, &err) != FMT_OK)
 		return report_format_error("image", path, &err);
 	if ((status = read_notes(img)) != EXIT_OK)
 		return status;
 	find_stub(img);
+	return EXIT_OK;
+}
+
+int imageread_open(const char *path, struct image_read *img)
+{
+	return open_image(path, img, 0);
+}
+
+int imageread_open_locked(const char *path, struct image_read *img)
+{
+	return open_image(path, img, 1);
+}
+
+int imageread_check_unchanged(const struct image_read *img)
+{
+	struct stat st;
+
+	if (fstat(img->fd, &st) < 0)
+		return report_errno(EXIT_IO, "image", img->path, "cannot stat");
+	if ((uint64_t)st.st_size != img->size || st.st_mtim.tv_sec != img->mtime.tv_sec ||
+	    st.st_mtim.tv_nsec != img->mtime.tv_nsec)
+		return report_error(EXIT_IO, "image '%s': file changed while being read (%zu bytes, now %llu); nothing written",
+				    img->path, img->size, (unsigned long long)st.st_size);
 	return EXIT_OK;
 }
 
@@ -175,9 +244,15 @@ int imageread_check_made(const struct image_read *img)
 
 void imageread_close(struct image_read *img)
 {
+	output_unguard_mapping();
 	if (img->map)
 		munmap(img->map, img->size);
 	img->map = NULL;
+	if (img->fd >= 0)
+		close(img->fd);   /* releases an edit's lock */
+	img->fd = -1;
+	free(img->shrank_line);
+	img->shrank_line = NULL;
 }
 
 const uint8_t *imageread_bytes(const struct image_read *img, uint64_t addr, uint64_t len)

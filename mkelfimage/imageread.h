@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "formats/elfimage.h"
 #include "formats/notewalk.h"
@@ -20,8 +21,11 @@
 
 struct image_read {
 	const char *path;
+	int fd;                     /* open until imageread_close (an edit's lock) */
 	uint8_t *map;               /* the whole file, mapped privately */
 	size_t size;
+	struct timespec mtime;      /* when mapped, for imageread_check_unchanged */
+	char *shrank_line;          /* the SIGBUS line (output_guard_mapping) */
 	struct elfimage_info elf;
 	struct notewalk_note notes[IMAGEREAD_MAX_NOTES];
 	size_t note_count;
@@ -33,9 +37,22 @@ struct image_read {
 	int has_params;
 };
 
-/* Returns EXIT_OK or a reported status (1: not an ELF image, 2: I/O). */
+/*
+ * Returns EXIT_OK or a reported status (1: not an ELF image, 2: I/O). A
+ * file that shrinks while mapped ends the process with one line and exit
+ * status 2 (output_guard_mapping), not a SIGBUS. imageread_close is
+ * needed whatever the status.
+ */
 int imageread_open(const char *path, struct image_read *img);
+/* The same, for an edit: the image stays locked until imageread_close; a second edit waits. */
+int imageread_open_locked(const char *path, struct image_read *img);
 void imageread_close(struct image_read *img);
+
+/*
+ * Before committing what was read: the file still has the size and
+ * modification time it had when mapped. EXIT_OK, or a reported EXIT_IO.
+ */
+int imageread_check_unchanged(const struct image_read *img);
 
 /*
  * For extract and the edits, which read the image's memory: an image

@@ -116,8 +116,10 @@ int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct init
 				return status;
 			prep[i].recompressed = 1;
 		}
+		/* with -o -, standard output holds the image */
 		if (target != INITRD_COMPRESS_KEEP)
-			printf("initrd '%s': %llu bytes %s -> %llu bytes %s%s\n", file->path,
+			fprintf(spec->output_path && !strcmp(spec->output_path, "-") ? stderr : stdout,
+				"initrd '%s': %llu bytes %s -> %llu bytes %s%s\n", file->path,
 			       (unsigned long long)prep[i].source_size, initrd_kind_name(prep[i].source.kind),
 			       (unsigned long long)file->size, initrd_kind_name(prep[i].stored.kind),
 			       prep[i].recompressed ? "" : " (kept as it is)");

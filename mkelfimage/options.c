@@ -16,6 +16,7 @@
 #include "arch.h"
 #include "initrdprep.h"
 #include "options.h"
+#include "output.h"
 #include "common/report.h"
 #include "template.h"
 
@@ -47,6 +48,7 @@ enum option_id {
 	OPT_DIGESTS,
 	OPT_INITRD_PLACEMENT,
 	OPT_ELF_CLASS,
+	OPT_SYNC,
 };
 
 struct option_doc {
@@ -86,13 +88,15 @@ static const struct option_doc option_table[] = {
 	  "x86 (default: a bzImage, ELF32 image) or alpha (a vmlinux, ELF64 image)" },
 	{ "elf-class", OPT_ELF_CLASS, required_argument, "BITS",
 	  "32 (default for x86) or 64: ELF64 EM_X86_64 for PVH VMMs that load only ELF64; no multiboot header" },
-	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write" },
+	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write (- for standard output)" },
 	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
 	{ "plan", OPT_PLAN, no_argument, NULL,
 	  "print the memory plan and every rule checked; write nothing" },
 	{ "dry-run", OPT_DRY_RUN, no_argument, NULL, "alias of --plan" },
 	{ "manifest", OPT_MANIFEST, required_argument, "FILE",
-	  "also write a JSON manifest: digests, segments, boot fields" },
+	  "also write a JSON manifest: digests, segments, boot fields (- for standard output)" },
+	{ "sync", OPT_SYNC, no_argument, NULL,
+	  "write durably: fsync the image and manifest before renaming them, their directory after" },
 	{ "template", OPT_TEMPLATE, required_argument, "FILE",
 	  "read options from a YAML template; command-line options override it" },
 	{ "max-size", OPT_MAX_SIZE, required_argument, "SIZE",
@@ -156,6 +160,16 @@ static int set_once(const char **slot, const char *value, const char *name)
 	}
 	*slot = value;
 	return 0;
+}
+
+/* -o and --manifest: a file name, or - for standard output; never empty */
+static int set_output(const char **slot, const char *value, const char *name)
+{
+	if (value && !*value) {
+		report_print("%s '': an empty file name (give a file, or - for standard output)", name);
+		return -1;
+	}
+	return set_once(slot, value, name);
 }
 
 static int add_initrd(struct image_spec *spec, const char *path)
@@ -339,7 +353,7 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 	case OPT_INITRD:
 		return add_initrd(spec, arg);
 	case OPT_OUTPUT:
-		return set_once(&spec->output_path, arg, "--output");
+		return set_output(&spec->output_path, arg, "--output");
 	case OPT_VERBOSE:
 		spec->verbose++;
 		return 0;
@@ -358,7 +372,10 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		spec->plan_only = 1;
 		return 0;
 	case OPT_MANIFEST:
-		return set_once(&spec->manifest_path, arg, "--manifest");
+		return set_output(&spec->manifest_path, arg, "--manifest");
+	case OPT_SYNC:
+		spec->output_flags |= OUTPUT_DURABLE;
+		return 0;
 	case OPT_TEMPLATE:
 		return set_once(&spec->template_path, arg, "--template");
 	case OPT_MAX_SIZE:
@@ -467,7 +484,9 @@ static int apply_template_entry(struct image_spec *spec, struct template_entry *
 		if (value->plain && (!value->text[0] || !strcmp(value->text, "~") || !strcmp(value->text, "null")))
 			return template_error(template, value->line, value->column, "key '%s' needs a value (%s)",
 					      entry->key, doc->arg_name);
+		/* "-" for -o and --manifest is standard output, not a file beside the template */
 		if (doc->arg_name && !strcmp(doc->arg_name, "FILE") &&
+		    !((doc->id == OPT_OUTPUT || doc->id == OPT_MANIFEST) && output_is_stdout(value->text)) &&
 		    template_resolve_path(template, entry, i) != EXIT_OK)
 			return -1;
 		if (apply_option(spec, doc->id, value->text, cmdline_source) < 0)

@@ -41,6 +41,7 @@ struct image_spec {
 	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */
 	int plan_only;               /* --plan/--dry-run: print the plan, write nothing */
 	const char *manifest_path;   /* --manifest FILE.json, or NULL */
+	unsigned output_flags;       /* OUTPUT_* (output.h): --sync, and what an edit keeps */
 	const char *template_path;   /* --template FILE.yaml, or NULL */
 	struct template *template;   /* its values, owned (the spec points into it) */
 	uint64_t max_size;           /* --max-size in bytes, 0 = no limit */

@@ -127,3 +127,25 @@ flip_byte() {
 	printf "\\$(printf '%03o' $((_f_old ^ 255)))" |
 		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
+
+# start_stopped LOG "STRACE OPTIONS" COMMAND...: run COMMAND in the
+# background under strace (its trace in LOG), which stops it with SIGSTOP as
+# the options say (-e inject=CALL:signal=SIGSTOP:when=N); return once it is
+# stopped (or gone). Sets stopped_tracer (strace, to wait for) and
+# stopped_pid (the command, to signal; empty if it never stopped). No timing
+# assertion: the wait is bounded by a count. The caller's redirections apply.
+start_stopped() {
+	_ss_log=$1 _ss_opts=$2
+	shift 2
+	# env --default-signal: a shell starts background commands with SIGINT and SIGQUIT ignored.
+	# shellcheck disable=SC2086 # the options are words
+	env --default-signal=INT,QUIT strace -f -o "$_ss_log" $_ss_opts "$@" &
+	stopped_tracer=$!
+	_ss_tries=0
+	while [ $_ss_tries -lt 600 ] && kill -0 $stopped_tracer 2>/dev/null &&
+	      ! grep -q 'stopped by SIGSTOP' "$_ss_log" 2>/dev/null; do
+		_ss_tries=$((_ss_tries + 1))
+		sleep 0.1
+	done
+	stopped_pid=$(tr -s ' ' '\n' <"/proc/$stopped_tracer/task/$stopped_tracer/children" 2>/dev/null | sed -n 1p)
+}

@@ -11,6 +11,11 @@ TAP_TEST_LIST = \
 	%D%/bad/reject-bad-input.sh \
 	%D%/bad/subcommands-reject-bad-images.sh \
 	%D%/bad/interrupted-build-leaves-nothing.sh \
+	%D%/bad/outputs-never-clobbered.sh \
+	%D%/bad/failed-commit-changes-nothing.sh \
+	%D%/bad/file-size-limit-is-an-error.sh \
+	%D%/bad/interrupted-edit-leaves-nothing.sh \
+	%D%/bad/image-changing-under-reader.sh \
 	%D%/bad/valgrind-clean.sh \
 	%D%/bad/limits-one-rule.sh \
 	%D%/boot/multiboot-probe-2.15-relocatable.sh \

@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# A build stopped by SIGINT, SIGTERM or SIGHUP in the middle of copying the
-# initrd leaves no temporary file and no partial output, and an existing
-# output stays as it was (mkelfimage/output.c removes the temporary file in
-# its signal handler, then dies of the signal).
+# A build stopped by any catchable terminating signal (SIGHUP, SIGINT,
+# SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGVTALRM,
+# SIGPROF, a real-time signal) in the middle of copying the initrd leaves no
+# temporary file and no partial output, and an existing output stays as it
+# was (mkelfimage/output.c removes the temporary file in its signal handler,
+# then dies of the signal).
 #
 # Deterministic, no timing: strace stops mkelfimage with SIGSTOP when it
 # enters its second payload copy (the kernel is copied first, the initrd
@@ -31,13 +33,16 @@ children() {
 	tr -s ' ' '\n' <"/proc/$1/task/$1/children" 2>/dev/null | sed -n 1p
 }
 
-for signal in HUP:1 INT:2 TERM:15; do
+# SIGQUIT and SIGXCPU dump core: not here.
+ulimit -c 0
+for signal in HUP:1 INT:2 QUIT:3 USR1:10 USR2:12 PIPE:13 ALRM:14 TERM:15 XCPU:24 VTALRM:26 PROF:27 \
+	      RTMIN:34 RTMAX:64; do
 	sig=${signal%:*} signum=${signal#*:}
 	dir=$work/$sig
 	mkdir -p "$dir"
 	printf 'previous output\n' >"$dir/boot.elf"
-	# env --default-signal: a shell starts background commands with SIGINT ignored.
-	env --default-signal=INT strace -f -o "$dir/strace.log" -e trace=$copy_call \
+	# env --default-signal: a shell starts background commands with SIGINT and SIGQUIT ignored.
+	env --default-signal=INT,QUIT strace -f -o "$dir/strace.log" -e trace=$copy_call \
 		-e inject=$copy_call:signal=SIGSTOP:when=$when \
 		"$MKELFIMAGE" --kernel "$good" --initrd "$work/rd.img" -o "$dir/boot.elf" \
 		>/dev/null 2>"$dir/stderr" &
@@ -54,7 +59,7 @@ for signal in HUP:1 INT:2 TERM:15; do
 	temp=$(cd "$dir" && ls -A | grep '^\.boot\.elf\.' | tr '\n' ' ')
 	check "SIG$sig: mkelfimage is stopped mid-copy with its temporary file present" \
 		test -n "$tracee" -a -n "$temp"
-	[ -n "$tracee" ] && kill -$sig "$tracee" 2>/dev/null
+	[ -n "$tracee" ] && kill -"$signum" "$tracee" 2>/dev/null
 	[ -n "$tracee" ] && kill -CONT "$tracee" 2>/dev/null
 	status=0
 	wait $tracer || status=$?

@@ -12,6 +12,7 @@ TAP_TEST_LIST += \
 	%D%/inspect-image.sh \
 	%D%/extract-and-edit.sh \
 	%D%/vmlinux-edits.sh \
+	%D%/edits-keep-the-file.sh \
 	%D%/reproducible-anywhere.sh \
 	%D%/real-kernel-pipeline.sh
 
