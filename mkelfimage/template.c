@@ -245,7 +245,7 @@ static int check_nesting(const struct template *template, const char *text, size
 	int comment = 0;
 	size_t i;
 
-	for (i = 0; i < len; prev = text[i], i++) {
+	for (i = 0; i < len; i++) {
 		char c = text[i];
 
 		column++;
@@ -256,10 +256,12 @@ static int check_nesting(const struct template *template, const char *text, size
 		} else if (comment) {
 			continue;
 		} else if (quote) {
-			if (quote == '"' && c == '\\' && i + 1 < len)
-				prev = text[i++], column++;
-			else if (c == quote)
+			if (quote == '"' && c == '\\' && i + 1 < len) {
+				i++;    /* the escaped character cannot close the quote */
+				column++;
+			} else if (c == quote) {
 				quote = 0;
+			}
 		} else if (c == '#' && (prev == ' ' || prev == '\t' || prev == '\n')) {
 			comment = 1;
 		} else if ((c == '"' || c == '\'') && strchr(" \t\n,[{:-", prev)) {
@@ -270,6 +272,7 @@ static int check_nesting(const struct template *template, const char *text, size
 		} else if ((c == ']' || c == '}') && depth) {
 			depth--;
 		}
+		prev = text[i];
 	}
 	return EXIT_OK;
 }
