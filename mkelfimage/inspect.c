@@ -15,6 +15,7 @@
 
 #include "formats/le.h"
 #include "formats/digestnote.h"
+#include "imagesum.h"
 #include "formats/elfnote.h"
 #include "formats/initrd_kind.h"
 #include "formats/sha256.h"
@@ -440,6 +441,21 @@ static void print_loaders(struct out *o, const struct image_read *img)
 	out_end(o, 1);
 }
 
+/* What ELFBoot loaders (coreboot, Etherboot) check after loading: the note against the image */
+static void print_elfboot_checksum(struct out *o, const struct image_read *img)
+{
+	uint16_t sum, noted;
+	int present = imagesum_elfboot(img, &sum, &noted);
+
+	out_begin(o, "elfboot_checksum", 0);
+	out_str(o, "verdict", !present ? "none" : sum == noted ? "ok" : "MISMATCH");
+	if (present) {
+		out_uint(o, "noted", noted, 1);
+		out_uint(o, "image", sum, 1);
+	}
+	out_end(o, 0);
+}
+
 static void print_image(struct out *o, const struct image_read *img)
 {
 	char machine[32];
@@ -467,6 +483,7 @@ static void print_image(struct out *o, const struct image_read *img)
 		print_initrds(o, img);
 	}
 	print_digests(o, img);
+	print_elfboot_checksum(o, img);
 	print_loaders(o, img);
 	if (o->json)
 		json_object_end(o->json);

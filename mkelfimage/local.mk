@@ -34,6 +34,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/manifest.c %D%/manifest.h \
 	%D%/imageread.c %D%/imageread.h \
 	%D%/inspect.c %D%/inspect.h \
+	%D%/imagesum.c %D%/imagesum.h \
 	%D%/extract.c %D%/extract.h \
 	%D%/minvmlinux.c %D%/minvmlinux.h \
 	%D%/edit.c %D%/edit.h

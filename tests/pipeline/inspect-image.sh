@@ -71,6 +71,21 @@ check "a flipped byte: the second initrd's digest is a MISMATCH" grep -Eq '^  in
 check "a flipped byte: the first initrd still checks out" grep -Eq '^  initrd file +0 +70001 [0-9a-f]{64} ok$' "$work/bad.txt"
 check "text output: the loaders with yes and no" grep -q '^  PVH ELF64-only VMMs  *no: Firecracker' "$work/bad.txt"
 
+# The ELFBoot checksum, as loaders check it: any changed byte of a loaded
+# segment shows, the stub's too (its digests do not cover it).
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd1.img" -o "$work/sum.elf"
+"$MKELFIMAGE" inspect --json "$work/sum.elf" >"$work/sum.json"
+check_eq "a fresh image: the ELFBoot checksum note matches the image" "ok" \
+	"$(python3 -c 'import json,sys; d = json.load(open(sys.argv[1]))["elfboot_checksum"]; print(d["verdict"] if d["noted"] == d["image"] else "differ")' "$work/sum.json")"
+stub_offset=$(readelf -lW "$work/sum.elf" | awk '$1 == "LOAD" && $2 == "0x001000" { print $2 }')
+flip_byte "$work/sum.elf" $((stub_offset + 0x40))
+"$MKELFIMAGE" inspect "$work/sum.elf" >"$work/sum.txt"
+check "a changed stub byte: the ELFBoot checksum is a MISMATCH" \
+	grep -qx '  verdict: MISMATCH' "$work/sum.txt"
+"$MKELFIMAGE" --kernel "$kernel" --no-elf-notes -o "$work/nonotes.elf"
+"$MKELFIMAGE" inspect "$work/nonotes.elf" >"$work/nonotes.txt"
+check "--no-elf-notes: no checksum to check" grep -qx '  verdict: none' "$work/nonotes.txt"
+
 "$MKELFIMAGE" inspect --json "$PROBE_DIR/probe-0x100000.elf" >"$work/other.json"
 check_eq "another ELF executable: exit 0, not made by mkelfimage" "0 False" \
 	"$? $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["made_by_mkelfimage"])' "$work/other.json")"

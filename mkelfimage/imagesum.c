@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "config.h"
+
+#include <elf.h>
+
+#include "formats/elfnote.h"
+#include "formats/ipsum.h"
+#include "formats/le.h"
+#include "imagesum.h"
+
+/* e_ehsize and e_phentsize: where each class keeps them (System V ABI, "ELF Header") */
+#define EHSIZE_AT(is64)     ((is64) ? 0x34 : 0x28)
+#define PHENTSIZE_AT(is64)  ((is64) ? 0x36 : 0x2a)
+
+/* The sum of `len` file bytes at `offset`, or of nothing past the end of the file */
+static uint16_t sum_file(const struct image_read *img, uint64_t offset, uint64_t len)
+{
+	if (offset > img->size || len > img->size - offset)
+		len = offset > img->size ? 0 : img->size - offset;
+	return ipsum(img->map + offset, (size_t)len);
+}
+
+int imagesum_elfboot(const struct image_read *img, uint16_t *sum, uint16_t *noted)
+{
+	const struct notewalk_note *note = imageread_note(img, ELF_NOTE_BOOT, EIN_PROGRAM_CHECKSUM);
+	int is64 = img->elf.elf_class == ELFCLASS64;
+	uint64_t ehsize = le16_get(img->map + EHSIZE_AT(is64));
+	uint64_t phsize = (uint64_t)img->elf.phnum * le16_get(img->map + PHENTSIZE_AT(is64));
+	uint64_t bytes;
+	size_t i;
+
+	*sum = sum_file(img, 0, ehsize);
+	bytes = ehsize;
+	*sum = ipsum_combine(bytes, *sum, sum_file(img, img->elf.phoff, phsize));
+	bytes += phsize;
+	/* each PT_LOAD as it lies in memory: the zeros up to p_memsz add nothing but length */
+	for (i = 0; i < img->elf.load_count; i++) {
+		const struct elfimage_segment *seg = &img->elf.load[i];
+
+		if (seg->memsz == 0)
+			continue;
+		*sum = ipsum_combine(bytes, *sum, sum_file(img, seg->offset, seg->filesz));
+		bytes += seg->memsz;
+	}
+	*noted = note && note->descsz >= 2 ? le16_get(note->desc) : 0;
+	return note && note->descsz >= 2;
+}
