@@ -3,7 +3,12 @@
 
 #include <elf.h>
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "formats/elfnote.h"
+#include "formats/stubparam.h"
+#include "stub.h"
 #include "formats/ipsum.h"
 #include "formats/le.h"
 #include "imagesum.h"
@@ -44,4 +49,33 @@ int imagesum_elfboot(const struct image_read *img, uint16_t *sum, uint16_t *note
 	}
 	*noted = note && note->descsz >= 2 ? le16_get(note->desc) : 0;
 	return note && note->descsz >= 2;
+}
+
+long imagesum_stub_differs(const struct image_read *img, uint64_t *first)
+{
+	const struct elfimage_segment *seg;
+	const struct stub_header *h = &img->stub;
+	const uint8_t *have;
+	uint8_t *want;
+	long count = 0;
+	size_t i;
+
+	if (!img->has_params || img->stub_segment < 0 ||
+	    (img->elf.machine != EM_386 && img->elf.machine != EM_X86_64))
+		return -1;
+	seg = &img->elf.load[img->stub_segment];
+	if (seg->filesz != stub_x86_blob.size || h->params_offset > seg->filesz ||
+	    h->params_size > seg->filesz - h->params_offset ||
+	    h->multiboot_offset > seg->filesz - STUB_MULTIBOOT_FIELDS_SIZE ||
+	    seg->paddr > UINT32_MAX || !(want = stub_relocated(&stub_x86_blob, (uint32_t)seg->paddr)))
+		return -1;
+	have = img->map + seg->offset;
+	/* what a build fills in: the parameters, and the header --no-multiboot blanks */
+	memcpy(want + h->params_offset, have + h->params_offset, h->params_size);
+	memcpy(want + h->multiboot_offset, have + h->multiboot_offset, STUB_MULTIBOOT_FIELDS_SIZE);
+	for (i = 0; i < seg->filesz; i++)
+		if (want[i] != have[i] && !count++)
+			*first = i;
+	free(want);
+	return count;
 }

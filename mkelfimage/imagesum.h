@@ -18,4 +18,14 @@
  */
 int imagesum_elfboot(const struct image_read *img, uint16_t *sum, uint16_t *noted);
 
+/*
+ * Compare the image's x86 stub with the one this mkelfimage writes at the
+ * same address with the same parameters: the embedded stub relocated there,
+ * with the image's own parameter block and loader header bytes (which
+ * --no-multiboot blanks). Returns the count of bytes that differ (*first:
+ * the offset of the first in the stub), or -1 when the image's stub is not
+ * this mkelfimage's size or kind (nothing to compare).
+ */
+long imagesum_stub_differs(const struct image_read *img, uint64_t *first);
+
 #endif

@@ -221,6 +221,23 @@ static void print_cmdline(struct out *o, const struct image_read *img)
 	out_end(o, 0);
 }
 
+/* Whether the stub's code is this mkelfimage's, parameters aside */
+static void print_stub_code(struct out *o, const struct image_read *img)
+{
+	char text[96];
+	uint64_t first = 0;
+	long differ = imagesum_stub_differs(img, &first);
+
+	if (differ < 0)
+		snprintf(text, sizeof(text), "not this mkelfimage's stub (another size or kind)");
+	else if (differ == 0)
+		snprintf(text, sizeof(text), "same as this mkelfimage writes");
+	else
+		snprintf(text, sizeof(text), "DIFFERS in %ld bytes, the first at stub offset 0x%llx",
+			 differ, (unsigned long long)first);
+	out_str(o, "code", text);
+}
+
 static void print_stub(struct out *o, const struct image_read *img)
 {
 	out_begin(o, "stub", 0);
@@ -228,6 +245,7 @@ static void print_stub(struct out *o, const struct image_read *img)
 	out_uint(o, "params_version", img->params.version, 0);
 	out_bool(o, "verify_at_boot", (img->params.flags & STUB_FLAG_VERIFY_AT_BOOT) != 0);
 	out_str(o, "initrd_placement", img->params.initrd_placement == STUB_INITRD_HIGH ? "high" : "planned");
+	print_stub_code(o, img);
 	out_end(o, 0);
 }
 

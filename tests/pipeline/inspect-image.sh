@@ -82,6 +82,11 @@ flip_byte "$work/sum.elf" $((stub_offset + 0x40))
 "$MKELFIMAGE" inspect "$work/sum.elf" >"$work/sum.txt"
 check "a changed stub byte: the ELFBoot checksum is a MISMATCH" \
 	grep -qx '  verdict: MISMATCH' "$work/sum.txt"
+check "a changed stub byte: the stub differs from this mkelfimage's, where" \
+	grep -qx '  code: DIFFERS in 1 bytes, the first at stub offset 0x40' "$work/sum.txt"
+"$MKELFIMAGE" --kernel "$kernel" --no-multiboot --verify-at-boot -o "$work/same.elf"
+check "a fresh image: the stub is this mkelfimage's (parameters and blanked header aside)" \
+	sh -c "'$MKELFIMAGE' inspect '$work/same.elf' | grep -qx '  code: same as this mkelfimage writes'"
 "$MKELFIMAGE" --kernel "$kernel" --no-elf-notes -o "$work/nonotes.elf"
 "$MKELFIMAGE" inspect "$work/nonotes.elf" >"$work/nonotes.txt"
 check "--no-elf-notes: no checksum to check" grep -qx '  verdict: none' "$work/nonotes.txt"
