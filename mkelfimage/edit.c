@@ -62,7 +62,8 @@ static int open_editable(const char *path, struct image_read *img)
 	int x86 = (img->elf.elf_class == ELFCLASS32 && img->elf.machine == EM_386) ||
 		(img->elf.elf_class == ELFCLASS64 && img->elf.machine == EM_X86_64);
 
-	if (status == EXIT_OK && (!img->has_params || !x86))
+	/* imageread_check_made first: it names an Alpha image as such */
+	if (status == EXIT_OK && img->elf.machine != EM_ALPHA && (!img->has_params || !x86))
 		status = report_error(EXIT_BAD_INPUT, "image '%s': not an x86 image made by mkelfimage", path);
 	if (status == EXIT_OK)
 		status = imageread_check_made(img);

@@ -234,6 +234,10 @@ int imageread_check_made(const struct image_read *img)
 	const struct elfimage_rules rules = { &img->elf.machine, 1, ELFIMAGE_MAX_LOADS };
 	struct fmt_error err;
 
+	/* an Alpha image has the Alpha stub's parameters, which hold no digests to check against */
+	if (img->elf.machine == EM_ALPHA)
+		return report_error(EXIT_BAD_INPUT, "image '%s': an Alpha image: extract and the edits are not supported for Alpha images",
+				    img->path);
 	if (!img->has_params)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no mkelfimage stub parameters: not an image mkelfimage made",
 				    img->path);

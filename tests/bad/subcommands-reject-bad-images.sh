@@ -359,6 +359,17 @@ if [ "${ALPHA_SUPPORT:-no}" = yes ]; then
 	alpha_rejects "the kernel cut at its program headers" \
 		"kernel '$work/cut.vmlinux': program header table 0x40: $(od -An -tu2 -j 56 -N2 "$ALPHA_PROBE" | tr -d ' ') program headers of 56 bytes at offset 0x40 end past the file (100 bytes)" \
 		--kernel "$(head -c 100 "$ALPHA_PROBE" >"$work/cut.vmlinux"; echo "$work/cut.vmlinux")" -o "$out/k"
+	# An Alpha image is named as such by the subcommands that cannot read it
+	mkdir -p "$work/alpha-image"
+	"$MKELFIMAGE" --arch alpha --kernel "$work/vmlinux" --initrd "$work/rd.img" -o "$work/alpha-image/a.elf" ||
+		{ echo "Bail out! cannot build the Alpha image"; exit 1; }
+	alpha_image_refused="image '$work/alpha-image/a.elf': an Alpha image: extract and the edits are not supported for Alpha images"
+	expect "an Alpha image: extract refuses it by name" 1 "$alpha_image_refused" "$work/alpha-image/a.elf" \
+		extract "$work/alpha-image/a.elf" --kernel "$out/k"
+	expect "an Alpha image: set-command-line refuses it by name" 1 "$alpha_image_refused" \
+		"$work/alpha-image/a.elf" set-command-line "$work/alpha-image/a.elf" x
+	expect "an Alpha image: replace-initrd refuses it by name" 1 "$alpha_image_refused" \
+		"$work/alpha-image/a.elf" replace-initrd "$work/alpha-image/a.elf" "$work/rd.img"
 	if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 		cp "$ALPHA_PROBE" "$work/unreadable.vmlinux"
 		chmod 000 "$work/unreadable.vmlinux"
