@@ -132,6 +132,24 @@ struct setup_data {
 	uint8_t  data[];               /* 0x10 */
 } __attribute__((packed));
 
+/*
+ * zero-page.rst 1C0/020 efi_info (arch/x86/include/uapi/asm/bootparam.h):
+ * this layout from protocol 2.06; the _hi words are read from 2.08 on.
+ */
+#define EFI32_LOADER_SIGNATURE     0x32334c45u  /* "EL32": tag 11, 32-bit firmware */
+#define EFI64_LOADER_SIGNATURE     0x34364c45u  /* "EL64": tag 12, 64-bit firmware */
+
+struct efi_info {
+	uint32_t efi_loader_signature;         /* 0x1c0 */
+	uint32_t efi_systab;                   /* 0x1c4 */
+	uint32_t efi_memdesc_size;             /* 0x1c8 */
+	uint32_t efi_memdesc_version;          /* 0x1cc */
+	uint32_t efi_memmap;                   /* 0x1d0 */
+	uint32_t efi_memmap_size;              /* 0x1d4 */
+	uint32_t efi_systab_hi;                /* 0x1d8  2.08+ */
+	uint32_t efi_memmap_hi;                /* 0x1dc  2.08+ */
+};
+
 struct boot_params {
 	uint8_t  screen_info[0x40];            /* 0x000 */
 	uint8_t  apm_bios_info[0x14];          /* 0x040 */
@@ -150,7 +168,7 @@ struct boot_params {
 	uint8_t  _pad4[112];                   /* 0x0cc */
 	uint32_t cc_blob_address;              /* 0x13c */
 	uint8_t  edid_info[0x80];              /* 0x140 */
-	uint8_t  efi_info[0x20];               /* 0x1c0 */
+	struct efi_info efi_info;              /* 0x1c0 */
 	uint32_t alt_mem_k;                    /* 0x1e0 */
 	uint32_t scratch;                      /* 0x1e4  the kernel's tiny early stack */
 	uint8_t  e820_entries;                 /* 0x1e8 */
@@ -177,6 +195,9 @@ BP_ASSERT_OFFSET(acpi_rsdp_addr, 0x070);
 BP_ASSERT_OFFSET(ext_ramdisk_image, 0x0c0);
 BP_ASSERT_OFFSET(ext_cmd_line_ptr, 0x0c8);
 BP_ASSERT_OFFSET(cc_blob_address, 0x13c);
+BP_ASSERT_OFFSET(efi_info, 0x1c0);
+BP_ASSERT_OFFSET(efi_info.efi_memmap, 0x1d0);
+BP_ASSERT_OFFSET(efi_info.efi_memmap_hi, 0x1dc);
 BP_ASSERT_OFFSET(alt_mem_k, 0x1e0);
 BP_ASSERT_OFFSET(scratch, 0x1e4);
 BP_ASSERT_OFFSET(e820_entries, 0x1e8);
@@ -199,6 +220,7 @@ BP_ASSERT_OFFSET(edd_mbr_sig_buffer, 0x290);
 BP_ASSERT_OFFSET(e820_table, 0x2d0);
 BP_ASSERT_OFFSET(eddbuf, 0xd00);
 _Static_assert(sizeof(struct setup_header) == 0x26c - 0x1f1, "setup_header ends at 0x26c");
+_Static_assert(sizeof(struct efi_info) == 0x20, "efi_info is 0x20 bytes");
 _Static_assert(sizeof(struct boot_e820_entry) == 20, "e820 entry is 20 bytes");
 _Static_assert(sizeof(struct boot_params) == BOOTPARAMS_SIZE, "boot_params is one page");
 

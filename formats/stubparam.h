@@ -10,6 +10,7 @@
  *   blob offset 0   +--------------------------+
  *                   | struct stub_header       |  offsets, never relocated
  *   multiboot_offset| struct multiboot_header  |  4-byte aligned, first 8 KiB
+ *  multiboot2_offset| struct multiboot2_header |  8-byte aligned, first 32 KiB
  *   entry_offset    | 32-bit entry code ...    |
  *   params_offset   | struct stub_params       |  filled by mkelfimage
  *   file_size       +--------------------------+
@@ -21,7 +22,8 @@
  * by the plan and adds that address to every 32-bit word listed in the
  * relocation table generated with the blob (mkelfimage/stub_blob.h).
  *
- * Versions: header 1 and params 4 (this file). A later field is appended,
+ * Versions: header 2 and params 4 (this file). Header 2 named
+ * multiboot2_offset (0x28, reserved and 0 in header 1: "none"). A later field is appended,
  * `version` and `size` grow, and a reader uses only what `size` covers.
  * Params 2 added flags bit STUB_FLAG_VERIFY_AT_BOOT, initrd_placement and
  * the three SHA-256 digests (0xd4 .. 0x138); params 3 kernel_protocol
@@ -38,7 +40,7 @@
 
 #define STUB_HEADER_MAGIC          "MKELFSTB"   /* 8 bytes, no NUL stored */
 #define STUB_HEADER_MAGIC_LEN      8
-#define STUB_HEADER_VERSION        1
+#define STUB_HEADER_VERSION        2
 #define STUB_LOAD_ALIGN            0x1000       /* the stub's load address alignment */
 
 struct stub_header {
@@ -52,7 +54,9 @@ struct stub_header {
 	uint32_t params_size;                  /* 0x1c  sizeof(struct stub_params) */
 	uint32_t multiboot_offset;             /* 0x20  struct multiboot_header, 0 = none */
 	uint32_t pvh_entry_offset;             /* 0x24  0 = none */
-	uint32_t reserved[2];                  /* 0x28 */
+	/* version 2 */
+	uint32_t multiboot2_offset;            /* 0x28  struct multiboot2_header, 0 = none */
+	uint32_t reserved;                     /* 0x2c */
 };                                             /* 0x30 */
 
 #define STUB_PARAMS_MAGIC          0x50534b4du  /* "MKSP" little endian */
@@ -134,6 +138,9 @@ struct stub_params {
 						         stream: a vmlinux's PT_LOAD file bytes */
 };                                             /* 0x178 */
 
+_Static_assert(__builtin_offsetof(struct stub_header, multiboot_offset) == 0x20, "stub_header.multiboot_offset");
+_Static_assert(__builtin_offsetof(struct stub_header, pvh_entry_offset) == 0x24, "stub_header.pvh_entry_offset");
+_Static_assert(__builtin_offsetof(struct stub_header, multiboot2_offset) == 0x28, "stub_header.multiboot2_offset");
 _Static_assert(sizeof(struct stub_header) == 0x30, "stub_header layout");
 _Static_assert(__builtin_offsetof(struct stub_params, cmdline_addr) == 0x18, "stub_params.cmdline_addr");
 _Static_assert(__builtin_offsetof(struct stub_params, initrd_addr) == 0x28, "stub_params.initrd_addr");

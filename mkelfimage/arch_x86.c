@@ -2,7 +2,7 @@
 /*
  * x86: an ELF32 EM_386 image (ELF64 EM_X86_64 with --elf-class 64) entered
  * through the stub (stubs/x86), which every x86 loader can start: multiboot,
- * PVH, ELF boot notes, a plain ELF jump.
+ * multiboot2 (GRUB on EFI), PVH, ELF boot notes, a plain ELF jump.
  *
  * After the kernel's reservation, each on its own page with a free page
  * between (cbfstool's extract joins segments that touch into one PT_LOAD
@@ -21,6 +21,7 @@
 #include "common/report.h"
 #include "formats/le.h"
 #include "formats/multiboot.h"
+#include "formats/multiboot2.h"
 #include "formats/stubparam.h"
 #include "stub.h"
 
@@ -54,15 +55,24 @@ static int x86_place(struct plan *plan, const struct stub_header *stub, const st
 	return EXIT_OK;
 }
 
-/* Multiboot 3.1.1: the header lies entirely within the first 8192 bytes. */
+/*
+ * Multiboot 3.1.1: the header lies entirely within the first 8192 bytes;
+ * Multiboot2 3.1.1: 8-byte aligned, entirely within the first 32768.
+ */
 static int x86_check_layout(const struct plan *plan, const struct stub_header *stub)
 {
 	const struct plan_segment *seg = plan_find_segment((struct plan *)plan, SEG_STUB);
 	uint64_t end = seg->file_offset + stub->multiboot_offset + STUB_MULTIBOOT_FIELDS_SIZE;
+	uint64_t start2 = seg->file_offset + stub->multiboot2_offset;
 
 	if (end > MULTIBOOT_SEARCH)
 		return report_error(EXIT_IO, "internal error: multiboot header ends at file offset 0x%llx, past 8 KiB",
 				    (unsigned long long)end);
+	if (stub->multiboot2_offset &&
+	    (start2 % MULTIBOOT2_HEADER_ALIGN ||
+	     start2 + stub_multiboot2_size(stub_x86_blob.bytes, stub) > MULTIBOOT2_SEARCH))
+		return report_error(EXIT_IO, "internal error: multiboot2 header at file offset 0x%llx: not 8-byte aligned in the first 32 KiB",
+				    (unsigned long long)start2);
 	return EXIT_OK;
 }
 
@@ -76,6 +86,8 @@ static int x86_check_spec(const struct image_spec *spec)
 {
 	if (spec->elf_class == 64 && spec->multiboot_asked)
 		return report_error(EXIT_BAD_INPUT, "--multiboot with --elf-class 64: QEMU refuses an ELF64 image with a multiboot header (\"Cannot load x86-64 image, give a 32bit one\"); drop one of them");
+	if (spec->elf_class == 64 && spec->multiboot2_asked)
+		return report_error(EXIT_BAD_INPUT, "--multiboot2 with --elf-class 64: the stub's multiboot2 entry is the 32-bit one of an ELF32 image; drop one of them");
 	return EXIT_OK;
 }
 
@@ -120,7 +132,7 @@ static void fill_digests(uint8_t *params, const struct digest_set *digests)
 	}
 }
 
-/* struct stub_params (formats/stubparam.h), and the multiboot header blanked for --no-multiboot */
+/* struct stub_params (formats/stubparam.h), and the multiboot headers blanked for --no-multiboot[2] */
 static void x86_fill_params(uint8_t *bytes, const struct stub_header *stub, const struct plan *plan,
 			    const struct inputs *in, const struct image_spec *spec,
 			    const struct digest_set *digests)
@@ -148,6 +160,9 @@ static void x86_fill_params(uint8_t *bytes, const struct stub_header *stub, cons
 	/* --no-multiboot: no magic left for a loader to find (3.1.1) */
 	if (!(spec->headers & IMAGE_HEADER_MULTIBOOT))
 		memset(bytes + stub->multiboot_offset, 0, STUB_MULTIBOOT_FIELDS_SIZE);
+	/* --no-multiboot2: likewise, the whole header with its tags (Multiboot2 3.1.1) */
+	if (!(spec->headers & IMAGE_HEADER_MULTIBOOT2) && stub->multiboot2_offset)
+		memset(bytes + stub->multiboot2_offset, 0, stub_multiboot2_size(bytes, stub));
 }
 
 const struct arch arch_x86 = {

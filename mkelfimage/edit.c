@@ -44,6 +44,7 @@ static void spec_from_image(const struct image_read *img, struct image_spec *spe
 	memset(spec, 0, sizeof(*spec));
 	spec->output_path = img->path;
 	spec->headers = (imageread_multiboot_problem(img) ? 0 : IMAGE_HEADER_MULTIBOOT) |
+		(imageread_multiboot2_problem(img) ? 0 : IMAGE_HEADER_MULTIBOOT2) |
 		(imageread_note(img, XEN_ELFNOTE_NAME, XEN_ELFNOTE_PHYS32_ENTRY) ? IMAGE_HEADER_PVH : 0) |
 		(imageread_note(img, ELF_NOTE_BOOT, EIN_PROGRAM_NAME) ? IMAGE_HEADER_ELF_NOTES : 0);
 	spec->elf_class = img->elf.elf_class == ELFCLASS64 ? 64 : 32;   /* an edit keeps the class */

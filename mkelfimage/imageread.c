@@ -17,6 +17,7 @@
 #include "formats/le.h"
 #include "formats/digestnote.h"
 #include "formats/multiboot.h"
+#include "formats/multiboot2.h"
 #include "imageread.h"
 #include "output.h"
 #include "common/report.h"
@@ -365,4 +366,45 @@ const char *imageread_multiboot_problem(const struct image_read *img)
 	if (img->elf.elf_class == ELFCLASS64)
 		return "no multiboot header: an ELF64 image leaves it out (QEMU refuses multiboot in ELF64)";
 	return "no multiboot header (magic 0x1badb002 with a valid checksum) in the first 8 KiB";
+}
+
+/*
+ * Multiboot2 2.0 3.1.1-3.1.3: magic, architecture 0 (i386), checksum,
+ * 8-aligned and whole in the first 32 KiB, tags up to an end tag; GRUB
+ * searches no further. A tag 7 (EFI boot services) would make GRUB enter
+ * a 64-bit EFI entry, which the stub does not have.
+ */
+const char *imageread_multiboot2_problem(const struct image_read *img)
+{
+	size_t limit = img->size < MULTIBOOT2_SEARCH ? img->size : MULTIBOOT2_SEARCH, at;
+
+	for (at = 0; at + sizeof(struct multiboot2_header) <= limit; at += MULTIBOOT2_HEADER_ALIGN) {
+		uint32_t magic = le32_get(img->map + at), arch = le32_get(img->map + at + 4);
+		uint32_t length = le32_get(img->map + at + 8), tag;
+
+		if (magic != MULTIBOOT2_HEADER_MAGIC ||
+		    (uint32_t)(magic + arch + length + le32_get(img->map + at + 12)) != 0)
+			continue;
+		if (arch != MULTIBOOT2_ARCHITECTURE_I386)
+			return "the multiboot2 header's architecture is not 0 (i386)";
+		if (length < sizeof(struct multiboot2_header) + 8 || length > limit - at)
+			return "the multiboot2 header's header_length does not fit in the first 32 KiB";
+		for (tag = sizeof(struct multiboot2_header); tag + 8 <= length;) {
+			uint32_t type = le16_get(img->map + at + tag), size = le32_get(img->map + at + tag + 4);
+
+			if (type == MULTIBOOT2_HEADER_TAG_END)
+				break;
+			if (type == MULTIBOOT2_HEADER_TAG_EFI_BS)
+				return "the multiboot2 header keeps EFI boot services (tag 7): GRUB would enter a 64-bit EFI entry";
+			if (size < 8 || size > length - tag)
+				return "a multiboot2 header tag's size runs past header_length";
+			tag += (size + MULTIBOOT2_TAG_ALIGN - 1) & ~(uint32_t)(MULTIBOOT2_TAG_ALIGN - 1);
+		}
+		if (img->elf.elf_class == ELFCLASS64)
+			return "an ELF64 image with a multiboot2 header: the stub's entry is the 32-bit one of ELF32 images";
+		return NULL;
+	}
+	if (img->elf.elf_class == ELFCLASS64)
+		return "no multiboot2 header: an ELF64 image leaves it out";
+	return "no multiboot2 header (magic 0xe85250d6 with a valid checksum) 8-byte aligned in the first 32 KiB";
 }

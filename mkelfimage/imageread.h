@@ -93,5 +93,7 @@ int imageread_vmlinux_loads(const struct image_read *img, struct imageread_load 
 
 /* NULL when a loader finds a usable multiboot v1 header, else why not. */
 const char *imageread_multiboot_problem(const struct image_read *img);
+/* NULL when GRUB's multiboot2 finds a usable Multiboot2 header, else why not. */
+const char *imageread_multiboot2_problem(const struct image_read *img);
 
 #endif

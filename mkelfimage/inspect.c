@@ -446,6 +446,7 @@ static void print_loaders(struct out *o, const struct image_read *img)
 		 img->elf.load_count);
 	out_begin(o, "loaders", 1);
 	loader(o, "multiboot (QEMU, GRUB, iPXE)", mb);
+	loader(o, "multiboot2 (GRUB EFI and BIOS)", imageread_multiboot2_problem(img));
 	loader(o, "PVH (QEMU -kernel, Xen)", pvh);
 	loader(o, "PVH ELF64-only VMMs", elf64_vmm_problem(img));
 	loader(o, "ELF boot notes", elfboot);

@@ -49,6 +49,8 @@ enum option_id {
 	OPT_INITRD_PLACEMENT,
 	OPT_ELF_CLASS,
 	OPT_SYNC,
+	OPT_MULTIBOOT2,
+	OPT_NO_MULTIBOOT2,
 };
 
 struct option_doc {
@@ -73,6 +75,9 @@ static const struct option_doc option_table[] = {
 	{ "multiboot", OPT_MULTIBOOT, no_argument, NULL, "carry the multiboot v1 header (default)" },
 	{ "no-multiboot", OPT_NO_MULTIBOOT, no_argument, NULL,
 	  "leave it out (QEMU -kernel then boots the image through PVH)" },
+	{ "multiboot2", OPT_MULTIBOOT2, no_argument, NULL,
+	  "carry the multiboot2 header: GRUB `multiboot2`, with the EFI handoff on UEFI (default)" },
+	{ "no-multiboot2", OPT_NO_MULTIBOOT2, no_argument, NULL, "leave it out" },
 	{ "pvh", OPT_PVH, no_argument, NULL, "carry the Xen PVH entry note (default)" },
 	{ "no-pvh", OPT_NO_PVH, no_argument, NULL, "leave it out" },
 	{ "elf-notes", OPT_ELF_NOTES, no_argument, NULL,
@@ -87,7 +92,7 @@ static const struct option_doc option_table[] = {
 	{ "arch", OPT_ARCH, required_argument, "ARCH",
 	  "x86 (default: a bzImage, ELF32 image) or alpha (a vmlinux, ELF64 image)" },
 	{ "elf-class", OPT_ELF_CLASS, required_argument, "BITS",
-	  "32 (default for x86) or 64: ELF64 EM_X86_64 for PVH VMMs that load only ELF64; no multiboot header" },
+	  "32 (default for x86) or 64: ELF64 EM_X86_64 for PVH VMMs that load only ELF64; no multiboot headers" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write (- for standard output)" },
 	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
 	{ "plan", OPT_PLAN, no_argument, NULL,
@@ -210,15 +215,18 @@ static int set_cmdline_source(struct image_spec *spec, int id, const char *arg,
 	return 0;
 }
 
-/* --[no-]multiboot, --[no-]pvh, --[no-]elf-notes: the last one given wins */
+/* --[no-]multiboot, --[no-]multiboot2, --[no-]pvh, --[no-]elf-notes: the last one given wins */
 static void set_header(struct image_spec *spec, int id)
 {
 	unsigned bit = id == OPT_MULTIBOOT || id == OPT_NO_MULTIBOOT ? IMAGE_HEADER_MULTIBOOT
+		: id == OPT_MULTIBOOT2 || id == OPT_NO_MULTIBOOT2 ? IMAGE_HEADER_MULTIBOOT2
 		: id == OPT_PVH || id == OPT_NO_PVH ? IMAGE_HEADER_PVH : IMAGE_HEADER_ELF_NOTES;
 
 	if (bit == IMAGE_HEADER_MULTIBOOT)
 		spec->multiboot_asked = id == OPT_MULTIBOOT;
-	if (id == OPT_MULTIBOOT || id == OPT_PVH || id == OPT_ELF_NOTES)
+	if (bit == IMAGE_HEADER_MULTIBOOT2)
+		spec->multiboot2_asked = id == OPT_MULTIBOOT2;
+	if (id == OPT_MULTIBOOT || id == OPT_MULTIBOOT2 || id == OPT_PVH || id == OPT_ELF_NOTES)
 		spec->headers |= bit;
 	else
 		spec->headers &= ~bit;
@@ -309,7 +317,7 @@ bad:
 
 /*
  * --elf-class against --arch: the arch's default, or a class it offers.
- * ELF64 leaves the multiboot header out (arch_x86.c says why; asking for
+ * ELF64 leaves the multiboot headers out (arch_x86.c says why; asking for
  * both is its error).
  */
 static int check_elf_class(struct image_spec *spec)
@@ -324,7 +332,7 @@ static int check_elf_class(struct image_spec *spec)
 		return -1;
 	}
 	if (spec->elf_class == 64)
-		spec->headers &= ~IMAGE_HEADER_MULTIBOOT;
+		spec->headers &= ~(IMAGE_HEADER_MULTIBOOT | IMAGE_HEADER_MULTIBOOT2);
 	return 0;
 }
 
@@ -359,6 +367,8 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return 0;
 	case OPT_MULTIBOOT:
 	case OPT_NO_MULTIBOOT:
+	case OPT_MULTIBOOT2:
+	case OPT_NO_MULTIBOOT2:
 	case OPT_PVH:
 	case OPT_NO_PVH:
 	case OPT_ELF_NOTES:

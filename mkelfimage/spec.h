@@ -8,11 +8,12 @@
 
 struct template;
 
-/* Boot headers in the image: --[no-]multiboot, --[no-]pvh, --[no-]elf-notes */
+/* Boot headers in the image: --[no-]multiboot, --[no-]pvh, --[no-]elf-notes, --[no-]multiboot2 */
 #define IMAGE_HEADER_MULTIBOOT   0x1u   /* multiboot v1 header in the stub */
 #define IMAGE_HEADER_PVH         0x2u   /* Xen note XEN_ELFNOTE_PHYS32_ENTRY */
 #define IMAGE_HEADER_ELF_NOTES   0x4u   /* "ELFBoot" notes: name, version, checksum */
-#define IMAGE_HEADERS_DEFAULT    0x7u
+#define IMAGE_HEADER_MULTIBOOT2  0x8u   /* multiboot2 header in the stub (GRUB EFI) */
+#define IMAGE_HEADERS_DEFAULT    0xfu
 
 /* --arch: which stub and ELF class (x86: ELF32 EM_386; alpha: ELF64 EM_ALPHA) */
 enum image_arch {
@@ -36,6 +37,7 @@ struct image_spec {
 	unsigned arch;               /* enum image_arch, --arch */
 	unsigned elf_class;          /* --elf-class: 32 or 64 (x86; alpha is always 64) */
 	int multiboot_asked;         /* --multiboot given (command line or template) */
+	int multiboot2_asked;        /* --multiboot2 given (command line or template) */
 	int verbose;
 	unsigned headers;            /* IMAGE_HEADER_* bits the image carries */
 	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */

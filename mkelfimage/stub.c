@@ -12,6 +12,25 @@
 #define HEADER_FIELD(blob, field) \
 	le32_get((blob) + offsetof(struct stub_header, field))
 
+/* header_length of the blob's multiboot2 header, 0 if it does not fit; 1 when none */
+static uint32_t stub_multiboot2_length(const uint8_t *b, const struct stub_header *header)
+{
+	uint32_t length;
+
+	if (header->multiboot2_offset == 0)
+		return 1;
+	if (header->multiboot2_offset > header->file_size - STUB_MULTIBOOT2_FIELDS_SIZE)
+		return 0;
+	length = le32_get(b + header->multiboot2_offset + 8);
+	return length >= STUB_MULTIBOOT2_FIELDS_SIZE &&
+	       length <= header->file_size - header->multiboot2_offset ? length : 0;
+}
+
+uint32_t stub_multiboot2_size(const uint8_t *bytes, const struct stub_header *header)
+{
+	return header->multiboot2_offset ? le32_get(bytes + header->multiboot2_offset + 8) : 0;
+}
+
 int stub_read_header(const struct stub_blob *blob, size_t params_min, struct stub_header *header)
 {
 	const uint8_t *b = blob->bytes;
@@ -29,12 +48,16 @@ int stub_read_header(const struct stub_blob *blob, size_t params_min, struct stu
 	header->params_size = HEADER_FIELD(b, params_size);
 	header->multiboot_offset = HEADER_FIELD(b, multiboot_offset);
 	header->pvh_entry_offset = HEADER_FIELD(b, pvh_entry_offset);
-	if (header->version != STUB_HEADER_VERSION || header->file_size != blob->size ||
+	/* header 1 (the Alpha stub) has 0 there: no multiboot2 header */
+	header->multiboot2_offset = HEADER_FIELD(b, multiboot2_offset);
+	header->reserved = 0;
+	if (header->version < 1 || header->version > STUB_HEADER_VERSION || header->file_size != blob->size ||
 	    header->mem_size < header->file_size || header->entry_offset >= header->file_size ||
 	    header->params_size < params_min ||
 	    header->params_offset > header->file_size - header->params_size ||
 	    header->multiboot_offset > header->file_size - STUB_MULTIBOOT_FIELDS_SIZE ||
-	    header->pvh_entry_offset >= header->file_size)
+	    header->pvh_entry_offset >= header->file_size ||
+	    stub_multiboot2_length(b, header) == 0)
 		return report_error(EXIT_IO, "internal error: the embedded stub's header is inconsistent");
 	return EXIT_OK;
 }

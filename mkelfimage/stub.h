@@ -18,6 +18,11 @@ int stub_read_header(const struct stub_blob *blob, size_t params_min, struct stu
 
 /* magic, flags, checksum: a multiboot header without the a.out kludge fields */
 #define STUB_MULTIBOOT_FIELDS_SIZE 12
+/* magic, architecture, header_length, checksum: the multiboot2 header before its tags */
+#define STUB_MULTIBOOT2_FIELDS_SIZE 16
+
+/* The multiboot2 header's header_length (stub_read_header checked it), 0 = none */
+uint32_t stub_multiboot2_size(const uint8_t *bytes, const struct stub_header *header);
 
 /*
  * A malloc'd copy of the blob with every absolute reference moved to

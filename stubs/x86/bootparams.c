@@ -105,3 +105,43 @@ void bootparams_set_rsdp(struct boot_params *boot_params, const struct boot_info
 {
 	boot_params->acpi_rsdp_addr = info->rsdp_addr;
 }
+
+/*
+ * zero-page.rst efi_info (0x1c0), as GRUB's `linux` fills it
+ * (boot.rst "EFI Handover Protocol" aside, the fields of a 32-bit loader
+ * on EFI): the loader signature from the system table's word size, the
+ * table and the memory map the loader passed to ExitBootServices. This
+ * layout exists from protocol 2.06; the _hi words are read from 2.08 on.
+ */
+void bootparams_set_efi(struct boot_params *boot_params, const struct boot_info *info)
+{
+	struct efi_info efi = { 0 };
+	uint16_t version = boot_params->hdr.version;
+
+	if (info->efi_systab_bits == 0)
+		return;
+	if (version < BOOT_PROTOCOL(2, 6)) {
+		console_line("EFI handoff left out: efi_info needs boot protocol 2.06 or later");
+		return;
+	}
+	if (info->efi_memmap == 0) {
+		console_line("EFI handoff left out: the loader gave no EFI memory map (multiboot2 tag 17)");
+		return;
+	}
+	if (version < BOOT_PROTOCOL(2, 8) && (info->efi_systab >> 32) != 0) {
+		console_line("EFI handoff left out: system table above 4 GiB needs efi_systab_hi (protocol 2.08)");
+		return;
+	}
+	efi.efi_loader_signature = info->efi_systab_bits == 64 ? EFI64_LOADER_SIGNATURE
+								  : EFI32_LOADER_SIGNATURE;
+	efi.efi_systab = (uint32_t)info->efi_systab;
+	efi.efi_memdesc_size = info->efi_memdesc_size;
+	efi.efi_memdesc_version = info->efi_memdesc_version;
+	efi.efi_memmap = (uint32_t)info->efi_memmap;
+	efi.efi_memmap_size = info->efi_memmap_size;
+	if (version >= BOOT_PROTOCOL(2, 8)) {
+		efi.efi_systab_hi = (uint32_t)(info->efi_systab >> 32);
+		efi.efi_memmap_hi = (uint32_t)(info->efi_memmap >> 32);
+	}
+	boot_params->efi_info = efi;
+}

@@ -14,6 +14,13 @@
  *     ESP  undefined: there is no stack
  *     GDTR may be invalid: reload segments only after our own lgdt
  *     IDTR undefined; EFLAGS IF=0, VM=0; CR0 PG=0 PE=1; A20 enabled
+ *   Multiboot2 (GRUB `multiboot2`, BIOS and EFI)
+ *     Multiboot2 2.0 section 3.3 "I386 machine state", the same as v1 but:
+ *     EAX  0x36D76289
+ *     EBX  physical address of the information block (8-byte aligned)
+ *     GRUB EFI without header tag 7 (this header never has it) calls
+ *     ExitBootServices first and enters here in 32-bit protected mode with
+ *     paging off (grub_relocator32_boot; CR0 0x10033 measured under OVMF)
  *   PVH (Xen; QEMU -kernel on an image without a multiboot header)
  *     Xen docs/misc/pvh.pandoc; enters stub_pvh_entry (below), named by the
  *     image's "Xen" note XEN_ELFNOTE_PHYS32_ENTRY, which mkelfimage writes
@@ -60,7 +67,8 @@ stub_header:
 	.long	STUB_PARAMS_SIZE_ASM             /* 0x1c params_size */
 	.long	stub_multiboot_offset            /* 0x20 multiboot_offset */
 	.long	stub_pvh_entry_offset            /* 0x24 pvh_entry_offset */
-	.long	0, 0                             /* 0x28 reserved */
+	.long	stub_multiboot2_offset           /* 0x28 multiboot2_offset */
+	.long	0                                /* 0x2c reserved */
 .if (. - stub_header) != STUB_HEADER_SIZE_ASM
 	.error	"struct stub_header must be 0x30 bytes"
 .endif
@@ -77,6 +85,26 @@ stub_multiboot_header:
 	.long	STUB_MULTIBOOT_MAGIC
 	.long	STUB_MULTIBOOT_FLAGS
 	.long	-(STUB_MULTIBOOT_MAGIC + STUB_MULTIBOOT_FLAGS)
+
+/*
+ * Multiboot2 2.0 section 3.1.1: 8-byte aligned in the first 32 KiB. No
+ * address tag: GRUB loads the program headers, as for v1. Never tag 7 (EFI
+ * boot services): GRUB would then enter a 64-bit EFI entry with boot
+ * services running, and this entry is 32-bit. GRUB passes the EFI system
+ * table and memory map tags unasked (multiboot_mbi2.c).
+ */
+	.balign	8
+	.globl	stub_multiboot2_header
+stub_multiboot2_header:
+	.long	STUB_MULTIBOOT2_MAGIC                          /* magic */
+	.long	STUB_MULTIBOOT2_ARCHITECTURE                   /* architecture: i386 */
+	.long	stub_multiboot2_end - stub_multiboot2_header   /* header_length */
+	.long	-(STUB_MULTIBOOT2_MAGIC + STUB_MULTIBOOT2_ARCHITECTURE + \
+		  (stub_multiboot2_end - stub_multiboot2_header))  /* checksum */
+	.word	0, 0                                           /* end tag: type, flags */
+	.long	8                                              /* size */
+	.globl	stub_multiboot2_end
+stub_multiboot2_end:
 
 	.section .text.entry, "ax"
 	.code32

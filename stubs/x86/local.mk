@@ -9,9 +9,11 @@
 	$(srcdir)/%D%/stub.h \
 	$(srcdir)/formats/bootparams.h \
 	$(srcdir)/formats/coreboot.h \
+	$(srcdir)/formats/efi.h \
 	$(srcdir)/formats/elfnote.h \
 	$(srcdir)/formats/ipsum.h \
 	$(srcdir)/formats/multiboot.h \
+	$(srcdir)/formats/multiboot2.h \
 	$(srcdir)/formats/pvh.h \
 	$(srcdir)/formats/sha256.h \
 	$(srcdir)/formats/stubparam.h
@@ -21,6 +23,8 @@
 	%D%/params.c \
 	%D%/bootinfo.c \
 	%D%/multiboot.c \
+	%D%/multiboot2.c \
+	%D%/efi.c \
 	%D%/pvh.c \
 	%D%/elfnotes.c \
 	%D%/coreboot.c \

@@ -13,7 +13,7 @@
 
 #define STUB_STACK_SIZE            8192
 #define STUB_HEADER_SIZE_ASM       0x30
-#define STUB_HEADER_VERSION_ASM    1
+#define STUB_HEADER_VERSION_ASM    2
 #define STUB_PARAMS_SIZE_ASM       0x178
 
 /* Which entry point the loader jumped to (struct stub_entry_state.path) */
@@ -23,6 +23,9 @@
 /* Multiboot 0.6.96 section 3.1.2: page-aligned modules and memory info only */
 #define STUB_MULTIBOOT_MAGIC       0x1badb002
 #define STUB_MULTIBOOT_FLAGS       0x00000003
+/* Multiboot2 2.0 section 3.1.1 */
+#define STUB_MULTIBOOT2_MAGIC        0xe85250d6
+#define STUB_MULTIBOOT2_ARCHITECTURE 0
 
 #ifndef __ASSEMBLER__
 
@@ -30,7 +33,9 @@
 #include <stdint.h>
 #include "formats/bootparams.h"
 #include "formats/elfnote.h"
+#include "formats/efi.h"
 #include "formats/multiboot.h"
+#include "formats/multiboot2.h"
 #include "formats/pvh.h"
 #include "formats/stubparam.h"
 
@@ -40,6 +45,8 @@ _Static_assert(STUB_PARAMS_SIZE_ASM == sizeof(struct stub_params), "entry.S para
 _Static_assert(STUB_MULTIBOOT_MAGIC == MULTIBOOT_HEADER_MAGIC, "entry.S multiboot magic");
 _Static_assert(STUB_MULTIBOOT_FLAGS == (MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_INFO),
 	       "entry.S multiboot flags: page align and memory info, never the a.out kludge");
+_Static_assert(STUB_MULTIBOOT2_MAGIC == MULTIBOOT2_HEADER_MAGIC, "entry.S multiboot2 magic");
+_Static_assert(STUB_MULTIBOOT2_ARCHITECTURE == MULTIBOOT2_ARCHITECTURE_I386, "entry.S multiboot2 architecture");
 
 /* Longest string read from a loader (command line, loader name) */
 #define STUB_LOADER_STRING_MAX     4096
@@ -50,6 +57,7 @@ _Static_assert(STUB_MULTIBOOT_FLAGS == (MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_
 enum loader_kind {
 	LOADER_UNKNOWN = 0,
 	LOADER_MULTIBOOT,
+	LOADER_MULTIBOOT2,             /* EAX = 0x36d76289, EBX = the information block */
 	LOADER_PVH,
 	LOADER_ELF_NOTES,              /* EAX = 0x0E1FB007, EBX = the notes */
 	LOADER_ELF_NOTES_ARG,          /* the notes as the first stack argument */
@@ -82,6 +90,13 @@ struct boot_info {
 	uint32_t module_count;         /* modules the loader passed */
 	uint64_t module_addr;          /* the first one: an initrd candidate */
 	uint64_t module_size;
+	/* EFI handoff (Multiboot2 tags 11/12 and 17); efi_systab_bits 0: none */
+	uint32_t efi_systab_bits;      /* 32 (tag 11, "EL32") or 64 (tag 12, "EL64") */
+	uint64_t efi_systab;
+	uint64_t efi_memmap;           /* the descriptors, 0 = none */
+	uint32_t efi_memmap_size;      /* bytes */
+	uint32_t efi_memdesc_size;
+	uint32_t efi_memdesc_version;
 	uint32_t range_count;          /* <= STUB_MEMORY_RANGES_MAX */
 	struct boot_memory_range ranges[STUB_MEMORY_RANGES_MAX];
 };
@@ -107,6 +122,12 @@ void bootinfo_add_range(struct boot_info *info, uint64_t addr, uint64_t size, ui
 /* multiboot.c */
 int multiboot_read(uint32_t info_addr, struct boot_info *info);
 
+/* multiboot2.c */
+int multiboot2_read(uint32_t info_addr, struct boot_info *info);
+
+/* efi.c: the RSDP from the EFI system table's configuration table, 0 = none */
+uint64_t efi_find_rsdp(const struct boot_info *info);
+
 /* pvh.c */
 int pvh_read(uint32_t start_info_addr, struct boot_info *info);
 
@@ -129,6 +150,7 @@ void bootparams_set_loader_fields(struct boot_params *boot_params,
 				  const struct stub_params *params, const char *cmdline);
 void bootparams_set_initrd(struct boot_params *boot_params, uint64_t addr, uint64_t size);
 void bootparams_set_rsdp(struct boot_params *boot_params, const struct boot_info *info);
+void bootparams_set_efi(struct boot_params *boot_params, const struct boot_info *info);
 
 /* initrd.c: which initrd the kernel gets (the image's, or a loader module) */
 void initrd_choose(struct boot_params *boot_params, const struct stub_params *params,

@@ -34,6 +34,8 @@ static enum loader_kind classify_loader(const struct stub_entry_state *entry)
 		return LOADER_PVH;
 	if (entry->eax == MULTIBOOT_BOOTLOADER_MAGIC && entry->ebx != 0)
 		return LOADER_MULTIBOOT;
+	if (entry->eax == MULTIBOOT2_BOOTLOADER_MAGIC && entry->ebx != 0)
+		return LOADER_MULTIBOOT2;
 	if (entry->eax == ELF_BHDR_MAGIC && elfnotes_valid(entry->ebx))
 		return LOADER_ELF_NOTES;
 	if (elfnotes_valid(stack_argument(entry)))
@@ -59,6 +61,10 @@ static void read_boot_info(enum loader_kind kind, const struct stub_entry_state 
 	case LOADER_MULTIBOOT:
 		if (multiboot_read(entry->ebx, info) != 0)
 			console_fail("multiboot information unreadable");
+		break;
+	case LOADER_MULTIBOOT2:
+		if (multiboot2_read(entry->ebx, info) != 0)
+			console_fail("multiboot2 information unreadable (EBX 0 or not 8-byte aligned)");
 		break;
 	case LOADER_ELF_NOTES:
 	case LOADER_ELF_NOTES_ARG:
@@ -105,13 +111,14 @@ static const char *build_command_line(const struct boot_info *info)
 	return cmdline_build(&stub_params, info);
 }
 
-/* (6) initrd (the image's, or a loader module), RSDP, loader type, 32-bit
- * entry and command line pointer */
+/* (6) initrd (the image's, or a loader module), RSDP, the EFI handoff,
+ * loader type, 32-bit entry and command line pointer */
 static void fill_loader_fields(struct boot_params *boot_params, const struct boot_info *info,
 			       const char *cmdline)
 {
 	initrd_choose(boot_params, &stub_params, info);
 	bootparams_set_rsdp(boot_params, info);
+	bootparams_set_efi(boot_params, info);
 	bootparams_set_loader_fields(boot_params, &stub_params, cmdline);
 }
 

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "formats/multiboot.h"
+#include "formats/multiboot2.h"
 #include "formats/stubparam.h"
 
 #define STUBBLOB_SYMBOL "stub_x86_blob"
@@ -115,6 +116,46 @@ static void stubblob_read_segment(struct stubblob *blob)
 		stubblob_die(blob, "no PT_LOAD");
 }
 
+/*
+ * Multiboot2 3.1.1: 8-byte aligned in the first 32 KiB, magic, architecture
+ * i386, header_length covering at least the end tag, checksum; and no tag 7
+ * (EFI boot services): the stub's entry is 32-bit, GRUB must exit them.
+ */
+static void stubblob_check_multiboot2(const struct stubblob *blob, uint32_t file_size)
+{
+	const uint8_t *b = blob->bytes;
+	uint32_t at = stubblob_le32(b + offsetof(struct stub_header, multiboot2_offset));
+	uint32_t length, tag;
+
+	if (at == 0)
+		return;
+	if (at % MULTIBOOT2_HEADER_ALIGN != 0 || at > file_size - sizeof(struct multiboot2_header) ||
+	    at > MULTIBOOT2_SEARCH - sizeof(struct multiboot2_header))
+		stubblob_die(blob, "multiboot2 header at 0x%x misplaced", at);
+	length = stubblob_le32(b + at + 8);
+	if (stubblob_le32(b + at) != MULTIBOOT2_HEADER_MAGIC ||
+	    stubblob_le32(b + at + 4) != MULTIBOOT2_ARCHITECTURE_I386 ||
+	    (uint32_t)(stubblob_le32(b + at) + stubblob_le32(b + at + 4) + length +
+		       stubblob_le32(b + at + 12)) != 0)
+		stubblob_die(blob, "multiboot2 header at 0x%x: bad magic, architecture or checksum", at);
+	if (length < sizeof(struct multiboot2_header) + 8 || length > file_size - at ||
+	    length > MULTIBOOT2_SEARCH - at)
+		stubblob_die(blob, "multiboot2 header at 0x%x: header_length 0x%x", at, length);
+	for (tag = sizeof(struct multiboot2_header); tag + 8 <= length;) {
+		uint16_t type = stubblob_le16(b + at + tag);
+		uint32_t size = stubblob_le32(b + at + tag + 4);
+
+		if (type == MULTIBOOT2_HEADER_TAG_EFI_BS)
+			stubblob_die(blob, "multiboot2 header asks GRUB to keep EFI boot services");
+		if (type == MULTIBOOT2_HEADER_TAG_END)
+			return;
+		if (size < 8 || size > length - tag)
+			break;
+		tag += (size + MULTIBOOT2_TAG_ALIGN - 1) & ~(uint32_t)(MULTIBOOT2_TAG_ALIGN - 1);
+	}
+	stubblob_die(blob, "multiboot2 header at 0x%x: no end tag", at);
+}
+
 /* struct stub_header agrees with the segment; the offsets it gives are sane */
 static void stubblob_check_header(const struct stubblob *blob)
 {
@@ -164,6 +205,7 @@ static void stubblob_check_header(const struct stubblob *blob)
 		if (flags & MULTIBOOT_AOUT_KLUDGE)
 			stubblob_die(blob, "multiboot header sets the a.out kludge");
 	}
+	stubblob_check_multiboot2(blob, file_size);
 }
 
 static void stubblob_add(struct stubblob *blob, uint32_t offset)

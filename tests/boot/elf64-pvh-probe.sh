@@ -91,8 +91,8 @@ q() {
 check_eq "inspect: ELF64 EM_X86_64 and readelf's entry" \
 	"ELF64 EM_X86_64 $(sed -n 's/^ *Entry point address: *//p' "$work/ehdr")" \
 	"$(q '" ".join([j["file"]["class"], j["file"]["machine"], hex(j["file"]["entry"])])')"
-check_eq "inspect: the loaders (PVH and the ELF64-only VMMs yes; multiboot, kexec-tools elf-x86, iPXE no)" \
-	"multiboot:False PVH:True PVH:True ELF:True kexec:True kexec-tools:False iPXE:False low:True" \
+check_eq "inspect: the loaders (PVH and the ELF64-only VMMs yes; multiboot, multiboot2, kexec-tools elf-x86, iPXE no)" \
+	"multiboot:False multiboot2:False PVH:True PVH:True ELF:True kexec:True kexec-tools:False iPXE:False low:True" \
 	"$(q '" ".join(l["loader"].split()[0] + ":" + str(l["accepts"]) for l in j["loaders"])')"
 check_eq "inspect: why not multiboot" \
 	"no multiboot header: an ELF64 image leaves it out (QEMU refuses multiboot in ELF64)" \

@@ -6,9 +6,9 @@
 . "$top_srcdir/tests/lib.sh"
 
 # Each source as sorted lines "-k --kernel" or "--append".
-"$MKELFIMAGE" --help | sed -n 's/^ *\(-[a-z], \)\{0,1\}\(--[a-z-]*\).*/\1\2/p' |
+"$MKELFIMAGE" --help | sed -n 's/^ *\(-[a-z], \)\{0,1\}\(--[a-z0-9-]*\).*/\1\2/p' |
 	sed 's/, / /' | sort >"$work/help"
-sed -n 's/^	{ "\([a-z-]*\)", OPT_[A-Z_]*,.*/\1/p' "$top_srcdir/mkelfimage/options.c" >"$work/table-names"
+sed -n 's/^	{ "\([a-z0-9-]*\)", OPT_[A-Z0-9_]*,.*/\1/p' "$top_srcdir/mkelfimage/options.c" >"$work/table-names"
 sed -n "s/^	OPT_\([A-Z_]*\) = '\(.\)',/\1 \2/p" "$top_srcdir/mkelfimage/options.c" |
 	tr 'A-Z_' 'a-z-' >"$work/table-shorts"
 while read -r name; do

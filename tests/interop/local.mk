@@ -5,6 +5,9 @@
 INTEROP_TAP_TESTS = \
 	%D%/grub-iso-multiboot-probe.sh \
 	%D%/grub-iso-debian-kernel.sh \
+	%D%/grub-iso-multiboot2-probe.sh \
+	%D%/grub-efi-multiboot2-probe.sh \
+	%D%/grub-efi-multiboot2-debian-kernel.sh \
 	%D%/ipxe-tftp-multiboot-probe.sh \
 	%D%/cbfstool-payload-round-trip.sh \
 	%D%/kexec-multiboot-x86-in-guest.sh \
@@ -12,4 +15,5 @@ INTEROP_TAP_TESTS = \
 TESTS += $(INTEROP_TAP_TESTS)
 EXTRA_DIST += $(INTEROP_TAP_TESTS) \
 	%D%/grub-iso.sh \
+	%D%/grub-efi.sh \
 	%D%/kexec-guest.sh

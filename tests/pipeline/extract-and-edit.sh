@@ -65,7 +65,7 @@ check_eq "set-command-line exits 0" 0 $?
 check_eq "set-command-line keeps the policy, the headers, and the initrds" \
 	"fixed no-pvh multiboot 70001,3000" \
 	"$(python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); L={l["loader"].split()[0]+str(i): l["accepts"] for i,l in enumerate(j["loaders"])}
-print(j["command_line"]["policy"], "no-pvh" if not L["PVH1"] else "pvh", "multiboot" if L["multiboot0"] else "-", ",".join(str(i["size"]) for i in j["initrds"]))' "$work/edit.json")"
+print(j["command_line"]["policy"], "no-pvh" if not L["PVH2"] else "pvh", "multiboot" if L["multiboot0"] else "-", ",".join(str(i["size"]) for i in j["initrds"]))' "$work/edit.json")"
 check_eq "set-command-line: every digest of the rebuilt image checks out" "ok" \
 	"$(python3 -c 'import json,sys; print(",".join(sorted(set(d["check"] for d in json.load(open(sys.argv[1]))["digests"] if d["what"] != "kernel file"))))' "$work/edit.json")"
 check_eq "set-command-line leaves no temporary file" "boot.elf edit.elf edit.json" \

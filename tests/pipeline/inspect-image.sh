@@ -51,8 +51,8 @@ check_eq "every digest in the image checks out; the kernel file's is not in the 
 	"$(q '" ".join(d["what"] + ":" + d["check"] for d in j["digests"])')"
 check_eq "the kernel file's digest is sha256sum's" "$(sha256sum <"$kernel" | cut -d' ' -f1)" \
 	"$(q '[d["sha256"] for d in j["digests"] if d["what"] == "kernel file"][0]')"
-check_eq "loaders: multiboot, PVH, ELF boot notes, kexec accept it; ELF64-only VMMs do not" \
-	"multiboot:True PVH:True PVH:False ELF:True kexec:True kexec-tools:True iPXE:True low:True" \
+check_eq "loaders: multiboot, multiboot2, PVH, ELF boot notes, kexec accept it; ELF64-only VMMs do not" \
+	"multiboot:True multiboot2:True PVH:True PVH:False ELF:True kexec:True kexec-tools:True iPXE:True low:True" \
 	"$(q '" ".join(l["loader"].split()[0] + ":" + str(l["accepts"]) for l in j["loaders"])')"
 
 "$MKELFIMAGE" --kernel "$kernel" --no-multiboot --no-pvh --no-elf-notes -o "$work/bare.elf" 2>/dev/null

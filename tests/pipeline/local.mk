@@ -11,6 +11,7 @@ TAP_TEST_LIST += \
 	%D%/compress-initrd.sh \
 	%D%/inspect-image.sh \
 	%D%/extract-and-edit.sh \
+	%D%/multiboot2-header-and-edits.sh \
 	%D%/vmlinux-edits.sh \
 	%D%/edits-keep-the-file.sh \
 	%D%/reproducible-anywhere.sh \

@@ -23,7 +23,7 @@ command-line: "console=ttyS0 from=template"
 command-line-policy: append
 output: out/boot.elf
 verbose: false
-max-size: 64K
+max-size: 128K
 YAML
 mkdir "$work/tpl/out"
 

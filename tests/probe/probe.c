@@ -177,6 +177,14 @@ static void report_extended(const volatile struct boot_params *bp)
 	print_key_hex("ext_ramdisk_size", bp->ext_ramdisk_size);
 	print_key_hex("ext_cmd_line_ptr", bp->ext_cmd_line_ptr);
 	print_key_hex("acpi_rsdp_addr", bp->acpi_rsdp_addr);
+	print_key_hex("efi_info.efi_loader_signature", bp->efi_info.efi_loader_signature);
+	print_key_hex("efi_info.efi_systab", bp->efi_info.efi_systab);
+	print_key_hex("efi_info.efi_memdesc_size", bp->efi_info.efi_memdesc_size);
+	print_key_hex("efi_info.efi_memdesc_version", bp->efi_info.efi_memdesc_version);
+	print_key_hex("efi_info.efi_memmap", bp->efi_info.efi_memmap);
+	print_key_hex("efi_info.efi_memmap_size", bp->efi_info.efi_memmap_size);
+	print_key_hex("efi_info.efi_systab_hi", bp->efi_info.efi_systab_hi);
+	print_key_hex("efi_info.efi_memmap_hi", bp->efi_info.efi_memmap_hi);
 }
 
 /* The text at cmd_line_ptr, up to its NUL or CMDLINE_MAX bytes. */

@@ -1,0 +1,71 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Debian's cloud kernel under OVMF (q35, 2 CPUs) through GRUB x86_64-efi
+# `multiboot2 /boot.elf ARGS` (issue 14): with the stub's EFI handoff
+# (efi_info, acpi_rsdp_addr) the kernel reaches /init with /sys/firmware/efi
+# and its runtime services, ACPI enabled and both CPUs online, as under
+# GRUB's own `linux` command; the v1 `multiboot` path gives none of these
+# (../shared/reference/uefi.md, cell b). The command line is the built-in
+# text, then GRUB's arguments (policy append).
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/kernel/kernel-tests.sh"
+. "$top_srcdir/tests/interop/grub-efi.sh"
+
+need_grub_efi
+fetch_kernel "$CLOUD_KERNEL_PACKAGE"
+name=$(basename "$kernel")
+marker="booted $name through GRUB EFI multiboot2"
+
+# An initramfs whose /init reports the firmware interfaces Linux found, one
+# "mkelfimage-init: NAME=VALUE" line each, then powers off through ACPI.
+command -v cpio >/dev/null 2>&1 || unavailable "no cpio (install cpio)"
+busybox=/bin/busybox
+readelf -lW "$busybox" 2>/dev/null | grep -q LOAD && ! readelf -lW "$busybox" | grep -q INTERP ||
+	unavailable "no static /bin/busybox (install busybox-static)"
+stage=$work/stage
+mkdir -p "$stage/bin" "$stage/dev" "$stage/proc" "$stage/sys" && cp "$busybox" "$stage/bin/busybox"
+cat >"$stage/init" <<EOF_INIT
+#!/bin/busybox sh
+bb=/bin/busybox
+\$bb mount -t proc proc /proc
+\$bb mount -t sysfs sysfs /sys
+echo 1 >/proc/sys/kernel/printk
+say() { echo "mkelfimage-init: \$1=\$2"; }
+echo "mkelfimage-init: $marker"
+say cmdline "\$(\$bb cat /proc/cmdline)"
+if [ -d /sys/firmware/efi ]; then say efi "\$(\$bb ls /sys/firmware/efi | \$bb tr '\n' ' ')"; else say efi absent; fi
+say fw_platform_size "\$(\$bb cat /sys/firmware/efi/fw_platform_size 2>/dev/null)"
+say efi_version "\$(\$bb dmesg | \$bb sed -n 's/.*efi: \(EFI v[^ ]*\).*/\1/p' | \$bb head -n 1)"
+say rsdp "\$(\$bb dmesg | \$bb sed -n 's/.*ACPI: RSDP \(0x[0-9A-F]*\).*/\1/p' | \$bb head -n 1)"
+say acpi_interpreter "\$(\$bb dmesg | \$bb grep -c 'ACPI: Interpreter enabled')"
+say efivars "\$(\$bb dmesg | \$bb grep -c 'Registered efivars operations')"
+say cpus_online "\$(\$bb cat /sys/devices/system/cpu/online)"
+\$bb poweroff -f
+EOF_INIT
+chmod 755 "$stage/init"
+(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$work/rd.cpio" ||
+	unavailable "cpio failed"
+
+mkdir "$work/iso"
+check "mkelfimage builds an image of $name and the reporting initramfs" \
+	"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.cpio" \
+	--command-line "$BUILTIN_CMDLINE" -o "$work/iso/boot.elf"
+check "grub-mkrescue makes an x86_64-efi ISO whose grub.cfg loads it with multiboot2" \
+	make_efi_iso "$work/grub.iso" "$work/iso" "multiboot2 /boot.elf grub.first=1 two"
+
+boot_efi q35 "$work/boot" "$work/grub.iso"
+check_init_ran "$name runs /init, booted by GRUB EFI multiboot2 (OVMF, q35)" "$work/boot" "$marker"
+check_eq "$name: /proc/cmdline is the built-in text, then GRUB's arguments" \
+	"$BUILTIN_CMDLINE grub.first=1 two" "$(init_value cmdline "$work/boot")"
+efi=$(init_value efi "$work/boot")
+check "$name: /sys/firmware/efi exists, with runtime and systab ($efi)" \
+	sh -c 'case " $1" in *" runtime "*) case " $1" in *" systab "*) exit 0;; esac;; esac; exit 1' sh "$efi"
+check_eq "$name: a 64-bit EFI (fw_platform_size)" 64 "$(init_value fw_platform_size "$work/boot")"
+check "$name: efi: $(init_value efi_version "$work/boot") (the system table was read)" \
+	test -n "$(init_value efi_version "$work/boot")"
+check_eq "$name: EFI runtime services in use (Registered efivars operations)" 1 \
+	"$(init_value efivars "$work/boot")"
+check "$name: ACPI: RSDP $(init_value rsdp "$work/boot") found" test -n "$(init_value rsdp "$work/boot")"
+check_eq "$name: ACPI interpreter enabled" 1 "$(init_value acpi_interpreter "$work/boot")"
+check_eq "$name: both CPUs online (MADT from ACPI)" 0-1 "$(init_value cpus_online "$work/boot")"
+tap_done
