@@ -7,6 +7,7 @@ TAP_TEST_LIST += \
 	%D%/multiboot-module-initrd.sh \
 	%D%/command-line-policy.sh \
 	%D%/elfnotes-coreboot-harness.sh \
+	%D%/multiboot2-efi-harness.sh \
 	%D%/e820-ext-real-kernel.sh \
 	%D%/pvh-module-above-4g.sh
 
@@ -16,7 +17,8 @@ TAP_TEST_LIST += \
 check_DATA += tests/harness/harness.elf
 HARNESS_OBJS = tests/harness/harness-entry.o tests/harness/harness.o
 HARNESS_DEPS = $(srcdir)/formats/coreboot.h $(srcdir)/formats/elfnote.h \
-	$(srcdir)/formats/ipsum.h $(srcdir)/formats/multiboot.h
+	$(srcdir)/formats/ipsum.h $(srcdir)/formats/multiboot.h \
+	$(srcdir)/formats/multiboot2.h $(srcdir)/formats/efi.h
 tests/harness/harness-entry.o: $(srcdir)/tests/harness/harness-entry.S
 	@$(MKDIR_P) tests/harness
 	$(AM_V_CC)$(STUB_CC) $(STUB_CFLAGS) -c -o $@ $(srcdir)/tests/harness/harness-entry.S

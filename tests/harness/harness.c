@@ -22,6 +22,14 @@
  *   coreboot-many  as coreboot-arg, with the RAM from 1 MiB cut into
  *                  HARNESS_MANY_PIECES alternating RAM/reserved 4 KiB ranges
  *                  (more than the zero page's 128 e820 entries)
+ *   mb2-efi        EAX=0x36d76289, EBX=a Multiboot2 information block as
+ *                  GRUB EFI writes it (command line TEXT, memory map, an
+ *                  EFI64 system table tag, an EFI memory map of 3
+ *                  descriptors of 48 bytes), the system table made up
+ *                  here: its configuration table has only the ACPI 1.0
+ *                  GUID, naming the BIOS-area RSDP
+ *   mb2-efi-bs     as mb2-efi plus tag 18 "EFI boot services not
+ *                  terminated", which GRUB sends only to images asking for it
  * TEXT is the notes' EBN_COMMAND_LINE. It prints "harness_..." lines on COM1.
  *
  * Freestanding test code: it trusts QEMU's multiboot information.
@@ -30,9 +38,11 @@
 #include <stdint.h>
 
 #include "formats/coreboot.h"
+#include "formats/efi.h"
 #include "formats/elfnote.h"
 #include "formats/ipsum.h"
 #include "formats/multiboot.h"
+#include "formats/multiboot2.h"
 #include "formats/pvh.h"
 
 #define HARNESS_COM1          0x3f8
@@ -389,6 +399,71 @@ static uint32_t harness_build_start_info(const char *cmdline)
 	return (uint32_t)(uintptr_t)&harness_start_info;
 }
 
+/* mb2-efi: a made-up 64-bit EFI system table and configuration table */
+#define HARNESS_EFI_DESC_SIZE  48
+#define HARNESS_EFI_DESCS      3
+static struct efi_system_table_64 harness_systab __attribute__((aligned(8)));
+static struct efi_config_table_64 harness_config[2] __attribute__((aligned(8)));
+static uint8_t harness_mbi2[8192] __attribute__((aligned(8)));
+
+/* One Multiboot2 tag at *offset (8-byte aligned), the offset moved past it */
+static void harness_mbi2_tag(uint32_t *offset, uint32_t type, const void *data, uint32_t size)
+{
+	struct multiboot2_tag tag = { type, sizeof(tag) + size };
+
+	memcpy(harness_mbi2 + *offset, &tag, sizeof(tag));
+	memcpy(harness_mbi2 + *offset + sizeof(tag), data, size);
+	*offset += (tag.size + 7) & ~7u;
+}
+
+static uint32_t harness_build_mbi2(const char *cmdline, int boot_services)
+{
+	static const uint8_t other_guid[EFI_GUID_SIZE] = { 1, 2, 3, 4 };
+	static const uint8_t acpi10_guid[EFI_GUID_SIZE] = EFI_ACPI_TABLE_GUID_BYTES;
+	static uint8_t buffer[HARNESS_MAX_RANGES * sizeof(struct multiboot2_mmap_entry) + 8];
+	uint32_t offset = sizeof(struct multiboot2_info), i, words[2];
+	uint64_t pointer;
+
+	harness_mbi2_tag(&offset, MULTIBOOT2_TAG_TYPE_CMDLINE, cmdline, strlen(cmdline) + 1);
+	words[0] = sizeof(struct multiboot2_mmap_entry);
+	words[1] = 0;
+	memcpy(buffer, words, 8);
+	for (i = 0; i < harness_range_count; i++) {
+		struct multiboot2_mmap_entry entry = { harness_ranges[i].addr, harness_ranges[i].size,
+						       harness_ranges[i].type, 0 };
+
+		memcpy(buffer + 8 + i * sizeof(entry), &entry, sizeof(entry));
+	}
+	harness_mbi2_tag(&offset, MULTIBOOT2_TAG_TYPE_MMAP, buffer, 8 + i * sizeof(struct multiboot2_mmap_entry));
+
+	memcpy(harness_config[0].guid, other_guid, EFI_GUID_SIZE);
+	harness_config[0].table = 0x12345678;
+	memcpy(harness_config[1].guid, acpi10_guid, EFI_GUID_SIZE);
+	harness_config[1].table = harness_find_rsdp();
+	harness_systab.hdr.signature = EFI_SYSTEM_TABLE_SIGNATURE;
+	harness_systab.nr_tables = 2;
+	harness_systab.tables = (uint32_t)(uintptr_t)harness_config;
+	pointer = (uint32_t)(uintptr_t)&harness_systab;
+	harness_mbi2_tag(&offset, MULTIBOOT2_TAG_TYPE_EFI64, &pointer, sizeof(pointer));
+	harness_hex("harness_efi_systab", (uint32_t)pointer);
+
+	/* descr_size 48, descr_vers 1, then 3 descriptors with a recognisable first byte */
+	words[0] = HARNESS_EFI_DESC_SIZE;
+	words[1] = 1;
+	memset(buffer, 0, 8 + HARNESS_EFI_DESCS * HARNESS_EFI_DESC_SIZE);
+	memcpy(buffer, words, 8);
+	for (i = 0; i < HARNESS_EFI_DESCS; i++)
+		buffer[8 + i * HARNESS_EFI_DESC_SIZE] = (uint8_t)(0xa0 + i);
+	harness_mbi2_tag(&offset, MULTIBOOT2_TAG_TYPE_EFI_MMAP, buffer, 8 + HARNESS_EFI_DESCS * HARNESS_EFI_DESC_SIZE);
+	if (boot_services)
+		harness_mbi2_tag(&offset, MULTIBOOT2_TAG_TYPE_EFI_BS, buffer, 0);
+	harness_mbi2_tag(&offset, MULTIBOOT2_TAG_TYPE_END, buffer, 0);
+	words[0] = offset;
+	words[1] = 0;
+	memcpy(harness_mbi2, words, 8);
+	return (uint32_t)(uintptr_t)harness_mbi2;
+}
+
 /* Modern coreboot's low table: one LB_TAG_FORWARD record to the real one */
 static void harness_build_forwarder(uint32_t table)
 {
@@ -434,6 +509,12 @@ void harness_main(const struct multiboot_info *mbi)
 		arg = harness_build_table();
 	} else if (harness_starts(mode, "coreboot-arg")) {
 		arg = harness_build_table();
+	} else if (harness_starts(mode, "mb2-efi-bs")) {
+		ebx = harness_build_mbi2(text, 1);
+		eax = MULTIBOOT2_BOOTLOADER_MAGIC;
+	} else if (harness_starts(mode, "mb2-efi")) {
+		ebx = harness_build_mbi2(text, 0);
+		eax = MULTIBOOT2_BOOTLOADER_MAGIC;
 	} else if (harness_starts(mode, "coreboot-scan")) {
 		harness_build_forwarder(harness_build_table());
 	} else {
