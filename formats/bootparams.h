@@ -133,6 +133,54 @@ struct setup_data {
 } __attribute__((packed));
 
 /*
+ * zero-page.rst 000/040 screen_info (include/uapi/linux/screen_info.h): the
+ * fields a loader fills for a linear framebuffer it set up.
+ */
+#define VIDEO_TYPE_VLFB            0x23   /* VESA VGA in graphic mode (BIOS) */
+#define VIDEO_TYPE_EFI             0x70   /* EFI graphic mode: Linux's efifb */
+#define VIDEO_CAPABILITY_SKIP_QUIRKS  0x1u
+#define VIDEO_CAPABILITY_64BIT_BASE   0x2u  /* ext_lfb_base holds bits 32..63 */
+
+struct screen_info {
+	uint8_t  orig_x;                       /* 0x00 */
+	uint8_t  orig_y;                       /* 0x01 */
+	uint16_t ext_mem_k;                    /* 0x02 */
+	uint16_t orig_video_page;              /* 0x04 */
+	uint8_t  orig_video_mode;              /* 0x06 */
+	uint8_t  orig_video_cols;              /* 0x07 */
+	uint8_t  flags;                        /* 0x08 */
+	uint8_t  unused2;                      /* 0x09 */
+	uint16_t orig_video_ega_bx;            /* 0x0a */
+	uint16_t unused3;                      /* 0x0c */
+	uint8_t  orig_video_lines;             /* 0x0e */
+	uint8_t  orig_video_isVGA;             /* 0x0f  VIDEO_TYPE_* */
+	uint16_t orig_video_points;            /* 0x10 */
+	uint16_t lfb_width;                    /* 0x12 */
+	uint16_t lfb_height;                   /* 0x14 */
+	uint16_t lfb_depth;                    /* 0x16 */
+	uint32_t lfb_base;                     /* 0x18 */
+	uint32_t lfb_size;                     /* 0x1c */
+	uint16_t cl_magic;                     /* 0x20 */
+	uint16_t cl_offset;                    /* 0x22 */
+	uint16_t lfb_linelength;               /* 0x24 */
+	uint8_t  red_size;                     /* 0x26 */
+	uint8_t  red_pos;                      /* 0x27 */
+	uint8_t  green_size;                   /* 0x28 */
+	uint8_t  green_pos;                    /* 0x29 */
+	uint8_t  blue_size;                    /* 0x2a */
+	uint8_t  blue_pos;                     /* 0x2b */
+	uint8_t  rsvd_size;                    /* 0x2c */
+	uint8_t  rsvd_pos;                     /* 0x2d */
+	uint16_t vesapm_seg;                   /* 0x2e */
+	uint16_t vesapm_off;                   /* 0x30 */
+	uint16_t pages;                        /* 0x32 */
+	uint16_t vesa_attributes;              /* 0x34 */
+	uint32_t capabilities;                 /* 0x36 */
+	uint32_t ext_lfb_base;                 /* 0x3a */
+	uint8_t  _reserved[2];                 /* 0x3e */
+} __attribute__((packed));                 /* 0x40 */
+
+/*
  * zero-page.rst 1C0/020 efi_info (arch/x86/include/uapi/asm/bootparam.h):
  * this layout from protocol 2.06; the _hi words are read from 2.08 on.
  */
@@ -151,7 +199,7 @@ struct efi_info {
 };
 
 struct boot_params {
-	uint8_t  screen_info[0x40];            /* 0x000 */
+	struct screen_info screen_info;        /* 0x000 */
 	uint8_t  apm_bios_info[0x14];          /* 0x040 */
 	uint8_t  _pad2[4];                     /* 0x054 */
 	uint64_t tboot_addr;                   /* 0x058 */
@@ -191,6 +239,11 @@ struct boot_params {
 #define BP_ASSERT_OFFSET(field, off) \
 	_Static_assert(__builtin_offsetof(struct boot_params, field) == (off), \
 		       "boot_params." #field " must sit at " #off)
+BP_ASSERT_OFFSET(screen_info.orig_video_isVGA, 0x00f);
+BP_ASSERT_OFFSET(screen_info.lfb_base, 0x018);
+BP_ASSERT_OFFSET(screen_info.lfb_linelength, 0x024);
+BP_ASSERT_OFFSET(screen_info.capabilities, 0x036);
+BP_ASSERT_OFFSET(screen_info.ext_lfb_base, 0x03a);
 BP_ASSERT_OFFSET(acpi_rsdp_addr, 0x070);
 BP_ASSERT_OFFSET(ext_ramdisk_image, 0x0c0);
 BP_ASSERT_OFFSET(ext_cmd_line_ptr, 0x0c8);
@@ -220,6 +273,7 @@ BP_ASSERT_OFFSET(edd_mbr_sig_buffer, 0x290);
 BP_ASSERT_OFFSET(e820_table, 0x2d0);
 BP_ASSERT_OFFSET(eddbuf, 0xd00);
 _Static_assert(sizeof(struct setup_header) == 0x26c - 0x1f1, "setup_header ends at 0x26c");
+_Static_assert(sizeof(struct screen_info) == 0x40, "screen_info is 0x40 bytes");
 _Static_assert(sizeof(struct efi_info) == 0x20, "efi_info is 0x20 bytes");
 _Static_assert(sizeof(struct boot_e820_entry) == 20, "e820 entry is 20 bytes");
 _Static_assert(sizeof(struct boot_params) == BOOTPARAMS_SIZE, "boot_params is one page");

@@ -168,8 +168,10 @@ struct multiboot2_tag_framebuffer {
 	uint8_t  framebuffer_green_mask_size;       /* 0x23 */
 	uint8_t  framebuffer_blue_field_position;   /* 0x24 */
 	uint8_t  framebuffer_blue_mask_size;        /* 0x25 */
-	uint8_t  _pad[2];                           /* 0x26 */
+	uint8_t  _pad[2];                           /* 0x26  not in the tag */
 };                                     /* 0x28 */
+/* an RGB framebuffer tag's size: no padding after blue_mask_size (GRUB: 0x26) */
+#define MULTIBOOT2_TAG_FRAMEBUFFER_RGB_SIZE 0x26
 
 /* 3.6.14 / 3.6.15 the EFI system table: a 32-bit or a 64-bit pointer */
 struct multiboot2_tag_efi32 {
@@ -206,6 +208,8 @@ _Static_assert(__builtin_offsetof(struct multiboot2_tag_framebuffer, framebuffer
 	       "framebuffer tag: framebuffer_bpp");
 _Static_assert(__builtin_offsetof(struct multiboot2_tag_framebuffer, framebuffer_red_field_position) == 0x20,
 	       "framebuffer tag: colour info");
+_Static_assert(__builtin_offsetof(struct multiboot2_tag_framebuffer, framebuffer_blue_mask_size) + 1 ==
+	       MULTIBOOT2_TAG_FRAMEBUFFER_RGB_SIZE, "framebuffer tag: RGB size");
 _Static_assert(sizeof(struct multiboot2_tag_framebuffer) == 0x28, "framebuffer tag layout");
 _Static_assert(sizeof(struct multiboot2_tag_efi32) == 0x0c, "EFI32 tag layout");
 _Static_assert(__builtin_offsetof(struct multiboot2_tag_efi64, pointer) == 0x08, "EFI64 tag: pointer");

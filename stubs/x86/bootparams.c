@@ -145,3 +145,45 @@ void bootparams_set_efi(struct boot_params *boot_params, const struct boot_info 
 	}
 	boot_params->efi_info = efi;
 }
+
+/*
+ * zero-page.rst screen_info (0x000) for the linear framebuffer the loader
+ * set up, as GRUB's `linux` fills it: VIDEO_TYPE_EFI on EFI (Linux's efifb),
+ * VIDEO_TYPE_VLFB on BIOS (vesafb); fields wider than the loader's values
+ * allow are not believed.
+ */
+void bootparams_set_screen(struct boot_params *boot_params, const struct boot_info *info)
+{
+	struct screen_info screen;
+
+	if (info->fb_addr == 0 || info->fb_width > 0xffff || info->fb_height > 0xffff ||
+	    info->fb_pitch > 0xffff)
+		return;
+	memset(&screen, 0, sizeof(screen));
+	screen.orig_video_isVGA = info->efi_systab_bits ? VIDEO_TYPE_EFI : VIDEO_TYPE_VLFB;
+	screen.lfb_base = (uint32_t)info->fb_addr;
+	screen.ext_lfb_base = (uint32_t)(info->fb_addr >> 32);
+	if (screen.ext_lfb_base)
+		screen.capabilities = VIDEO_CAPABILITY_64BIT_BASE;
+	screen.lfb_width = (uint16_t)info->fb_width;
+	screen.lfb_height = (uint16_t)info->fb_height;
+	screen.lfb_depth = info->fb_bpp;
+	screen.lfb_linelength = (uint16_t)info->fb_pitch;
+	/* Linux's sysfb: bytes for EFI, 64 KiB units for VLFB (vesafb's rule) */
+	screen.lfb_size = (info->fb_pitch * info->fb_height + 0xffffu) & ~0xffffu;
+	if (screen.orig_video_isVGA == VIDEO_TYPE_VLFB)
+		screen.lfb_size >>= 16;
+	screen.red_pos = info->fb_red_pos;
+	screen.red_size = info->fb_red_size;
+	screen.green_pos = info->fb_green_pos;
+	screen.green_size = info->fb_green_size;
+	screen.blue_pos = info->fb_blue_pos;
+	screen.blue_size = info->fb_blue_size;
+	if (info->fb_bpp == 32 && info->fb_red_pos < 24 && info->fb_green_pos < 24 &&
+	    info->fb_blue_pos < 24) {
+		/* the byte no colour uses, as GRUB's linux reports it */
+		screen.rsvd_pos = 24;
+		screen.rsvd_size = 8;
+	}
+	boot_params->screen_info = screen;
+}

@@ -101,6 +101,16 @@ stub_multiboot2_header:
 	.long	stub_multiboot2_end - stub_multiboot2_header   /* header_length */
 	.long	-(STUB_MULTIBOOT2_MAGIC + STUB_MULTIBOOT2_ARCHITECTURE + \
 		  (stub_multiboot2_end - stub_multiboot2_header))  /* checksum */
+	/*
+	 * 3.1.10 framebuffer, optional, no preferred width, height or depth:
+	 * GRUB keeps or sets a linear framebuffer when it has a video driver
+	 * (GRUB EFI: `insmod efi_gop` or all_video) and passes tag 8, which
+	 * becomes screen_info; without one it goes on in text mode.
+	 */
+	.word	STUB_MULTIBOOT2_TAG_FRAMEBUFFER, STUB_MULTIBOOT2_TAG_OPTIONAL
+	.long	20                                             /* size */
+	.long	0, 0, 0                                        /* width, height, depth */
+	.balign	8
 	.word	0, 0                                           /* end tag: type, flags */
 	.long	8                                              /* size */
 	.globl	stub_multiboot2_end

@@ -2,8 +2,8 @@
 /*
  * Multiboot2 boot information (formats/multiboot2.h; Multiboot2 2.0 section
  * 3.6) read into a struct boot_info: command line, loader name, the first
- * module, the memory map and, from GRUB on EFI, the system table and the
- * EFI memory map. The block is walked as a cursor bounded by total_size and
+ * module, the memory map, a framebuffer and, from GRUB on EFI, the system
+ * table and the EFI memory map. The block is walked as a cursor bounded by total_size and
  * 4 GiB; a tag whose size does not fit ends the walk.
  */
 #include "stub.h"
@@ -128,6 +128,31 @@ static void multiboot2_read_efi_systab(const uint8_t *tag, uint32_t type, uint32
 	}
 }
 
+/* 3.6.12: an RGB linear framebuffer; indexed and EGA text are left to the kernel */
+static void multiboot2_read_framebuffer(const uint8_t *tag, uint32_t size, struct boot_info *info)
+{
+	struct multiboot2_tag_framebuffer fb;
+
+	/* GRUB's RGB tag is 0x26 bytes: the colour info without our padding */
+	if (size < MULTIBOOT2_TAG_FRAMEBUFFER_RGB_SIZE)
+		return;
+	memset(&fb, 0, sizeof(fb));
+	memcpy(&fb, tag, MULTIBOOT2_TAG_FRAMEBUFFER_RGB_SIZE);
+	if (fb.framebuffer_type != MULTIBOOT2_FRAMEBUFFER_TYPE_RGB || fb.framebuffer_addr == 0)
+		return;
+	info->fb_addr = fb.framebuffer_addr;
+	info->fb_pitch = fb.framebuffer_pitch;
+	info->fb_width = fb.framebuffer_width;
+	info->fb_height = fb.framebuffer_height;
+	info->fb_bpp = fb.framebuffer_bpp;
+	info->fb_red_pos = fb.framebuffer_red_field_position;
+	info->fb_red_size = fb.framebuffer_red_mask_size;
+	info->fb_green_pos = fb.framebuffer_green_field_position;
+	info->fb_green_size = fb.framebuffer_green_mask_size;
+	info->fb_blue_pos = fb.framebuffer_blue_field_position;
+	info->fb_blue_size = fb.framebuffer_blue_mask_size;
+}
+
 int multiboot2_read(uint32_t info_addr, struct boot_info *info)
 {
 	const uint8_t *block = (const uint8_t *)(uintptr_t)info_addr;
@@ -170,6 +195,9 @@ int multiboot2_read(uint32_t info_addr, struct boot_info *info)
 		case MULTIBOOT2_TAG_TYPE_EFI32:
 		case MULTIBOOT2_TAG_TYPE_EFI64:
 			multiboot2_read_efi_systab(tag, head.type, head.size, info);
+			break;
+		case MULTIBOOT2_TAG_TYPE_FRAMEBUFFER:
+			multiboot2_read_framebuffer(tag, head.size, info);
 			break;
 		case MULTIBOOT2_TAG_TYPE_EFI_MMAP:
 			multiboot2_read_efi_mmap(tag, head.size, info);

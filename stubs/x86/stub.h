@@ -26,6 +26,8 @@
 /* Multiboot2 2.0 section 3.1.1 */
 #define STUB_MULTIBOOT2_MAGIC        0xe85250d6
 #define STUB_MULTIBOOT2_ARCHITECTURE 0
+#define STUB_MULTIBOOT2_TAG_FRAMEBUFFER 5
+#define STUB_MULTIBOOT2_TAG_OPTIONAL    1
 
 #ifndef __ASSEMBLER__
 
@@ -47,6 +49,8 @@ _Static_assert(STUB_MULTIBOOT_FLAGS == (MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_
 	       "entry.S multiboot flags: page align and memory info, never the a.out kludge");
 _Static_assert(STUB_MULTIBOOT2_MAGIC == MULTIBOOT2_HEADER_MAGIC, "entry.S multiboot2 magic");
 _Static_assert(STUB_MULTIBOOT2_ARCHITECTURE == MULTIBOOT2_ARCHITECTURE_I386, "entry.S multiboot2 architecture");
+_Static_assert(STUB_MULTIBOOT2_TAG_FRAMEBUFFER == MULTIBOOT2_HEADER_TAG_FRAMEBUFFER, "entry.S framebuffer tag");
+_Static_assert(STUB_MULTIBOOT2_TAG_OPTIONAL == MULTIBOOT2_HEADER_TAG_OPTIONAL, "entry.S optional tag flag");
 
 /* Longest string read from a loader (command line, loader name) */
 #define STUB_LOADER_STRING_MAX     4096
@@ -97,6 +101,11 @@ struct boot_info {
 	uint32_t efi_memmap_size;      /* bytes */
 	uint32_t efi_memdesc_size;
 	uint32_t efi_memdesc_version;
+	/* A linear framebuffer the loader set up (Multiboot2 tag 8, RGB), 0 = none */
+	uint64_t fb_addr;
+	uint32_t fb_pitch, fb_width, fb_height;
+	uint8_t  fb_bpp;
+	uint8_t  fb_red_pos, fb_red_size, fb_green_pos, fb_green_size, fb_blue_pos, fb_blue_size;
 	uint32_t range_count;          /* <= STUB_MEMORY_RANGES_MAX */
 	struct boot_memory_range ranges[STUB_MEMORY_RANGES_MAX];
 };
@@ -151,6 +160,7 @@ void bootparams_set_loader_fields(struct boot_params *boot_params,
 void bootparams_set_initrd(struct boot_params *boot_params, uint64_t addr, uint64_t size);
 void bootparams_set_rsdp(struct boot_params *boot_params, const struct boot_info *info);
 void bootparams_set_efi(struct boot_params *boot_params, const struct boot_info *info);
+void bootparams_set_screen(struct boot_params *boot_params, const struct boot_info *info);
 
 /* initrd.c: which initrd the kernel gets (the image's, or a loader module) */
 void initrd_choose(struct boot_params *boot_params, const struct stub_params *params,

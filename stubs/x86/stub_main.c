@@ -112,13 +112,14 @@ static const char *build_command_line(const struct boot_info *info)
 }
 
 /* (6) initrd (the image's, or a loader module), RSDP, the EFI handoff,
- * loader type, 32-bit entry and command line pointer */
+ * the framebuffer, loader type, 32-bit entry and command line pointer */
 static void fill_loader_fields(struct boot_params *boot_params, const struct boot_info *info,
 			       const char *cmdline)
 {
 	initrd_choose(boot_params, &stub_params, info);
 	bootparams_set_rsdp(boot_params, info);
 	bootparams_set_efi(boot_params, info);
+	bootparams_set_screen(boot_params, info);
 	bootparams_set_loader_fields(boot_params, &stub_params, cmdline);
 }
 

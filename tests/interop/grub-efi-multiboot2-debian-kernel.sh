@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Debian's cloud kernel under OVMF (q35, 2 CPUs) through GRUB x86_64-efi
 # `multiboot2 /boot.elf ARGS` (issue 14): with the stub's EFI handoff
-# (efi_info, acpi_rsdp_addr) the kernel reaches /init with /sys/firmware/efi
-# and its runtime services, ACPI enabled and both CPUs online, as under
+# (efi_info, acpi_rsdp_addr, screen_info from GRUB's framebuffer with
+# `insmod efi_gop`) the kernel reaches /init with /sys/firmware/efi
+# and its runtime services, ACPI enabled, both CPUs online and efifb, as under
 # GRUB's own `linux` command; the v1 `multiboot` path gives none of these
 # (../shared/reference/uefi.md, cell b). The command line is the built-in
 # text, then GRUB's arguments (policy append).
@@ -40,6 +41,7 @@ say rsdp "\$(\$bb dmesg | \$bb sed -n 's/.*ACPI: RSDP \(0x[0-9A-F]*\).*/\1/p' | 
 say acpi_interpreter "\$(\$bb dmesg | \$bb grep -c 'ACPI: Interpreter enabled')"
 say efivars "\$(\$bb dmesg | \$bb grep -c 'Registered efivars operations')"
 say cpus_online "\$(\$bb cat /sys/devices/system/cpu/online)"
+say efifb "\$(\$bb dmesg | \$bb sed -n 's/.*\(fb0: EFI VGA frame buffer device\).*/\1/p' | \$bb head -n 1)"
 \$bb poweroff -f
 EOF_INIT
 chmod 755 "$stage/init"
@@ -51,7 +53,8 @@ check "mkelfimage builds an image of $name and the reporting initramfs" \
 	"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.cpio" \
 	--command-line "$BUILTIN_CMDLINE" -o "$work/iso/boot.elf"
 check "grub-mkrescue makes an x86_64-efi ISO whose grub.cfg loads it with multiboot2" \
-	make_efi_iso "$work/grub.iso" "$work/iso" "multiboot2 /boot.elf grub.first=1 two"
+	make_efi_iso "$work/grub.iso" "$work/iso" "insmod efi_gop
+multiboot2 /boot.elf grub.first=1 two"
 
 boot_efi q35 "$work/boot" "$work/grub.iso"
 check_init_ran "$name runs /init, booted by GRUB EFI multiboot2 (OVMF, q35)" "$work/boot" "$marker"
@@ -68,4 +71,6 @@ check_eq "$name: EFI runtime services in use (Registered efivars operations)" 1 
 check "$name: ACPI: RSDP $(init_value rsdp "$work/boot") found" test -n "$(init_value rsdp "$work/boot")"
 check_eq "$name: ACPI interpreter enabled" 1 "$(init_value acpi_interpreter "$work/boot")"
 check_eq "$name: both CPUs online (MADT from ACPI)" 0-1 "$(init_value cpus_online "$work/boot")"
+check_eq "$name: efifb drives GRUB's framebuffer (screen_info)" "fb0: EFI VGA frame buffer device" \
+	"$(init_value efifb "$work/boot")"
 tap_done

@@ -11,6 +11,9 @@
 #     firmware's RSDP, inside an ACPI e820 range, never GRUB's copy of it
 #     inside the information block (plain RAM);
 #   - e820 from the Multiboot2 memory map, GRUB's type 20 as reserved (2);
+#   - screen_info from GRUB's framebuffer tag when grub.cfg loads a video
+#     driver (q35: `insmod efi_gop`): VIDEO_TYPE_EFI for Linux's efifb;
+#     without one (pc) GRUB sets no mode and screen_info stays 0;
 #   - command line and initrd as for v1.
 # A kernel of boot protocol 2.02 gets no efi_info (it exists from 2.06), and
 # the stub says so on COM1. An image built --no-multiboot2 gets GRUB's refusal.
@@ -37,12 +40,17 @@ mkdir "$work/mb2"
 check "mkelfimage builds a probe image with an initrd" \
 	"$MKELFIMAGE" --kernel "$PROBE_DIR/probe-2.15-reloc.bzImage" --initrd "$work/rd.img" \
 	--command-line "$builtin" -o "$work/mb2/boot.elf"
-check "grub-mkrescue makes an x86_64-efi ISO whose grub.cfg loads it with multiboot2" \
+check "grub-mkrescue makes an x86_64-efi ISO whose grub.cfg loads it with multiboot2 (and efi_gop)" \
+	make_efi_iso "$work/mb2-gop.iso" "$work/mb2" "insmod efi_gop
+multiboot2 /boot.elf y=2"
+check "grub-mkrescue makes the same ISO without a video driver" \
 	make_efi_iso "$work/mb2.iso" "$work/mb2" "multiboot2 /boot.elf y=2"
 
 for machine in q35 pc; do
 	report=$work/$machine
-	boot_efi "$machine" "$report" "$work/mb2.iso"
+	iso=$work/mb2.iso
+	[ "$machine" = q35 ] && iso=$work/mb2-gop.iso
+	boot_efi "$machine" "$report" "$iso"
 	label="OVMF $machine, GRUB EFI multiboot2"
 	check_probe_report "$label" "$report" "$builtin y=2" "$work/rd.img" 0x20f
 	check_eq "$label: efi_loader_signature is \"EL64\" (EFI64 system table tag)" 0x34364c45 \
@@ -66,6 +74,25 @@ for machine in q35 pc; do
 		"$(e820_type_at "$report" "${rsdp:-0}")"
 	check "$label: no e820 range keeps GRUB's type 20 (it becomes reserved)" \
 		sh -c '! grep -q "^e820\.[0-9a-f]*=.* 0x14\$" "$1"' sh "$report.txt"
+	if [ "$machine" = pc ]; then
+		check_eq "$label, no video driver: no framebuffer, screen_info 0" 0x0 \
+			"$(report_value screen_info.orig_video_isVGA "$report")"
+		continue
+	fi
+	check_eq "$label, efi_gop: screen_info is VIDEO_TYPE_EFI (efifb)" 0x70 \
+		"$(report_value screen_info.orig_video_isVGA "$report")"
+	width=$(report_value screen_info.lfb_width "$report")
+	height=$(report_value screen_info.lfb_height "$report")
+	line=$(report_value screen_info.lfb_linelength "$report")
+	check "$label, efi_gop: lfb_base $(report_value screen_info.lfb_base "$report"), ${width}x$height, 32 bpp" \
+		sh -c '[ "$1" != 0x0 ] && [ $(($2)) -gt 0 ] && [ $(($3)) -gt 0 ] && [ "$4" = 0x20 ]' sh \
+		"$(report_value screen_info.lfb_base "$report")" "${width:-0}" "${height:-0}" \
+		"$(report_value screen_info.lfb_depth "$report")"
+	check "$label, efi_gop: lfb_linelength ($line) holds a line, lfb_size covers the screen" \
+		sh -c '[ $(($1)) -ge $(($2 * 4)) ] && [ $(($4)) -ge $(($1 * $3)) ]' sh \
+		"${line:-0}" "${width:-0}" "${height:-0}" "$(report_value screen_info.lfb_size "$report")"
+	check_eq "$label, efi_gop: colour fields (size << 8 | pos) of an xRGB framebuffer" "0x810 0x808 0x800" \
+		"$(report_value screen_info.red "$report") $(report_value screen_info.green "$report") $(report_value screen_info.blue "$report")"
 done
 
 # Boot protocol 2.02: efi_info does not exist yet (2.06); one COM1 line says so.

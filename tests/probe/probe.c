@@ -185,6 +185,18 @@ static void report_extended(const volatile struct boot_params *bp)
 	print_key_hex("efi_info.efi_memmap_size", bp->efi_info.efi_memmap_size);
 	print_key_hex("efi_info.efi_systab_hi", bp->efi_info.efi_systab_hi);
 	print_key_hex("efi_info.efi_memmap_hi", bp->efi_info.efi_memmap_hi);
+	print_key_hex("screen_info.orig_video_isVGA", bp->screen_info.orig_video_isVGA);
+	print_key_hex("screen_info.lfb_base", bp->screen_info.lfb_base);
+	print_key_hex("screen_info.ext_lfb_base", bp->screen_info.ext_lfb_base);
+	print_key_hex("screen_info.lfb_size", bp->screen_info.lfb_size);
+	print_key_hex("screen_info.lfb_width", bp->screen_info.lfb_width);
+	print_key_hex("screen_info.lfb_height", bp->screen_info.lfb_height);
+	print_key_hex("screen_info.lfb_depth", bp->screen_info.lfb_depth);
+	print_key_hex("screen_info.lfb_linelength", bp->screen_info.lfb_linelength);
+	print_key_hex("screen_info.red", (uint32_t)bp->screen_info.red_size << 8 | bp->screen_info.red_pos);
+	print_key_hex("screen_info.green", (uint32_t)bp->screen_info.green_size << 8 | bp->screen_info.green_pos);
+	print_key_hex("screen_info.blue", (uint32_t)bp->screen_info.blue_size << 8 | bp->screen_info.blue_pos);
+	print_key_hex("screen_info.capabilities", bp->screen_info.capabilities);
 }
 
 /* The text at cmd_line_ptr, up to its NUL or CMDLINE_MAX bytes. */
