@@ -21,7 +21,7 @@ BUILD_PACKAGES="autoconf automake make gcc libc6-dev binutils
 # make analyze), valgrind, strace, python3 (JSON checks), the static and
 # 32-bit bootelf libraries, and the benchmark peers (u-boot-tools: mkimage).
 TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
-	grub-pc-bin grub-efi-amd64-bin ovmf grub-common xorriso mtools ipxe coreboot-utils kexec-tools
+	grub-pc-bin grub-efi-amd64-bin ovmf grub-efi-ia32-bin ovmf-ia32 grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
 	clang valgrind strace time
 	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools"

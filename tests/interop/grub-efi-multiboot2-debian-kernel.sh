@@ -22,36 +22,7 @@ fetch_kernel "$CLOUD_KERNEL_PACKAGE"
 name=$(basename "$kernel")
 marker="booted $name under OVMF"
 
-# An initramfs whose /init reports the firmware interfaces Linux found, one
-# "mkelfimage-init: NAME=VALUE" line each, then powers off through ACPI.
-command -v cpio >/dev/null 2>&1 || unavailable "no cpio (install cpio)"
-busybox=/bin/busybox
-readelf -lW "$busybox" 2>/dev/null | grep -q LOAD && ! readelf -lW "$busybox" | grep -q INTERP ||
-	unavailable "no static /bin/busybox (install busybox-static)"
-stage=$work/stage
-mkdir -p "$stage/bin" "$stage/dev" "$stage/proc" "$stage/sys" && cp "$busybox" "$stage/bin/busybox"
-cat >"$stage/init" <<EOF_INIT
-#!/bin/busybox sh
-bb=/bin/busybox
-\$bb mount -t proc proc /proc
-\$bb mount -t sysfs sysfs /sys
-echo 1 >/proc/sys/kernel/printk
-say() { echo "mkelfimage-init: \$1=\$2"; }
-echo "mkelfimage-init: $marker"
-say cmdline "\$(\$bb cat /proc/cmdline)"
-if [ -d /sys/firmware/efi ]; then say efi "\$(\$bb ls /sys/firmware/efi | \$bb tr '\n' ' ')"; else say efi absent; fi
-say fw_platform_size "\$(\$bb cat /sys/firmware/efi/fw_platform_size 2>/dev/null)"
-say efi_version "\$(\$bb dmesg | \$bb sed -n 's/.*efi: \(EFI v[^ ]*\).*/\1/p' | \$bb head -n 1)"
-say rsdp "\$(\$bb dmesg | \$bb sed -n 's/.*ACPI: RSDP \(0x[0-9A-F]*\).*/\1/p' | \$bb head -n 1)"
-say acpi_interpreter "\$(\$bb dmesg | \$bb grep -c 'ACPI: Interpreter enabled')"
-say efivars "\$(\$bb dmesg | \$bb grep -c 'Registered efivars operations')"
-say cpus_online "\$(\$bb cat /sys/devices/system/cpu/online)"
-say efifb "\$(\$bb dmesg | \$bb sed -n 's/.*\(fb0: EFI VGA frame buffer device\).*/\1/p' | \$bb head -n 1)"
-\$bb poweroff -f
-EOF_INIT
-chmod 755 "$stage/init"
-(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$work/rd.cpio" ||
-	unavailable "cpio failed"
+make_uefi_initramfs "$work/rd.cpio" "$marker"
 
 mkdir "$work/iso"
 check "mkelfimage builds an image of $name and the reporting initramfs" \

@@ -48,3 +48,73 @@ boot_efi() {
 		-drive if=pflash,format=raw,readonly=on,file="$OVMF_CODE" \
 		-drive if=pflash,format=raw,file="$2.vars" -cdrom "$3"
 }
+
+# The same for 32-bit UEFI (Debian ovmf-ia32, grub-efi-ia32-bin): Debian 12
+# ships the 32-bit OVMF only as its Secure Boot build, which needs SMM and
+# secure flash; with the fresh variable store no keys are enrolled, so
+# Secure Boot is off and GRUB's unsigned build runs.
+GRUB_EFI32_DIR=/usr/lib/grub/i386-efi
+OVMF32_CODE=${MKELFIMAGE_OVMF32_CODE:-/usr/share/OVMF/OVMF32_CODE_4M.secboot.fd}
+OVMF32_VARS=${MKELFIMAGE_OVMF32_VARS:-/usr/share/OVMF/OVMF32_VARS_4M.fd}
+
+need_grub_efi32() {
+	need_grub_efi
+	[ -f "$GRUB_EFI32_DIR/multiboot2.mod" ] ||
+		skip_all "no $GRUB_EFI32_DIR/multiboot2.mod (install grub-efi-ia32-bin)"
+	[ -f "$OVMF32_CODE" ] && [ -f "$OVMF32_VARS" ] || skip_all "no $OVMF32_CODE (install ovmf-ia32)"
+}
+
+# make_efi32_iso ISO DIR COMMANDS: make_efi_iso with GRUB for i386-efi
+make_efi32_iso() {
+	_efi64_dir=$GRUB_EFI_DIR
+	GRUB_EFI_DIR=$GRUB_EFI32_DIR
+	make_efi_iso "$@"
+	_efi32_status=$?
+	GRUB_EFI_DIR=$_efi64_dir
+	return $_efi32_status
+}
+
+# boot_efi32 REPORT ISO: boot_efi on q35 with the 32-bit firmware
+boot_efi32() {
+	cp "$OVMF32_VARS" "$1.vars" || return 1
+	BOOT_MEMORY=${BOOT_MEMORY:-512} BOOT_TIMEOUT=${BOOT_TIMEOUT:-300} \
+		boot_qemu "$QEMU_X86_64" "$1" -machine q35,smm=on -smp 2 \
+		-global driver=cfi.pflash01,property=secure,value=on \
+		-drive if=pflash,format=raw,unit=0,readonly=on,file="$OVMF32_CODE" \
+		-drive if=pflash,format=raw,unit=1,file="$1.vars" -cdrom "$2"
+}
+
+# make_uefi_initramfs OUT.cpio MARKER: a busybox initramfs whose /init
+# reports the firmware interfaces Linux found, one "mkelfimage-init:
+# NAME=VALUE" line each (init_value reads them), then powers off through
+# ACPI. Needs tests/kernel/kernel-tests.sh (unavailable) sourced first.
+make_uefi_initramfs() {
+	command -v cpio >/dev/null 2>&1 || unavailable "no cpio (install cpio)"
+	busybox=/bin/busybox
+	readelf -lW "$busybox" 2>/dev/null | grep -q LOAD && ! readelf -lW "$busybox" | grep -q INTERP ||
+		unavailable "no static /bin/busybox (install busybox-static)"
+	stage=$work/uefi-stage
+	mkdir -p "$stage/bin" "$stage/dev" "$stage/proc" "$stage/sys" && cp "$busybox" "$stage/bin/busybox"
+	cat >"$stage/init" <<EOF_INIT
+#!/bin/busybox sh
+bb=/bin/busybox
+\$bb mount -t proc proc /proc
+\$bb mount -t sysfs sysfs /sys
+echo 1 >/proc/sys/kernel/printk
+say() { echo "mkelfimage-init: \$1=\$2"; }
+echo "mkelfimage-init: $2"
+say cmdline "\$(\$bb cat /proc/cmdline)"
+if [ -d /sys/firmware/efi ]; then say efi "\$(\$bb ls /sys/firmware/efi | \$bb tr '\n' ' ')"; else say efi absent; fi
+say fw_platform_size "\$(\$bb cat /sys/firmware/efi/fw_platform_size 2>/dev/null)"
+say efi_version "\$(\$bb dmesg | \$bb sed -n 's/.*efi: \(EFI v[^ ]*\).*/\1/p' | \$bb head -n 1)"
+say rsdp "\$(\$bb dmesg | \$bb sed -n 's/.*ACPI: RSDP \(0x[0-9A-F]*\).*/\1/p' | \$bb head -n 1)"
+say acpi_interpreter "\$(\$bb dmesg | \$bb grep -c 'ACPI: Interpreter enabled')"
+say efivars "\$(\$bb dmesg | \$bb grep -c 'Registered efivars operations')"
+say cpus_online "\$(\$bb cat /sys/devices/system/cpu/online)"
+say efifb "\$(\$bb dmesg | \$bb sed -n 's/.*\(fb0: EFI VGA frame buffer device\).*/\1/p' | \$bb head -n 1)"
+\$bb poweroff -f
+EOF_INIT
+	chmod 755 "$stage/init"
+	(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$1" ||
+		unavailable "cpio failed"
+}

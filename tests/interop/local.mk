@@ -8,6 +8,7 @@ INTEROP_TAP_TESTS = \
 	%D%/grub-iso-multiboot2-probe.sh \
 	%D%/grub-efi-multiboot2-probe.sh \
 	%D%/grub-efi-multiboot2-debian-kernel.sh \
+	%D%/grub-efi32-multiboot2.sh \
 	%D%/ipxe-tftp-multiboot-probe.sh \
 	%D%/cbfstool-payload-round-trip.sh \
 	%D%/kexec-multiboot-x86-in-guest.sh \
