@@ -16,12 +16,14 @@ cd "$(dirname "$0")"
 BUILD_PACKAGES="autoconf automake make gcc libc6-dev binutils
 	libelf-dev zlib1g-dev liblzma-dev libyaml-dev qemu-system-x86"
 # What `make check`, `make fuzz` and `make bench` use besides: the loaders
-# of the boot tests (GRUB, iPXE, cbfstool, kexec-tools), the guest and
+# of the boot tests (GRUB for BIOS and EFI with OVMF, iPXE, cbfstool,
+# kexec-tools), the guest and
 # initramfs tools, the Alpha cross toolchain and emulator, clang (fuzzing,
 # make analyze), valgrind, strace, python3 (JSON checks), the static and
 # 32-bit bootelf libraries, and the benchmark peers (u-boot-tools: mkimage).
 TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
-	grub-pc-bin grub-efi-amd64-bin ovmf grub-efi-ia32-bin ovmf-ia32 grub-common xorriso mtools ipxe coreboot-utils kexec-tools
+	grub-pc-bin grub-efi-amd64-bin grub-efi-ia32-bin ovmf ovmf-ia32
+	grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
 	clang valgrind strace time
 	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools"
