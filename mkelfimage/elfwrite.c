@@ -103,8 +103,16 @@ int elfwrite_headers(int fd, const char *out_path, const struct plan *plan, unsi
 			goto fail;
 	}
 	elf_flagelf(elf, ELF_C_SET, ELF_F_LAYOUT);
-	if (elf_update(elf, ELF_C_WRITE) < 0)
+	errno = 0;
+	if (elf_update(elf, ELF_C_WRITE) < 0) {
+		/* a failed write (a full disk) says why, as every other write does */
+		if (errno) {
+			report_print_errno("output", out_path, "cannot write");
+			elf_end(elf);
+			return EXIT_IO;
+		}
 		goto fail;
+	}
 	elf_end(elf);
 	return EXIT_OK;
 fail:

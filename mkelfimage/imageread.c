@@ -167,6 +167,8 @@ static void find_stub(struct image_read *img)
 		img->stub.entry_offset = le32_get(p + offsetof(struct stub_header, entry_offset));
 		img->stub.multiboot_offset = le32_get(p + offsetof(struct stub_header, multiboot_offset));
 		img->stub.pvh_entry_offset = le32_get(p + offsetof(struct stub_header, pvh_entry_offset));
+		/* reserved and 0 before header version 2 */
+		img->stub.multiboot2_offset = le32_get(p + offsetof(struct stub_header, multiboot2_offset));
 		params_offset = le32_get(p + offsetof(struct stub_header, params_offset));
 		params_size = le32_get(p + offsetof(struct stub_header, params_size));
 		img->stub.params_offset = params_offset;

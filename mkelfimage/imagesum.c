@@ -70,9 +70,19 @@ long imagesum_stub_differs(const struct image_read *img, uint64_t *first)
 	    seg->paddr > UINT32_MAX || !(want = stub_relocated(&stub_x86_blob, (uint32_t)seg->paddr)))
 		return -1;
 	have = img->map + seg->offset;
-	/* what a build fills in: the parameters, and the header --no-multiboot blanks */
+	/* what a build fills in: the parameters, and the headers --no-multiboot[2] blank */
 	memcpy(want + h->params_offset, have + h->params_offset, h->params_size);
 	memcpy(want + h->multiboot_offset, have + h->multiboot_offset, STUB_MULTIBOOT_FIELDS_SIZE);
+	if (h->multiboot2_offset) {
+		/* its size from our own copy: the image's may be blanked */
+		uint32_t size = stub_multiboot2_size(want, h);
+
+		if (h->multiboot2_offset > seg->filesz || size > seg->filesz - h->multiboot2_offset) {
+			free(want);
+			return -1;
+		}
+		memcpy(want + h->multiboot2_offset, have + h->multiboot2_offset, size);
+	}
 	for (i = 0; i < seg->filesz; i++)
 		if (want[i] != have[i] && !count++)
 			*first = i;

@@ -78,13 +78,13 @@ check "text output: the loaders with yes and no" grep -q '^  PVH ELF64-only VMMs
 check_eq "a fresh image: the ELFBoot checksum note matches the image" "ok" \
 	"$(python3 -c 'import json,sys; d = json.load(open(sys.argv[1]))["elfboot_checksum"]; print(d["verdict"] if d["noted"] == d["image"] else "differ")' "$work/sum.json")"
 stub_offset=$(readelf -lW "$work/sum.elf" | awk '$1 == "LOAD" && $2 == "0x001000" { print $2 }')
-flip_byte "$work/sum.elf" $((stub_offset + 0x40))
+flip_byte "$work/sum.elf" $((stub_offset + 0x400))
 "$MKELFIMAGE" inspect "$work/sum.elf" >"$work/sum.txt"
 check "a changed stub byte: the ELFBoot checksum is a MISMATCH" \
 	grep -qx '  verdict: MISMATCH' "$work/sum.txt"
 check "a changed stub byte: the stub differs from this mkelfimage's, where" \
-	grep -qx '  code: DIFFERS in 1 bytes, the first at stub offset 0x40' "$work/sum.txt"
-"$MKELFIMAGE" --kernel "$kernel" --no-multiboot --verify-at-boot -o "$work/same.elf"
+	grep -qx '  code: DIFFERS in 1 bytes, the first at stub offset 0x400' "$work/sum.txt"
+"$MKELFIMAGE" --kernel "$kernel" --no-multiboot --no-multiboot2 --verify-at-boot -o "$work/same.elf"
 check "a fresh image: the stub is this mkelfimage's (parameters and blanked header aside)" \
 	sh -c "'$MKELFIMAGE' inspect '$work/same.elf' | grep -qx '  code: same as this mkelfimage writes'"
 "$MKELFIMAGE" --kernel "$kernel" --no-elf-notes -o "$work/nonotes.elf"
