@@ -45,6 +45,10 @@ TESTS += %D%/formats/x86-vmlinux-test
 check_PROGRAMS += %D%/formats/ipsum-test
 %C%_formats_ipsum_test_SOURCES = %D%/formats/ipsum-test.c
 TESTS += %D%/formats/ipsum-test
+check_PROGRAMS += %D%/formats/arm64-image-test
+%C%_formats_arm64_image_test_SOURCES = %D%/formats/arm64-image-test.c
+%C%_formats_arm64_image_test_LDADD = formats/libformats.a
+TESTS += %D%/formats/arm64-image-test
 
 # Real kernels: Debian's cloud and generic kernels, fetched with apt-get
 # download into tests/kernel/cache (kept by make clean, removed by make
