@@ -49,6 +49,10 @@ check_PROGRAMS += %D%/formats/arm64-image-test
 %C%_formats_arm64_image_test_SOURCES = %D%/formats/arm64-image-test.c
 %C%_formats_arm64_image_test_LDADD = formats/libformats.a
 TESTS += %D%/formats/arm64-image-test
+# The stubs' device tree editor (stubs/common/fdt.c), built for the host
+check_PROGRAMS += %D%/formats/fdt-edit-test
+%C%_formats_fdt_edit_test_SOURCES = %D%/formats/fdt-edit-test.c stubs/common/fdt.c stubs/common/fdt.h
+TESTS += %D%/formats/fdt-edit-test
 
 # Real kernels: Debian's cloud and generic kernels, fetched with apt-get
 # download into tests/kernel/cache (kept by make clean, removed by make
