@@ -61,7 +61,7 @@ struct arch {
 /* The row for enum image_arch `id`, or NULL */
 const struct arch *arch_find(unsigned id);
 
-/* The row named `name`, or NULL; arch_name_list writes "x86 or alpha" */
+/* The row named `name`, or NULL; arch_name_list writes "x86, alpha or arm64" */
 const struct arch *arch_find_name(const char *name);
 void arch_name_list(char *out, size_t size);
 

@@ -6,11 +6,12 @@
 
 #include "arch.h"
 
-extern const struct arch arch_x86, arch_alpha;
+extern const struct arch arch_x86, arch_alpha, arch_arm64;
 
 static const struct arch *const arches[] = {
 	&arch_x86,
 	&arch_alpha,
+	&arch_arm64,
 };
 
 #define ARCH_COUNT (sizeof(arches) / sizeof(arches[0]))

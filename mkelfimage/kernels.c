@@ -9,7 +9,7 @@
 #include "common/report.h"
 #include "kernel.h"
 
-extern const struct kernel_format kernel_vmlinux, kernel_bzimage, kernel_alpha;
+extern const struct kernel_format kernel_vmlinux, kernel_bzimage, kernel_alpha, kernel_arm64;
 
 /*
  * Per arch, the most specific probe first: an x86 vmlinux starts with ELF
@@ -20,6 +20,7 @@ static const struct kernel_format *const kernel_formats[] = {
 	&kernel_vmlinux,
 	&kernel_bzimage,
 	&kernel_alpha,
+	&kernel_arm64,
 };
 
 /* Bytes read from the start of a kernel for the probes and header parsers */

@@ -15,10 +15,12 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/kernel_bzimage.c \
 	%D%/kernel_vmlinux.c \
 	%D%/kernel_alpha.c \
+	%D%/kernel_arm64.c \
 	%D%/kernel_elf.c %D%/kernel_elf.h \
 	%D%/arch.h %D%/arches.c \
 	%D%/arch_x86.c \
 	%D%/arch_alpha.c \
+	%D%/arch_arm64.c \
 	%D%/plan.c %D%/plan.h \
 	%D%/plan_rules.c %D%/plan_rules.h \
 	%D%/plan_print.c %D%/plan_print.h \
@@ -38,5 +40,5 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/extract.c %D%/extract.h \
 	%D%/minvmlinux.c %D%/minvmlinux.h \
 	%D%/edit.c %D%/edit.h
-nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c stubs/alpha/stub_alpha_blob.c
+nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c stubs/alpha/stub_alpha_blob.c stubs/arm64/stub_arm64_blob.c
 %C%_mkelfimage_LDADD = common/libcommon.a formats/libformats.a

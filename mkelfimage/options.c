@@ -90,7 +90,7 @@ static const struct option_doc option_table[] = {
 	{ "initrd-placement", OPT_INITRD_PLACEMENT, required_argument, "WHERE",
 	  "planned (default: just above the stub) or high (moved at boot to the top of RAM)" },
 	{ "arch", OPT_ARCH, required_argument, "ARCH",
-	  "x86 (default: a bzImage, ELF32 image) or alpha (a vmlinux, ELF64 image)" },
+	  "x86 (default: a bzImage, ELF32 image), alpha (a vmlinux, ELF64 image) or arm64 (an Image, ELF64 image)" },
 	{ "elf-class", OPT_ELF_CLASS, required_argument, "BITS",
 	  "32 (default for x86) or 64: ELF64 EM_X86_64 for PVH VMMs that load only ELF64; no multiboot headers" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write (- for standard output)" },
@@ -226,10 +226,13 @@ static void set_header(struct image_spec *spec, int id)
 		spec->multiboot_asked = id == OPT_MULTIBOOT;
 	if (bit == IMAGE_HEADER_MULTIBOOT2)
 		spec->multiboot2_asked = id == OPT_MULTIBOOT2;
-	if (id == OPT_MULTIBOOT || id == OPT_MULTIBOOT2 || id == OPT_PVH || id == OPT_ELF_NOTES)
+	if (id == OPT_MULTIBOOT || id == OPT_MULTIBOOT2 || id == OPT_PVH || id == OPT_ELF_NOTES) {
 		spec->headers |= bit;
-	else
+		spec->headers_asked |= bit;
+	} else {
 		spec->headers &= ~bit;
+		spec->headers_asked &= ~bit;
+	}
 }
 
 /* One word of a fixed list, for the options that name a choice. */

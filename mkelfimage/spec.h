@@ -15,10 +15,11 @@ struct template;
 #define IMAGE_HEADER_MULTIBOOT2  0x8u   /* multiboot2 header in the stub (GRUB EFI) */
 #define IMAGE_HEADERS_DEFAULT    0xfu
 
-/* --arch: which stub and ELF class (x86: ELF32 EM_386; alpha: ELF64 EM_ALPHA) */
+/* --arch: which stub and ELF class (x86: ELF32 EM_386; alpha: ELF64 EM_ALPHA; arm64: ELF64 EM_AARCH64) */
 enum image_arch {
 	IMAGE_ARCH_X86 = 0,
 	IMAGE_ARCH_ALPHA,
+	IMAGE_ARCH_ARM64,
 };
 
 /* A digest note record carried over from an image (formats/digestnote.h) */
@@ -40,6 +41,8 @@ struct image_spec {
 	int multiboot2_asked;        /* --multiboot2 given (command line or template) */
 	int verbose;
 	unsigned headers;            /* IMAGE_HEADER_* bits the image carries */
+	unsigned headers_asked;      /* IMAGE_HEADER_* bits named by --X or --no-X */
+	const char *dtb_path;        /* --dtb FILE: a device tree carried in the image, or NULL */
 	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */
 	int plan_only;               /* --plan/--dry-run: print the plan, write nothing */
 	const char *manifest_path;   /* --manifest FILE.json, or NULL */

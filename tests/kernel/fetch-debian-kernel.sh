@@ -3,7 +3,8 @@
 # fetch-debian-kernel.sh META_PACKAGE [CACHE_DIR]
 #
 # Prints the path of the vmlinuz of the Debian kernel package that
-# META_PACKAGE (e.g. linux-image-cloud-amd64) depends on, fetched with
+# META_PACKAGE (e.g. linux-image-cloud-amd64, or linux-image-cloud-arm64:arm64
+# for a foreign architecture added with dpkg --add-architecture) depends on, fetched with
 # apt-get download; its boot/ is unpacked with dpkg-deb into CACHE_DIR/PACKAGE/.
 # An already unpacked kernel is reused. CACHE_DIR defaults to
 # $MKELFIMAGE_KERNEL_CACHE, then $top_builddir/tests/kernel/cache.
@@ -45,7 +46,7 @@ vmlinuz_in() {
 # package. The resolution is remembered, so a cache works without package lists.
 deps=$(LC_ALL=C timeout -k 10 60 apt-cache depends "$meta" 2>&1)
 status=$?
-pkg=$(printf '%s\n' "$deps" | sed -n 's/^ *|\{0,1\}Depends: *\(linux-image-[A-Za-z0-9.+-]*\).*/\1/p' | head -n 1)
+pkg=$(printf '%s\n' "$deps" | sed -n 's/^ *|\{0,1\}Depends: *\(linux-image-[A-Za-z0-9.+-]*\(:[a-z0-9]*\)\{0,1\}\).*/\1/p' | head -n 1)
 if [ -z "$pkg" ]; then
 	if [ -f "$cache/$meta.package" ]; then
 		pkg=$(cat "$cache/$meta.package")
@@ -69,7 +70,7 @@ log=$(cd "$tmp" && LC_ALL=C timeout -k 10 "$fetch_timeout" apt-get download -q \
 	-o Acquire::http::Timeout=30 -o Acquire::Retries=2 "$pkg" 2>&1)
 status=$?
 deb=
-for f in "$tmp/${pkg}"_*.deb; do
+for f in "$tmp/${pkg%%:*}"_*.deb; do
 	[ -f "$f" ] && deb=$f
 done
 if [ -z "$deb" ]; then

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * struct stub_header (formats/stubparam.h, version 1) at blob offset 0, in
+ * assembly because its fields are link-time offsets stored as 32-bit words.
+ * The numbers come from stub.lds; mkelfimage checks them (stub_read_header).
+ */
+	.section .stub.header, "a"
+	.globl	stub_header
+stub_header:
+	.ascii	"MKELFSTB"              /* 0x00 STUB_HEADER_MAGIC */
+	.short	1                       /* 0x08 STUB_HEADER_VERSION */
+	.short	0x30                    /* 0x0a sizeof(struct stub_header) */
+	.long	stub_file_size          /* 0x0c */
+	.long	stub_mem_size           /* 0x10 */
+	.long	stub_entry_offset       /* 0x14 */
+	.long	stub_params_offset      /* 0x18 struct arm64_stub_params */
+	.long	stub_params_size        /* 0x1c */
+	.long	0                       /* 0x20 no multiboot header on arm64 */
+	.long	0                       /* 0x24 no PVH entry */
+	.long	0, 0                    /* 0x28 reserved */

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# stubs/arm64/: the arm64 stub, built with the aarch64-linux-gnu cross
+# compiler when configure finds it, and turned into stub_arm64_blob.c (bytes
+# only: the stub is position independent, so there is no relocation table).
+# Without the compiler the blob is empty and mkelfimage refuses --arch arm64.
+# stubs/common/ holds what the riscv64 stub will share (the device tree editor).
+#
+# Explicit rules with $(ARM64_CC) and $(ARM64_STUB_CFLAGS) only: the user's
+# CFLAGS never reach freestanding code.
+
+%C%_stub_sources = \
+	%D%/header.S \
+	%D%/entry.S \
+	%D%/stub_main.c \
+	%D%/cmdline.c \
+	%D%/console.c \
+	%D%/cache.c \
+	%D%/params.c \
+	%D%/lib.c
+%C%_common_sources = stubs/common/fdt.c
+EXTRA_DIST += $(%C%_stub_sources) %D%/stub.h %D%/stub.lds stubs/common/fdt.h
+BUILT_SOURCES += %D%/stub_arm64_blob.c
+CLEANFILES += %D%/stub_arm64_blob.c
+
+if BUILD_ARM64_STUB
+# -mcmodel=small without PIC: every reference is adrp/adr, PC-relative, and
+# nothing absolute lands in data (stub.lds refuses a GOT). General registers
+# only (no FP/SIMD state to set up) and strict alignment: with the MMU off
+# all memory is Device memory, where an unaligned access faults.
+ARM64_STUB_CFLAGS = -march=armv8-a -mcmodel=small -fno-pic -fno-pie -ffreestanding \
+	-fno-builtin -fno-tree-loop-distribute-patterns -mgeneral-regs-only -mstrict-align \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-Os -g0 -Wall -Wextra
+ARM64_STUB_LINKFLAGS = -nostdlib -static -no-pie -Wl,--build-id=none \
+	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
+
+%C%_stub_headers = \
+	$(srcdir)/%D%/stub.h \
+	$(srcdir)/stubs/common/fdt.h \
+	$(srcdir)/formats/arm64.h \
+	$(srcdir)/formats/stubparam.h
+%C%_stub_c_objects = $(patsubst %.c,%.o,$(filter %.c,$(%C%_stub_sources)))
+%C%_stub_s_objects = $(patsubst %.S,%.o,$(filter %.S,$(%C%_stub_sources)))
+%C%_common_objects = %D%/fdt.o
+%C%_stub_objects = $(%C%_stub_s_objects) $(%C%_stub_c_objects) $(%C%_common_objects)
+%C%_STUB_COMPILE = $(ARM64_CC) $(ARM64_STUB_CFLAGS) -I$(top_srcdir)
+
+$(%C%_stub_c_objects): %D%/%.o: $(srcdir)/%D%/%.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/$*.c
+$(%C%_stub_s_objects): %D%/%.o: $(srcdir)/%D%/%.S
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/$*.S
+%D%/fdt.o: $(srcdir)/stubs/common/fdt.c $(srcdir)/stubs/common/fdt.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/stubs/common/fdt.c
+
+# -q keeps the relocations: an absolute one (R_AARCH64_ABS64/32) outside
+# the header's link-time offsets would be wrong wherever the stub is placed,
+# so the link fails on any.
+%D%/stub.elf: $(%C%_stub_objects) $(srcdir)/%D%/stub.lds
+	$(AM_V_CCLD)$(ARM64_CC) $(ARM64_STUB_LINKFLAGS) -Wl,-q -T $(srcdir)/%D%/stub.lds -o $@.tmp $(%C%_stub_objects) && \
+	if $(ARM64_READELF) -rW $@.tmp | awk '/^Relocation section/ { sec = $$3 } \
+	    /R_AARCH64_(ABS|PREL64)/ && sec != "'"'"'.rela.stub.header'"'"'" { print; bad = 1 } END { exit !bad }' >&2; then \
+	  echo "$@: absolute relocations in the stub (above)" >&2; rm -f $@.tmp; exit 1; \
+	fi && mv $@.tmp $@
+
+%D%/stub.bin: %D%/stub.elf
+	$(AM_V_GEN)$(ARM64_OBJCOPY) -O binary %D%/stub.elf $@
+
+# The bytes as C: od prints them, sed makes the initializer.
+%D%/stub_arm64_blob.c: %D%/stub.bin
+	$(AM_V_GEN){ \
+	  echo '/* Generated from stubs/arm64/stub.elf by stubs/arm64/local.mk; do not edit. */'; \
+	  echo '#include "mkelfimage/stub_blob.h"'; \
+	  echo 'static const uint8_t stub_arm64_bytes[] = {'; \
+	  od -An -v -tx1 %D%/stub.bin | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' -e '/^$$/d'; \
+	  echo '};'; \
+	  echo 'const struct stub_blob stub_arm64_blob = {'; \
+	  echo '	stub_arm64_bytes, sizeof(stub_arm64_bytes), NULL, 0'; \
+	  echo '};'; \
+	} > $@.tmp && mv $@.tmp $@
+
+CLEANFILES += %D%/stub.elf %D%/stub.bin $(%C%_stub_objects)
+else
+# Remade when configure runs again, so a build directory that lost the
+# compiler does not keep an old stub.
+%D%/stub_arm64_blob.c: Makefile
+	$(AM_V_GEN){ \
+	  echo '/* No aarch64-linux-gnu cross compiler at configure time: an empty blob. */'; \
+	  echo '#include "mkelfimage/stub_blob.h"'; \
+	  echo 'const struct stub_blob stub_arm64_blob = { NULL, 0, NULL, 0 };'; \
+	} > $@
+endif

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The arm64 stub, top to bottom as the boot protocol (booting.rst):
+ * (1) find the device tree the loader left; (2) check the image lies in
+ * the RAM it describes; (3) build the command line by policy; (4) write a
+ * copy of the tree with /chosen set; (5) clean the caches and enter the
+ * kernel with x0 = the copy.
+ */
+#include "stub.h"
+
+/* U-Boot's argc is small; anything below this in x0 is not an address */
+#define ARGC_MAX       64
+/* Longest hex text read from argv[0] ("0x" and 16 digits) */
+#define HEX_TEXT_MAX   18
+
+/* The final command line, NUL included */
+static char stub_cmdline[ARM64_COMMAND_LINE_SIZE];
+
+/* A device tree at `addr`: 8-byte aligned (booting.rst) with the magic */
+static int fdt_at(uint64_t addr)
+{
+	return addr && addr % 8 == 0 && fdt_has_magic((const void *)addr);
+}
+
+/* Hex text as U-Boot prints an address ("5edb6db0", or "0x..."); 0 when it is not */
+static uint64_t parse_hex(const char *text)
+{
+	uint64_t value = 0;
+	int digits = 0;
+
+	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+		text += 2;
+	for (; *text && digits < HEX_TEXT_MAX; text++, digits++) {
+		char c = *text;
+		unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+			: c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+			: c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16u;
+
+		if (d == 16)
+			return 0;
+		value = value << 4 | d;
+	}
+	return *text ? 0 : value;
+}
+
+/*
+ * (1) In priority order: x0 (a booting.rst loader), U-Boot's argv[0] (x0 =
+ * argc, x1 = argv), the start of RAM (QEMU virt, for an ELF), the tree the
+ * image carries (--dtb).
+ */
+static uint64_t find_fdt(uint64_t x0, uint64_t x1)
+{
+	if (fdt_at(x0))
+		return x0;
+	if (x0 >= 1 && x0 <= ARGC_MAX && x1 && x1 % 8 == 0) {
+		uint64_t arg0 = *(const uint64_t *)x1;
+		uint64_t addr = arg0 ? parse_hex((const char *)arg0) : 0;
+
+		if (fdt_at(addr))
+			return addr;
+	}
+	if (fdt_at(stub_params.ram_base))
+		return stub_params.ram_base;
+	if (fdt_at(stub_params.embedded_dtb_addr))
+		return stub_params.embedded_dtb_addr;
+	stub_fail("no device tree: none in x0, in U-Boot's argv[0] or at the start of RAM, and the image carries none");
+}
+
+/* (2) What /memory says, read with the root's #address-cells and #size-cells */
+struct memory_check {
+	uint32_t address_cells, size_cells;
+	uint64_t start, end;         /* the image's span */
+	int covered;
+	uint64_t highest;            /* end of the highest range seen */
+};
+
+static uint64_t read_cells(const uint8_t *p, uint32_t cells)
+{
+	return cells == 2 ? fdt_be64(p) : fdt_be32(p);
+}
+
+static int memory_prop(void *ctx, unsigned depth, const char *node, const char *name,
+		       const uint8_t *value, uint32_t len)
+{
+	struct memory_check *m = ctx;
+	uint32_t entry, at;
+
+	if (depth == 0 && name[0] == '#' && len == 4) {
+		uint32_t cells = fdt_be32(value);
+		const char *a = "#address-cells", *s = "#size-cells";
+
+		if (!memcmp(name, a, 15) && (cells == 1 || cells == 2))
+			m->address_cells = cells;
+		if (!memcmp(name, s, 12) && (cells == 1 || cells == 2))
+			m->size_cells = cells;
+		return 0;
+	}
+	if (depth != 1 || memcmp(node, "memory", 6) || (node[6] != '\0' && node[6] != '@') ||
+	    memcmp(name, "reg", 4))
+		return 0;
+	entry = 4 * (m->address_cells + m->size_cells);
+	for (at = 0; len - at >= entry; at += entry) {
+		uint64_t start = read_cells(value + at, m->address_cells);
+		uint64_t end = start + read_cells(value + at + 4 * m->address_cells, m->size_cells);
+
+		if (end > m->highest)
+			m->highest = end;
+		if (start <= m->start && end >= m->end)
+			m->covered = 1;
+	}
+	return 0;
+}
+
+static void check_memory(const struct fdt *fdt)
+{
+	struct memory_check m = { 2, 1, stub_params.kernel_addr, stub_params.image_end, 0, 0 };
+
+	if (fdt_walk(fdt, memory_prop, &m) != FDT_OK)
+		stub_fail("the loader's device tree is damaged (structure block)");
+	if (!m.covered)
+		stub_fail_hex("the image needs RAM up to ", stub_params.image_end);
+}
+
+/* The loader's /chosen/bootargs, when it is NUL-terminated text; else none */
+static uint32_t loader_bootargs(const struct fdt *fdt, const char **text)
+{
+	uint32_t len, i;
+	const uint8_t *value = fdt_top_prop(fdt, "chosen", "bootargs", &len);
+
+	*text = "";
+	if (!value || len == 0 || value[len - 1] != '\0')
+		return 0;
+	for (i = 0; i + 1 < len; i++)
+		if (value[i] < 0x20 && value[i] != '\t')
+			return 0;
+	*text = (const char *)value;
+	return len - 1;
+}
+
+void stub_main(uint64_t x0, uint64_t x1)
+{
+	struct fdt fdt;
+	uint8_t initrd_start[8], initrd_end[8];
+	const char *loader;
+	uint32_t loader_len, cmdline_len, size;
+	unsigned count = 1;
+	uint64_t src = find_fdt(x0, x1);
+	struct fdt_set set[3];
+
+	/* booting.rst: "must not exceed 2 megabytes in size" */
+	if (fdt_open(&fdt, (const void *)src, ARM64_DTB_MAX) != FDT_OK)
+		stub_fail_hex("the device tree is not valid (header, version or size above 2 MiB) at ", src);
+	check_memory(&fdt);
+	/* (3) the command line */
+	loader_len = loader_bootargs(&fdt, &loader);
+	cmdline_len = cmdline_build(stub_cmdline, loader, loader_len);
+	set[0] = (struct fdt_set){ "bootargs", stub_cmdline, cmdline_len + 1 };
+	/* the image's initrd; none: the loader's stays as it was */
+	if (stub_params.initrd_size) {
+		fdt_put_be64(initrd_start, stub_params.initrd_start);
+		fdt_put_be64(initrd_end, stub_params.initrd_start + stub_params.initrd_size);
+		set[1] = (struct fdt_set){ "linux,initrd-start", initrd_start, 8 };
+		set[2] = (struct fdt_set){ "linux,initrd-end", initrd_end, 8 };
+		count = 3;
+	}
+	/* (4) the copy the kernel gets, in its own 2 MiB */
+	if (fdt_edit(&fdt, (uint8_t *)stub_params.dtb_addr, stub_params.dtb_room, "chosen",
+		     set, count, NULL, 0, &size) != FDT_OK)
+		stub_fail("the edited device tree does not fit in its 2 MiB, or the loader's is damaged");
+	/* (5) booting.rst: kernel, tree and initrd cleaned to the PoC */
+	cache_clean_range(stub_params.kernel_addr, stub_params.kernel_mem_size);
+	cache_clean_range(stub_params.dtb_addr, size);
+	if (stub_params.initrd_size)
+		cache_clean_range(stub_params.initrd_start, stub_params.initrd_size);
+	arm64_enter_kernel(stub_params.kernel_addr, stub_params.dtb_addr);
+}
