@@ -25,6 +25,7 @@ TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
 	grub-pc-bin grub-efi-amd64-bin grub-efi-ia32-bin ovmf ovmf-ia32
 	grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
+	gcc-aarch64-linux-gnu qemu-system-arm
 	clang valgrind strace time
 	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools"
 
@@ -34,6 +35,12 @@ as_root() {
 
 # install_packages LIST...: the packages of the lists that are not installed yet
 install_packages() {
+	# The arm64 kernel test fetches linux-image-cloud-arm64:arm64 and
+	# busybox-static:arm64 with apt-get download: the lists must know arm64.
+	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+		as_root dpkg --add-architecture arm64
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	fi
 	missing=
 	for p in "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -8,7 +8,8 @@ TAP_TEST_LIST += \
 	%D%/arm64-rejects-bad-input.sh \
 	%D%/arm64-plan-and-image-layout.sh \
 	%D%/arm64-probe-qemu-virt-el1-el2.sh \
-	%D%/arm64-cmdline-policies.sh
+	%D%/arm64-cmdline-policies.sh \
+	%D%/arm64-debian-cloud-kernel-boots.sh
 EXTRA_DIST += \
 	%D%/arm64-lib.sh \
 	%D%/probe-entry.S \
