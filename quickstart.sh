@@ -25,7 +25,7 @@ TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
 	grub-pc-bin grub-efi-amd64-bin grub-efi-ia32-bin ovmf ovmf-ia32
 	grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
-	gcc-aarch64-linux-gnu qemu-system-arm
+	gcc-aarch64-linux-gnu qemu-system-arm u-boot-qemu dosfstools
 	clang valgrind strace time
 	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools"
 

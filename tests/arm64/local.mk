@@ -9,14 +9,16 @@ TAP_TEST_LIST += \
 	%D%/arm64-plan-and-image-layout.sh \
 	%D%/arm64-probe-qemu-virt-el1-el2.sh \
 	%D%/arm64-cmdline-policies.sh \
-	%D%/arm64-debian-cloud-kernel-boots.sh
+	%D%/arm64-debian-cloud-kernel-boots.sh \
+	%D%/arm64-uboot-bootelf.sh
 EXTRA_DIST += \
 	%D%/arm64-lib.sh \
 	%D%/probe-entry.S \
 	%D%/probe.c \
 	%D%/probe.lds \
 	%D%/README.md \
-	%D%/fetch-busybox-arm64.sh
+	%D%/fetch-busybox-arm64.sh \
+	%D%/uboot-boot.sh
 
 AM_TESTS_ENVIRONMENT += \
 	ARM64_SUPPORT='$(ARM64_SUPPORT)'; export ARM64_SUPPORT; \
