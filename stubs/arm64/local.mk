@@ -15,6 +15,7 @@
 	%D%/cmdline.c \
 	%D%/console.c \
 	%D%/cache.c \
+	%D%/verify.c \
 	%D%/params.c \
 	%D%/lib.c
 %C%_common_sources = stubs/common/fdt.c
@@ -38,10 +39,11 @@ ARM64_STUB_LINKFLAGS = -nostdlib -static -no-pie -Wl,--build-id=none \
 	$(srcdir)/%D%/stub.h \
 	$(srcdir)/stubs/common/fdt.h \
 	$(srcdir)/formats/arm64.h \
+	$(srcdir)/formats/sha256.h \
 	$(srcdir)/formats/stubparam.h
 %C%_stub_c_objects = $(patsubst %.c,%.o,$(filter %.c,$(%C%_stub_sources)))
 %C%_stub_s_objects = $(patsubst %.S,%.o,$(filter %.S,$(%C%_stub_sources)))
-%C%_common_objects = %D%/fdt.o
+%C%_common_objects = %D%/fdt.o %D%/sha256.o
 %C%_stub_objects = $(%C%_stub_s_objects) $(%C%_stub_c_objects) $(%C%_common_objects)
 %C%_STUB_COMPILE = $(ARM64_CC) $(ARM64_STUB_CFLAGS) -I$(top_srcdir)
 
@@ -51,6 +53,9 @@ $(%C%_stub_c_objects): %D%/%.o: $(srcdir)/%D%/%.c $(%C%_stub_headers)
 $(%C%_stub_s_objects): %D%/%.o: $(srcdir)/%D%/%.S
 	@$(MKDIR_P) %D%
 	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/$*.S
+%D%/sha256.o: $(srcdir)/formats/sha256.c $(srcdir)/formats/sha256.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/formats/sha256.c
 %D%/fdt.o: $(srcdir)/stubs/common/fdt.c $(srcdir)/stubs/common/fdt.h
 	@$(MKDIR_P) %D%
 	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/stubs/common/fdt.c

@@ -29,6 +29,9 @@ void stub_fail_hex(const char *text, uint64_t value) __attribute__((noreturn));
 /* cmdline.c: the final command line into `out` (ARM64_COMMAND_LINE_SIZE bytes) by policy */
 uint32_t cmdline_build(char *out, const char *loader, uint32_t loader_len);
 
+/* verify.c: with ARM64_STUB_FLAG_VERIFY, halt unless the payloads hash as recorded */
+void verify_payloads(void);
+
 /* cache.c: clean and invalidate [addr, addr + size) to the Point of Coherency */
 void cache_clean_range(uint64_t addr, uint64_t size);
 

@@ -2,9 +2,10 @@
 /*
  * The arm64 stub, top to bottom as the boot protocol (booting.rst):
  * (1) find the device tree the loader left; (2) check the image lies in
- * the RAM it describes; (3) build the command line by policy; (4) write a
- * copy of the tree with /chosen set; (5) clean the caches and enter the
- * kernel with x0 = the copy.
+ * the RAM it describes, and with --verify-at-boot that its payloads are
+ * intact; (3) build the command line by policy; (4) write a copy of the
+ * tree with /chosen set; (5) clean the caches and enter the kernel with
+ * x0 = the copy.
  */
 #include "stub.h"
 
@@ -151,6 +152,7 @@ void stub_main(uint64_t x0, uint64_t x1)
 	if (fdt_open(&fdt, (const void *)src, ARM64_DTB_MAX) != FDT_OK)
 		stub_fail_hex("the device tree is not valid (header, version or size above 2 MiB) at ", src);
 	check_memory(&fdt);
+	verify_payloads();
 	/* (3) the command line */
 	loader_len = loader_bootargs(&fdt, &loader);
 	cmdline_len = cmdline_build(stub_cmdline, loader, loader_len);

@@ -9,6 +9,7 @@ TAP_TEST_LIST += \
 	%D%/arm64-plan-and-image-layout.sh \
 	%D%/arm64-probe-qemu-virt-el1-el2.sh \
 	%D%/arm64-cmdline-policies.sh \
+	%D%/arm64-verify-at-boot.sh \
 	%D%/arm64-debian-cloud-kernel-boots.sh \
 	%D%/arm64-uboot-bootelf.sh
 EXTRA_DIST += \
