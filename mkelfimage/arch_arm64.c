@@ -10,6 +10,7 @@
  *   stub                 header, code, parameters (the built-in command
  *                        line among them); bss and stack
  *   initrd region        the initrds joined, each padded to 4 bytes
+ *   --dtb                the device tree the image carries, if any
  *   next 2 MiB boundary  2 MiB the stub writes the device tree into
  *                        (not in the file)
  */
@@ -35,17 +36,39 @@
 #define ARM64_RAM_LIMIT  0xc0000000ull
 
 /* In address order: the kernel, the stub, the initrds */
-static const enum plan_segment_kind arm64_file_order[] = { SEG_KERNEL, SEG_STUB, SEG_INITRD };
+static const enum plan_segment_kind arm64_file_order[] = { SEG_KERNEL, SEG_STUB, SEG_INITRD, SEG_DTB };
+
+static uint64_t plan_end(const struct plan *plan);
 
 /* The 2 MiB the stub writes the device tree into: after the highest segment */
 static uint64_t dtb_room(const struct plan *plan)
 {
-	const struct plan_segment *last = &plan->segments[plan->segment_count - 1];
-
-	return align_up(last->addr + last->mem_size, ARM64_DTB_ALIGN);
+	return align_up(plan_end(plan), ARM64_DTB_ALIGN);
 }
 
-/* The stub after the kernel, the initrds after the stub; the command line is in the stub. */
+/* The end of the highest segment so far */
+static uint64_t plan_end(const struct plan *plan)
+{
+	const struct plan_segment *last = &plan->segments[plan->segment_count - 1];
+
+	return last->addr + last->mem_size;
+}
+
+/* The --dtb segment, or NULL */
+static const struct plan_segment *dtb_segment(const struct plan *plan)
+{
+	unsigned i;
+
+	for (i = 0; i < plan->segment_count; i++)
+		if (plan->segments[i].kind == SEG_DTB)
+			return &plan->segments[i];
+	return NULL;
+}
+
+/*
+ * The stub after the kernel, the initrds after the stub, the --dtb tree
+ * last; the command line is in the stub.
+ */
 static int arm64_place(struct plan *plan, const struct stub_header *stub, const struct inputs *in)
 {
 	int status;
@@ -56,6 +79,9 @@ static int arm64_place(struct plan *plan, const struct stub_header *stub, const 
 	if (in->initrd_count &&
 	    (status = plan_add_initrds(plan, align_up(plan->stub_addr + stub->mem_size, ARM64_PAGE_SIZE), in)) != EXIT_OK)
 		return status;
+	if (in->dtb)
+		plan_add_segment(plan, SEG_DTB, "dtb", align_up(plan_end(plan), ARM64_PAGE_SIZE),
+				 in->dtb_size, in->dtb_size)->single.bytes = in->dtb;
 	plan->min_ram = dtb_room(plan) + ARM64_DTB_MAX - ARM64_RAM_BASE;
 	return EXIT_OK;
 }
@@ -89,6 +115,7 @@ static void arm64_fill_params(uint8_t *bytes, const struct stub_header *stub, co
 			      const struct digest_set *digests)
 {
 	const struct kernel *k = plan->kernel;
+	const struct plan_segment *dtb = dtb_segment(plan);
 	uint8_t *p = bytes + stub->params_offset;
 
 #define FIELD(name) (p + offsetof(struct arm64_stub_params, name))
@@ -103,8 +130,8 @@ static void arm64_fill_params(uint8_t *bytes, const struct stub_header *stub, co
 	le_put(FIELD(dtb_room), ARM64_DTB_MAX, 8);
 	le_put(FIELD(ram_base), ARM64_RAM_BASE, 8);
 	le_put(FIELD(image_end), ARM64_RAM_BASE + plan->min_ram, 8);
-	le_put(FIELD(embedded_dtb_addr), 0, 8);
-	le_put(FIELD(embedded_dtb_size), 0, 8);
+	le_put(FIELD(embedded_dtb_addr), dtb ? dtb->addr : 0, 8);
+	le_put(FIELD(embedded_dtb_size), dtb ? dtb->file_size : 0, 8);
 	le_put(FIELD(uart_base), ARM64_PL011_QEMU_VIRT, 8);
 	le_put(FIELD(cmdline_len), plan->cmdline_len, 4);
 	fill_digests(p, spec->verify_at_boot ? digests : NULL);
@@ -116,8 +143,9 @@ static void arm64_fill_params(uint8_t *bytes, const struct stub_header *stub, co
 static void arm64_print(const struct plan *plan, FILE *out)
 {
 	fprintf(out, "device tree: written by the stub at 0x%016llx (2 MiB room, booting.rst); "
-		"found in x0, U-Boot's argv[0] or at 0x%llx\n",
-		(unsigned long long)dtb_room(plan), (unsigned long long)ARM64_RAM_BASE);
+		"found in x0, U-Boot's argv[0], at 0x%llx%s\n",
+		(unsigned long long)dtb_room(plan), (unsigned long long)ARM64_RAM_BASE,
+		dtb_segment(plan) ? " or in the image (--dtb)" : "");
 }
 
 /* What the arm64 stub does not have: refused, not ignored */

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dtb.h"
 #include "inputs.h"
 #include "common/fdio.h"
 #include "common/report.h"
@@ -80,6 +81,8 @@ int inputs_open(const struct image_spec *spec, struct inputs *in)
 		status = read_cmdline(spec, in);
 	if (status == EXIT_OK)
 		status = inputs_open_initrds(in, spec->initrd_paths, spec->initrd_count);
+	if (status == EXIT_OK && spec->dtb_path)
+		status = dtb_read(spec->dtb_path, &in->dtb, &in->dtb_size);
 	return status;
 }
 
@@ -127,4 +130,6 @@ void inputs_close(struct inputs *in)
 	in->initrds = NULL;
 	free(in->cmdline);
 	in->cmdline = NULL;
+	free(in->dtb);
+	in->dtb = NULL;
 }

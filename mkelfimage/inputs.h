@@ -23,6 +23,8 @@ struct inputs {
 	uint64_t initrd_region_size;   /* joined and padded, 0 if none */
 	char *cmdline;                 /* the built-in command line, malloc'd */
 	const struct kept_digest *kernel_file_kept; /* spec->kernel_file_kept (digest.c) */
+	uint8_t *dtb;                  /* --dtb's bytes, checked (dtb.h), malloc'd; NULL: none */
+	uint64_t dtb_size;
 };
 
 /* Open and validate every input. Returns EXIT_OK or a reported exit status. */

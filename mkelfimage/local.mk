@@ -21,6 +21,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/arch_x86.c \
 	%D%/arch_alpha.c \
 	%D%/arch_arm64.c \
+	%D%/dtb.c %D%/dtb.h stubs/common/fdt.c stubs/common/fdt.h \
 	%D%/plan.c %D%/plan.h \
 	%D%/plan_rules.c %D%/plan_rules.h \
 	%D%/plan_print.c %D%/plan_print.h \

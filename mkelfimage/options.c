@@ -51,6 +51,7 @@ enum option_id {
 	OPT_SYNC,
 	OPT_MULTIBOOT2,
 	OPT_NO_MULTIBOOT2,
+	OPT_DTB,
 };
 
 struct option_doc {
@@ -93,6 +94,8 @@ static const struct option_doc option_table[] = {
 	  "x86 (default: a bzImage, ELF32 image), alpha (a vmlinux, ELF64 image) or arm64 (an Image, ELF64 image)" },
 	{ "elf-class", OPT_ELF_CLASS, required_argument, "BITS",
 	  "32 (default for x86) or 64: ELF64 EM_X86_64 for PVH VMMs that load only ELF64; no multiboot headers" },
+	{ "dtb", OPT_DTB, required_argument, "FILE",
+	  "arm64: a device tree the image carries, for loaders that hand none" },
 	{ "output", OPT_OUTPUT, required_argument, "FILE", "ELF image to write (- for standard output)" },
 	{ "verbose", OPT_VERBOSE, no_argument, NULL, "print the memory plan" },
 	{ "plan", OPT_PLAN, no_argument, NULL,
@@ -405,6 +408,8 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 	case OPT_DIGESTS:
 		spec->digests = 1;
 		return 0;
+	case OPT_DTB:
+		return set_once(&spec->dtb_path, arg, "--dtb");
 	case OPT_INITRD_PLACEMENT:
 		return PICK("--initrd-placement", arg, initrd_placements, &spec->initrd_placement);
 	case OPT_COMMAND_LINE:
@@ -586,6 +591,11 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 		return OPTIONS_ERROR;
 	if (check_elf_class(spec) < 0)
 		return OPTIONS_ERROR;
+	if (spec->dtb_path && spec->arch != IMAGE_ARCH_ARM64) {
+		report_print("--dtb is for --arch arm64: %s loaders take no device tree from the image",
+			     arch_find(spec->arch)->title);
+		return OPTIONS_ERROR;
+	}
 	if (!spec->kernel_path) {
 		report_print("no kernel given (--kernel FILE)");
 		return OPTIONS_ERROR;

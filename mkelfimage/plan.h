@@ -30,6 +30,7 @@ enum plan_segment_kind {
 	SEG_STUB,
 	SEG_CMDLINE,
 	SEG_INITRD,
+	SEG_DTB,                     /* arm64 --dtb */
 };
 
 /*

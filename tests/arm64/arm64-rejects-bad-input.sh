@@ -77,6 +77,11 @@ expect_error "--elf-notes refused" "--elf-notes is not supported with --arch arm
 expect_error "--elf-class 32 refused (ELF64 only)" "elf-class" --kernel "$ARM64_PROBE" --elf-class 32
 expect_error "--initrd-placement high refused" "--initrd-placement high is not supported with --arch arm64" \
 	--kernel "$ARM64_PROBE" --initrd-placement high
+expect_error "--dtb that is no device tree" "device tree '.*zeros': no device tree magic 0xd00dfeed" \
+	--kernel "$ARM64_PROBE" --dtb "$work/zeros"
+"$MKELFIMAGE" --kernel "$ARM64_PROBE" --dtb "$work/zeros" -o "$out" 2>"$work/err"
+check_eq "--dtb with --arch x86 is a usage error" \
+	"1 mkelfimage: --dtb is for --arch arm64: x86 loaders take no device tree from the image" "$? $(cat "$work/err")"
 head -c 2048 /dev/zero | tr '\0' 'x' >"$work/long"
 expect_error "a command line above COMMAND_LINE_SIZE - 1" "command line: 2048 bytes exceed the limit of 2047 (Linux arm64's COMMAND_LINE_SIZE" \
 	--kernel "$ARM64_PROBE" --command-line-file "$work/long"

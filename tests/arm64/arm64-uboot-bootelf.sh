@@ -22,10 +22,11 @@ for tool in mkimage:u-boot-tools mkfs.vfat:dosfstools mcopy:mtools; do
 	command -v "${tool%%:*}" >/dev/null 2>&1 || arm64_skip_all "no ${tool%%:*} (install ${tool#*:})"
 done
 
-# uboot_boot ELF LOG: boot through U-Boot; skips the script when U-Boot hung
-# in its flush() without the workaround
+# uboot_boot ELF LOG [ARG]: boot through U-Boot, `bootelf -p ADDR ARG`
+# (default ${fdtcontroladdr}, "none": no argument); skips the script when
+# U-Boot hung in its flush() without the workaround
 uboot_boot() {
-	QEMU_AARCH64=$QEMU_AARCH64 sh "$top_srcdir/tests/arm64/uboot-boot.sh" "$1" "$2"
+	QEMU_AARCH64=$QEMU_AARCH64 UBOOT_ARG=${3-'${fdtcontroladdr}'} sh "$top_srcdir/tests/arm64/uboot-boot.sh" "$1" "$2"
 	if ! grep -q "^== U-Boot flush workaround applied" "$2" && ! grep -q "^mkelfimage-\|Booting Linux" "$2"; then
 		arm64_skip_all "U-Boot bootelf never entered the ELF: this U-Boot spins in flush() before it (pl01x pending() is 1 while the PL011 TX FIFO is not full, QEMU's never fills), and its code differs from Debian 2023.01's, so the boot script could not patch it; last line: $(tail -n 1 "$2")"
 	fi
@@ -47,6 +48,18 @@ check_eq "bootelf: x0 = the stub's tree, x1-x3 = 0" "0x40400000 0x0 0x0 0x0" \
 check_eq "bootelf: the tree (found through argv[0]) is valid" ok "$(report_value fdt "$work/probe")"
 check_eq "bootelf: /chosen/bootargs is the built-in line" "$cmdline" "$(report_value cmdline "$work/probe")"
 arm64_check_initrd "bootelf" "$work/probe" "$(arm64_segment_addr "$image" 3)" "$initrd"
+
+# --dtb: bootelf with no argument (x0 = argc = 0) and QEMU's tree wiped
+# leave the stub only the image's tree; a 1 GiB machine's tree, booted on
+# 512 MiB, shows which one the kernel got.
+"$QEMU_AARCH64" -M virt,dumpdtb="$work/virt1g.dtb" -cpu cortex-a57 -m 1024 -display none >/dev/null 2>&1
+check "mkelfimage --arch arm64 --dtb carries QEMU's tree for 1 GiB" \
+	"$MKELFIMAGE" --arch arm64 --kernel "$ARM64_PROBE" --dtb "$work/virt1g.dtb" --command-line "dtb=1" -o "$work/dtb.elf"
+uboot_boot "$work/dtb.elf" "$work/dtb.log" none
+cp "$work/dtb.log" "$work/dtb.txt"
+check_eq "bootelf without a tree: the kernel gets the image's (--dtb): 1 GiB of /memory" \
+	"0x40000000 0x40000000" "$(report_value memory_start "$work/dtb") $(report_value memory_size "$work/dtb")"
+check_eq "bootelf without a tree: /chosen/bootargs set in the copy" "dtb=1" "$(report_value cmdline "$work/dtb")"
 
 # Debian's kernel: skipped, not failed, when it cannot be fetched (unless CI)
 package=${MKELFIMAGE_ARM64_KERNEL_PACKAGE:-linux-image-cloud-arm64:arm64}

@@ -22,7 +22,8 @@
 # The script also clears the first bytes at 0x40000000 (QEMU's tree) so the
 # stub can find the tree only through argv[0].
 #
-# Environment: UBOOT_BIN (default /usr/lib/u-boot/qemu_arm64/u-boot.bin),
+# Environment: UBOOT_ARG (bootelf's argument after the address; default
+# '${fdtcontroladdr}', "none" for no argument), UBOOT_BIN (default /usr/lib/u-boot/qemu_arm64/u-boot.bin),
 # QEMU_AARCH64, BOOT_TIMEOUT (default 90), BOOT_MEMORY (512; the workaround's
 # address holds for 512 MiB only).
 # On a missing tool: one line on stderr naming it, exit status 2.
@@ -46,16 +47,18 @@ done
 dir=$(mktemp -d "${TMPDIR:-/tmp}/mkelfimage-uboot.XXXXXX") || fail "cannot create a directory"
 trap 'rm -rf "$dir"' EXIT
 # The file goes high: bootelf copies its segments from there to 0x40200000 up.
-cat >"$dir/boot.cmd" <<'CMD'
+arg=${UBOOT_ARG-'${fdtcontroladdr}'}
+[ "$arg" = none ] && arg=
+cat >"$dir/boot.cmd" <<CMD
 echo "== boot.scr running"
-load ${devtype} ${devnum}:${distro_bootpart} 0x48000000 image.elf
+load \${devtype} \${devnum}:\${distro_bootpart} 0x48000000 image.elf
 setenv autostart yes
 if itest.l *0x5ff34c80 == 0xd27b0040 && itest.l *0x5ff34c84 == 0xd3451400; then
 	mw.l 0x5ff34c80 0xd2800000 2
 	echo "== U-Boot flush workaround applied"
 fi
 mw.l 0x40000000 0 4
-bootelf -p 0x48000000 ${fdtcontroladdr}
+bootelf -p 0x48000000 $arg
 echo "== bootelf returned"
 reset
 CMD
