@@ -22,6 +22,7 @@ const char *elfimage_machine_name(uint16_t machine)
 	case EM_386:    return "EM_386";
 	case EM_X86_64: return "EM_X86_64";
 	case EM_ALPHA:  return "EM_ALPHA";
+	case EM_AARCH64: return "EM_AARCH64";
 	default:        return NULL;
 	}
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "formats/arm64.h"
 #include "formats/le.h"
 #include "formats/digestnote.h"
 #include "imagesum.h"
@@ -423,6 +424,30 @@ static const char *elf64_vmm_problem(const struct image_read *img)
 	return "the Xen PVH note is not in the last PT_NOTE (linux-loader keeps only the last PT_NOTE's answer)";
 }
 
+/*
+ * An arm64 image (arch_arm64.c): QEMU virt puts its device tree at the
+ * start of RAM for an ELF, and U-Boot 2023.01's bootelf -p copies every
+ * program header, PT_NOTE included, to its p_paddr.
+ */
+static void print_arm64_loaders(struct out *o, const struct image_read *img)
+{
+	uint64_t low = UINT64_MAX;
+	int notes = img->elf.phnum != img->elf.load_count;
+	size_t i;
+
+	for (i = 0; i < img->elf.load_count; i++)
+		if (img->elf.load[i].paddr < low)
+			low = img->elf.load[i].paddr;
+	out_begin(o, "loaders", 1);
+	loader(o, "QEMU virt -kernel", low >= ARM64_KERNEL_BASE ? NULL
+	       : "a segment lies in the first 2 MiB of RAM, where QEMU puts its device tree");
+	loader(o, "U-Boot bootelf -p", notes ? "a program header other than PT_LOAD: U-Boot 2023.01 copies it to its p_paddr"
+	       : NULL);
+	loader(o, "kexec (segment count)", img->elf.load_count <= INSPECT_KEXEC_MAX_LOADS ? NULL
+	       : "more PT_LOAD than kexec_load takes with its loaders' own");
+	out_end(o, 1);
+}
+
 static void print_loaders(struct out *o, const struct image_read *img)
 {
 	int is64 = img->elf.elf_class == ELFCLASS64;
@@ -435,6 +460,11 @@ static void print_loaders(struct out *o, const struct image_read *img)
 	int same = 1;
 	char kexec[128];
 	size_t i;
+
+	if (img->elf.machine == EM_AARCH64) {
+		print_arm64_loaders(o, img);
+		return;
+	}
 
 	for (i = 0; i < img->elf.load_count; i++) {
 		if (img->elf.load[i].paddr < low)

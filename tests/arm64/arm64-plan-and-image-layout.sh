@@ -31,6 +31,10 @@ entry=$(readelf -h "$image" | sed -n 's/^ *Entry point address: *//p')
 check "e_entry is in the stub" test $((entry)) -ge $((stub)) -a $((entry)) -lt $((stub + 0x10000))
 memsz=$(readelf -lW "$image" | awk '$1 == "LOAD" { print $6; exit }')
 check_eq "kernel memsz is image_size" "$(od -An -tu8 -j16 -N8 "$ARM64_PROBE" | tr -d ' ')" "$((memsz))"
+"$MKELFIMAGE" inspect "$image" >"$work/inspect" 2>&1
+check "inspect names the machine" grep -q "^  machine: EM_AARCH64" "$work/inspect"
+check "inspect: QEMU virt -kernel takes it (start of RAM free)" grep -q "^  QEMU virt -kernel *yes" "$work/inspect"
+check "inspect: U-Boot bootelf -p takes it (PT_LOAD only)" grep -q "^  U-Boot bootelf -p *yes" "$work/inspect"
 cp "$image" "$work/first.elf"
 "$MKELFIMAGE" --arch arm64 --kernel "$ARM64_PROBE" --initrd "$initrd" --command-line "x=1" -o "$image"
 check "the same inputs give the same bytes" cmp -s "$image" "$work/first.elf"
