@@ -151,6 +151,9 @@ void stub_main(uint64_t x0, uint64_t x1)
 	/* booting.rst: "must not exceed 2 megabytes in size" */
 	if (fdt_open(&fdt, (const void *)src, ARM64_DTB_MAX) != FDT_OK)
 		stub_fail_hex("the device tree is not valid (header, version or size above 2 MiB) at ", src);
+	/* the copy is written in one pass from the source: they must not meet */
+	if (src < stub_params.dtb_addr + stub_params.dtb_room && stub_params.dtb_addr < src + fdt.totalsize)
+		stub_fail_hex("the loader's device tree lies in the 2 MiB the image keeps for the kernel's, at ", src);
 	check_memory(&fdt);
 	verify_payloads();
 	/* (3) the command line */
@@ -165,7 +168,12 @@ void stub_main(uint64_t x0, uint64_t x1)
 		set[2] = (struct fdt_set){ "linux,initrd-end", initrd_end, 8 };
 		count = 3;
 	}
-	/* (4) the copy the kernel gets, in its own 2 MiB */
+	/*
+	 * (4) the copy the kernel gets, in its own 2 MiB. No reservation is
+	 * added: the kernel reserves its Image, the initrd and the tree itself
+	 * (arm64 setup_arch, early_init_fdt_reserve_self), and nothing of the
+	 * stub is needed once the kernel runs.
+	 */
 	if (fdt_edit(&fdt, (uint8_t *)stub_params.dtb_addr, stub_params.dtb_room, "chosen",
 		     set, count, NULL, 0, &size) != FDT_OK)
 		stub_fail("the edited device tree does not fit in its 2 MiB, or the loader's is damaged");
