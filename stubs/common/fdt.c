@@ -292,6 +292,13 @@ static int is_set(const struct fdt_set *set, unsigned count, const char *name)
 	return 0;
 }
 
+static int accept_prop(void *ctx, unsigned depth, const char *node, const char *name,
+		       const uint8_t *value, uint32_t len)
+{
+	(void)ctx; (void)depth; (void)node; (void)name; (void)value; (void)len;
+	return 0;
+}
+
 /* Most properties one edit sets */
 #define FDT_EDIT_MAX  8
 
@@ -312,6 +319,9 @@ enum fdt_status fdt_edit(const struct fdt *fdt, uint8_t *out, uint64_t room, con
 
 	if (count > FDT_EDIT_MAX || room < FDT_HEADER_SIZE || room > 0xffffffffu)
 		return FDT_ERR_ROOM;
+	/* the walk's rules first (nesting, properties inside nodes): the copy obeys them too */
+	if ((status = fdt_walk(fdt, accept_prop, NULL)) != FDT_OK)
+		return status;
 	/* names the source lacks go after its strings */
 	for (i = 0; i < count; i++) {
 		int64_t known = find_string(fdt, set[i].name);

@@ -169,5 +169,15 @@ int main(void)
 	fdt_put_be32(t.blob + 36, fdt.size_struct - 8);   /* no FDT_END inside */
 	fdt_open(&fdt, t.blob, blob_size);
 	tap_ok(fdt_walk(&fdt, count_props, &props) == FDT_ERR_STRUCT, "a structure block without FDT_END: refused");
+	/* a property before the root node (found by tests/fuzz/fuzz-fdt) */
+	memset(&t, 0, sizeof(t));
+	prop(&t, "a", "", 0);
+	node(&t, "");
+	tok(&t, FDT_END_NODE);
+	tok(&t, FDT_END);
+	blob_size = finish(&t);
+	tap_ok(fdt_open(&fdt, t.blob, blob_size) == FDT_OK &&
+	       fdt_edit(&fdt, out, sizeof(out), "chosen", set, 2, NULL, 0, &size) == FDT_ERR_STRUCT,
+	       "a property outside any node: the edit refuses, as the walk does");
 	return tap_done();
 }

@@ -11,13 +11,14 @@
 # (seeds/<target>/: the probe kernels and tests/bad/make-bad-kernels.sh output).
 # New inputs libFuzzer finds go to fuzz-work/<target>/ in the build tree,
 # crashes to fuzz-work/crash-<target>-*.
-FUZZ_TARGETS = bzimage elfimage initrd-kind template
+FUZZ_TARGETS = bzimage elfimage initrd-kind template fdt
 FUZZ_SECONDS = 30
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-I$(top_srcdir) -I$(top_builddir) $(WARN_CFLAGS)
 
 EXTRA_DIST += \
 	%D%/fuzz-bzimage.c %D%/fuzz-elfimage.c %D%/fuzz-initrd-kind.c %D%/fuzz-template.c \
+	%D%/fuzz-fdt.c \
 	%D%/corpus \
 	%D%/make-seeds.sh \
 	%D%/replay-corpus.sh
@@ -54,6 +55,10 @@ clean-fuzz:
 		$(srcdir)/mkelfimage/template.c $(srcdir)/mkelfimage/inputfile.c $(srcdir)/common/fdio.c \
 		$(srcdir)/common/report.c -lyaml
 
+%D%/fuzz-fdt: $(srcdir)/%D%/fuzz-fdt.c $(srcdir)/stubs/common/fdt.c $(srcdir)/stubs/common/fdt.h config.h
+	@$(MKDIR_P) %D%
+	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(srcdir)/%D%/fuzz-fdt.c $(srcdir)/stubs/common/fdt.c
+
 # Seeds: the probe kernels (tests/probe), the bad kernels (tests/bad), bootelf's
 # test images (tests/bootelf), images mkelfimage makes, the templates.
 %D%/seeds/elfimage.stamp: $(srcdir)/%D%/make-seeds.sh $(srcdir)/tests/bootelf/make-bad-images.sh \
@@ -64,6 +69,8 @@ clean-fuzz:
 	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh elfimage $(top_srcdir) . %D%/seeds/elfimage && touch $@
 %D%/seeds/initrd-kind.stamp: $(srcdir)/%D%/make-seeds.sh tests/probe/probe-2.15-reloc.bzImage
 	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh initrd-kind $(top_srcdir) . %D%/seeds/initrd-kind && touch $@
+%D%/seeds/fdt.stamp: $(srcdir)/%D%/make-seeds.sh
+	$(AM_V_GEN)QEMU_AARCH64='$(QEMU_AARCH64)' $(SHELL) $(srcdir)/%D%/make-seeds.sh fdt $(top_srcdir) . %D%/seeds/fdt && touch $@
 %D%/seeds/template.stamp: $(srcdir)/%D%/make-seeds.sh
 	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh template $(top_srcdir) . %D%/seeds/template && touch $@
 %D%/seeds/bzimage.stamp: $(srcdir)/%D%/make-seeds.sh $(srcdir)/tests/bad/make-bad-kernels.sh \

@@ -42,6 +42,19 @@ initrd-kind)
 template)
 	cp "$srcdir"/templates/*.yaml "$out/"
 	;;
+fdt)
+	# QEMU virt's device tree (when qemu-system-aarch64 is here), cut to
+	# its blocks: QEMU pads it to 1 MiB
+	qemu=${QEMU_AARCH64:-$(command -v qemu-system-aarch64 || :)}
+	if [ -n "$qemu" ] && "$qemu" -M virt,dumpdtb="$out/virt.full" -m 512 -display none >/dev/null 2>&1; then
+		be32() { od -An -tu1 -j "$2" -N 4 "$1" | awk '{ print (($1 * 256 + $2) * 256 + $3) * 256 + $4 }'; }
+		end=$(($(be32 "$out/virt.full" 12) + $(be32 "$out/virt.full" 32)))
+		head -c "$end" "$out/virt.full" >"$out/virt.dtb"
+		printf "\\$(printf '%03o' $((end >> 24 & 255)))\\$(printf '%03o' $((end >> 16 & 255)))\\$(printf '%03o' $((end >> 8 & 255)))\\$(printf '%03o' $((end & 255)))" |
+			dd of="$out/virt.dtb" bs=1 seek=4 conv=notrunc 2>/dev/null
+		rm -f "$out/virt.full"
+	fi
+	;;
 *)
 	echo "make-seeds.sh: no seeds known for '$target'" >&2
 	exit 1

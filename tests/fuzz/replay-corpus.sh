@@ -5,7 +5,7 @@
 # crash, leak or trip UBSan. No fuzzing here; `make fuzz` does that.
 . "$top_srcdir/tests/lib.sh"
 
-for target in bzimage elfimage initrd-kind template; do
+for target in bzimage elfimage initrd-kind template fdt; do
 	fuzzer=$top_builddir/tests/fuzz/fuzz-$target
 	if [ ! -x "$fuzzer" ]; then
 		tap_skip "$target parser survives its seeds and regressions" \
