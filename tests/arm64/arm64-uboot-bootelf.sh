@@ -6,7 +6,8 @@
 # enters the ELF as a C function (x0 = argc, x1 = argv, argv[0] = the tree's
 # address as hex text) with the MMU and caches on; the stub finds the tree
 # through argv[0] (the copy at 0x40000000 is wiped first), turns the MMU off
-# and enters the kernel as booting.rst says.
+# and enters the kernel as booting.rst says; at EL1, and for the probe at
+# EL2 too (virtualization=on: U-Boot runs there with SCTLR_EL2.M set).
 #
 # Debian's U-Boot 2023.01 spins in flush() before entering any ELF on QEMU's
 # PL011 (uboot-boot.sh says why); the boot script patches that loop when it
@@ -22,11 +23,15 @@ for tool in mkimage:u-boot-tools mkfs.vfat:dosfstools mcopy:mtools; do
 	command -v "${tool%%:*}" >/dev/null 2>&1 || arm64_skip_all "no ${tool%%:*} (install ${tool#*:})"
 done
 
-# uboot_boot ELF LOG [ARG]: boot through U-Boot, `bootelf -p ADDR ARG`
-# (default ${fdtcontroladdr}, "none": no argument); skips the script when
-# U-Boot hung in its flush() without the workaround
+# uboot_boot ELF LOG [ARG [QEMU ARGS...]]: boot through U-Boot, `bootelf -p
+# ADDR ARG` (default ${fdtcontroladdr}, "none": no argument); skips the
+# script when U-Boot hung in its flush() without the workaround
 uboot_boot() {
-	QEMU_AARCH64=$QEMU_AARCH64 UBOOT_ARG=${3-'${fdtcontroladdr}'} sh "$top_srcdir/tests/arm64/uboot-boot.sh" "$1" "$2"
+	_ub_elf=$1 _ub_log=$2 _ub_arg=${3-'${fdtcontroladdr}'}
+	shift 2
+	[ $# -gt 0 ] && shift
+	QEMU_AARCH64=$QEMU_AARCH64 UBOOT_ARG=$_ub_arg sh "$top_srcdir/tests/arm64/uboot-boot.sh" "$_ub_elf" "$_ub_log" "$@"
+	set -- "$_ub_elf" "$_ub_log"
 	if ! grep -q "^== U-Boot flush workaround applied" "$2" && ! grep -q "^mkelfimage-\|Booting Linux" "$2"; then
 		arm64_skip_all "U-Boot bootelf never entered the ELF: this U-Boot spins in flush() before it (pl01x pending() is 1 while the PL011 TX FIFO is not full, QEMU's never fills), and its code differs from Debian 2023.01's, so the boot script could not patch it; last line: $(tail -n 1 "$2")"
 	fi
@@ -48,6 +53,13 @@ check_eq "bootelf: x0 = the stub's tree, x1-x3 = 0" "0x40400000 0x0 0x0 0x0" \
 check_eq "bootelf: the tree (found through argv[0]) is valid" ok "$(report_value fdt "$work/probe")"
 check_eq "bootelf: /chosen/bootargs is the built-in line" "$cmdline" "$(report_value cmdline "$work/probe")"
 arm64_check_initrd "bootelf" "$work/probe" "$(arm64_segment_addr "$image" 3)" "$initrd"
+
+# U-Boot at EL2 (virtualization=on) runs with SCTLR_EL2.M set: the stub turns it off there
+uboot_boot "$image" "$work/el2.log" '${fdtcontroladdr}' -M virt,virtualization=on
+cp "$work/el2.log" "$work/el2.txt"
+check_eq "bootelf at EL2: the probe runs at EL2 with the MMU off" "0x2 0x0" \
+	"$(report_value el "$work/el2") $(report_value mmu "$work/el2")"
+check_eq "bootelf at EL2: the initrd intact" "$("$CRC32" "$initrd")" "$(report_value initrd_crc32 "$work/el2")"
 
 # --dtb: bootelf with no argument (x0 = argc = 0) and QEMU's tree wiped
 # leave the stub only the image's tree; a 1 GiB machine's tree, booted on
