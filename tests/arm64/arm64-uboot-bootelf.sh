@@ -32,8 +32,12 @@ uboot_boot() {
 	[ $# -gt 0 ] && shift
 	QEMU_AARCH64=$QEMU_AARCH64 UBOOT_ARG=$_ub_arg sh "$top_srcdir/tests/arm64/uboot-boot.sh" "$_ub_elf" "$_ub_log" "$@"
 	set -- "$_ub_elf" "$_ub_log"
-	if ! grep -q "^== U-Boot flush workaround applied" "$2" && ! grep -q "^mkelfimage-\|Booting Linux" "$2"; then
-		arm64_skip_all "U-Boot bootelf never entered the ELF: this U-Boot spins in flush() before it (pl01x pending() is 1 while the PL011 TX FIFO is not full, QEMU's never fills), and its code differs from Debian 2023.01's, so the boot script could not patch it; last line: $(tail -n 1 "$2")"
+	if ! grep -q "^== U-Boot flush workaround applied" "$2" 2>/dev/null &&
+	   ! grep -q "^mkelfimage-\|Booting Linux" "$2" 2>/dev/null; then
+		_ub_why="U-Boot bootelf never entered the ELF: this U-Boot spins in flush() before it (pl01x pending() is 1 while the PL011 TX FIFO is not full, QEMU's never fills), and its code differs from Debian 2023.01's, so the boot script could not patch it; last line: $(tail -n 1 "$2" 2>/dev/null)"
+		# a skip only before any result: TAP allows no plan of 0 after them
+		[ "$tap_count" -eq 0 ] && arm64_skip_all "$_ub_why"
+		tap_not_ok "U-Boot entered $1" "$_ub_why"
 	fi
 }
 
@@ -41,9 +45,10 @@ image=$work/probe.elf
 initrd=$work/rd.img
 cmdline="console=ttyAMA0 via=u-boot"
 head -c 200003 /dev/urandom >"$initrd"
-check "mkelfimage --arch arm64 builds the probe image" \
-	"$MKELFIMAGE" --arch arm64 --kernel "$ARM64_PROBE" --initrd "$initrd" --command-line "$cmdline" -o "$image"
-uboot_boot "$image" "$work/probe.log"
+"$MKELFIMAGE" --arch arm64 --kernel "$ARM64_PROBE" --initrd "$initrd" --command-line "$cmdline" -o "$image" 2>"$work/err"
+built=$?
+[ "$built" -eq 0 ] && uboot_boot "$image" "$work/probe.log"
+check_eq "mkelfimage --arch arm64 builds the probe image" "0 " "$built $(cat "$work/err")"
 cp "$work/probe.log" "$work/probe.txt"
 check_eq "bootelf: the probe ran and reported" "mkelfimage-arm64-probe 1" \
 	"$(grep -m1 '^mkelfimage-arm64-probe' "$work/probe.txt")"
