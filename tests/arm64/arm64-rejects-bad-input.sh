@@ -74,6 +74,7 @@ expect_error "--multiboot refused with the reason" "--multiboot is not supported
 	--kernel "$ARM64_PROBE" --multiboot
 expect_error "--pvh refused" "--pvh is not supported with --arch arm64" --kernel "$ARM64_PROBE" --pvh
 expect_error "--elf-notes refused" "--elf-notes is not supported with --arch arm64" --kernel "$ARM64_PROBE" --elf-notes
+expect_error "--multiboot2 refused" "--multiboot2 is not supported with --arch arm64" --kernel "$ARM64_PROBE" --multiboot2
 expect_error "--elf-class 32 refused (ELF64 only)" "elf-class" --kernel "$ARM64_PROBE" --elf-class 32
 expect_error "--initrd-placement high refused" "--initrd-placement high is not supported with --arch arm64" \
 	--kernel "$ARM64_PROBE" --initrd-placement high
