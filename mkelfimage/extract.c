@@ -351,12 +351,14 @@ int extract_main(int argc, char **argv)
 
 	opterr = 0;
 	while ((id = getopt_long(argc, argv, ":k:i:h", longopts, NULL)) != -1) {
-		if (id == 'k')
-			kernel = optarg;
-		else if (id == 'v')
-			vmlinux = optarg;
-		else if (id == 'c')
-			cmdline = optarg;
+		const char **slot = id == 'k' ? &kernel : id == 'v' ? &vmlinux : id == 'c' ? &cmdline : NULL;
+
+		/* one output each: a second would silently win, as the build refuses too */
+		if (slot && *slot)
+			return report_error(EXIT_BAD_INPUT, "extract: --%s given twice; give it once",
+					    id == 'k' ? "kernel" : id == 'v' ? "vmlinux" : "command-line-file");
+		if (slot)
+			*slot = optarg;
 		else if (id == 'i' && initrd_count < EXTRACT_MAX_INITRDS)
 			initrds[initrd_count++] = optarg;
 		else if (id == 'i')

@@ -49,6 +49,14 @@ for option in --max-size:1M --elf-class:32 --command-line-policy:fixed --initrd-
 		--kernel "$good" -o "$work/out.elf" "$name" "$value" "$name" "$value"
 done
 
+"$MKELFIMAGE" --kernel "$good" --initrd "$work/rd.img" -o "$work/ex.elf"
+for option in kernel vmlinux command-line-file; do
+	"$MKELFIMAGE" extract "$work/ex.elf" "--$option" "$work/x1" "--$option" "$work/x2" 2>"$work/err"
+	check_eq "extract --$option given twice: exit 1, one line, nothing written" \
+		"1 mkelfimage: extract: --$option given twice; give it once " \
+		"$? $(cat "$work/err") $(ls "$work/x1" "$work/x2" 2>/dev/null)"
+done
+
 set --
 i=0
 while [ $i -lt 65 ]; do
