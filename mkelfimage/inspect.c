@@ -88,12 +88,24 @@ static void hex_digest(const uint8_t *digest, char hex[65])
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 }
 
+/*
+ * An Alpha image: the Alpha stub's header found (its parameters are not
+ * the x86 ones that img->params reads). Alpha's layout (arch_alpha.c): the
+ * kernel's PT_LOADs below the stub, the initrd region above it.
+ */
+static int is_alpha_image(const struct image_read *img)
+{
+	return img->elf.machine == EM_ALPHA && img->stub_segment >= 0;
+}
+
 static const char *segment_name(const struct image_read *img, size_t i)
 {
 	uint64_t addr = img->elf.load[i].paddr;
 
 	if ((int)i == img->stub_segment)
 		return "stub";
+	if (is_alpha_image(img))
+		return addr < img->elf.load[img->stub_segment].paddr ? "kernel" : "initrd";
 	if (!img->has_params)
 		return "unknown";
 	/* a bzImage is one segment there; a vmlinux's PT_LOADs all lie below the stub */
@@ -448,6 +460,25 @@ static void print_arm64_loaders(struct out *o, const struct image_read *img)
 	out_end(o, 1);
 }
 
+/*
+ * An Alpha image: QEMU's clipper loads it and puts its command line at
+ * PARAM, below the lowest segment, which must therefore be the kernel's.
+ */
+static void print_alpha_loaders(struct out *o, const struct image_read *img)
+{
+	uint64_t low = UINT64_MAX;
+	size_t i;
+
+	for (i = 0; i < img->elf.load_count; i++)
+		if (img->elf.load[i].paddr < low)
+			low = img->elf.load[i].paddr;
+	out_begin(o, "loaders", 1);
+	loader(o, "QEMU clipper -kernel", !is_alpha_image(img) ? "no mkelfimage Alpha stub in the image"
+	       : img->stub_segment >= 0 && img->elf.load[img->stub_segment].paddr == low
+	       ? "the stub is the lowest segment: QEMU would write PARAM below it, not below the kernel" : NULL);
+	out_end(o, 1);
+}
+
 static void print_loaders(struct out *o, const struct image_read *img)
 {
 	int is64 = img->elf.elf_class == ELFCLASS64;
@@ -463,6 +494,10 @@ static void print_loaders(struct out *o, const struct image_read *img)
 
 	if (img->elf.machine == EM_AARCH64) {
 		print_arm64_loaders(o, img);
+		return;
+	}
+	if (img->elf.machine == EM_ALPHA) {
+		print_alpha_loaders(o, img);
 		return;
 	}
 
@@ -524,7 +559,7 @@ static void print_image(struct out *o, const struct image_read *img)
 	out_end(o, 0);
 	print_segments(o, img);
 	print_notes(o, img);
-	out_bool(o, "made_by_mkelfimage", img->has_params);
+	out_bool(o, "made_by_mkelfimage", img->has_params || is_alpha_image(img));
 	if (img->has_params) {
 		print_stub(o, img);
 		print_kernel(o, img);

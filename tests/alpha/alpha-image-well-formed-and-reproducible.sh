@@ -58,4 +58,13 @@ check "--max-size exactly the size is accepted" "$MKELFIMAGE" --arch alpha \
 "$MKELFIMAGE" --arch alpha --kernel "$ALPHA_PROBE" --initrd "$work/rd" -v -o "$work/d.elf" >"$work/plan"
 check "-v prints PARAM at START_ADDR - 0x6000" grep -q '^PARAM (ZERO_PGE): 0xfffffc000100a000$' "$work/plan"
 check "-v prints the initrd segment" grep -Eq '^initrd +0xfffffc' "$work/plan"
+
+# inspect reads an Alpha image as what it is
+"$MKELFIMAGE" inspect --json "$work/d.elf" >"$work/d.json"
+check_eq "inspect: made by mkelfimage, ELF64, its segments named, QEMU clipper the loader" \
+	"True ELF64 kernel,kernel,stub,initrd QEMU clipper -kernel:True" \
+	"$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["made_by_mkelfimage"], d["file"]["class"], ",".join(s["name"] for s in d["segments"]),
+      " ".join("%s:%s" % (l["loader"], l["accepts"]) for l in d["loaders"]))' "$work/d.json")"
 tap_done
