@@ -20,6 +20,7 @@
 #include "formats/bootparams.h"
 #include "inputfile.h"
 
+struct decode_rules;
 struct image_read;
 struct json;
 
@@ -112,6 +113,13 @@ int kernel_open(struct kernel *k, struct input_file *file, unsigned arch);
  * mapping (the edits copy from it). Returns EXIT_OK or a reported status.
  */
 int kernel_open_image(struct kernel *k, struct input_file *file, const struct image_read *img);
+
+/*
+ * For the formats that may come compressed: decode k->file (gzip, or xz)
+ * under `rules` (compress.h) into an unlinked temporary file that takes
+ * the place of its descriptor and size. Returns EXIT_OK or a reported status.
+ */
+int kernel_decode(struct kernel *k, int gzip, const struct decode_rules *rules);
 
 /* Choose the kernel's placement (k->format->place). */
 int kernel_place(struct kernel *k);

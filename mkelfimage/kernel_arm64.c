@@ -57,8 +57,6 @@ static int decode(struct kernel *k, const uint8_t *head, size_t len)
 		.max_bytes = ARM64_DECODED_MAX,
 		.max_why = "the most an Image.gz may decode to",
 	};
-	off_t size;
-	int temp, status;
 
 	initrd_kind_detect(head, len, &kind);
 	if (!kind.compressed)
@@ -67,16 +65,7 @@ static int decode(struct kernel *k, const uint8_t *head, size_t len)
 		return report_error(EXIT_BAD_INPUT, "kernel '%s': %s-compressed; an arm64 Image may be plain or gzip (Image.gz), decompress this one first",
 				    file->path, initrd_kind_name(kind.kind));
 	k->compression = "gzip";
-	if ((temp = decompress_to_temp(file->fd, 1, "kernel", file->path, &rules, &status)) < 0)
-		return status;
-	if ((size = lseek(temp, 0, SEEK_END)) < 0) {
-		close(temp);
-		return report_errno(EXIT_IO, "kernel", file->path, "cannot measure the decoded file");
-	}
-	close(file->fd);
-	file->fd = temp;
-	file->size = (uint64_t)size;
-	return EXIT_OK;
+	return kernel_decode(k, 1, &rules);
 }
 
 static int arm64_open(struct kernel *k, const uint8_t *head, size_t len)

@@ -63,8 +63,6 @@ static int decode(struct kernel *k, const uint8_t *head, size_t len)
 		.magic_len = sizeof(elf_magic),
 	};
 	char magic_error[128];
-	off_t size;
-	int temp, status;
 
 	initrd_kind_detect(head, len, &kind);
 	if (!kind.compressed)
@@ -78,17 +76,7 @@ static int decode(struct kernel *k, const uint8_t *head, size_t len)
 		 "%s-compressed, but no ELF file once decompressed; a compressed kernel must be a vmlinux",
 		 k->compression);
 	rules.magic_error = magic_error;
-	if ((temp = decompress_to_temp(file->fd, kind.kind == INITRD_GZIP, "kernel", file->path, &rules,
-				       &status)) < 0)
-		return status;
-	if ((size = lseek(temp, 0, SEEK_END)) < 0) {
-		close(temp);
-		return report_errno(EXIT_IO, "kernel", file->path, "cannot measure the decoded file");
-	}
-	close(file->fd);
-	file->fd = temp;
-	file->size = (uint64_t)size;
-	return EXIT_OK;
+	return kernel_decode(k, kind.kind == INITRD_GZIP, &rules);
 }
 
 /* kernel_elf_check_fn for an x86 vmlinux: its PT_LOADs and PVH entry note */

@@ -4,9 +4,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/fdio.h"
 #include "common/report.h"
+#include "compress.h"
 #include "kernel.h"
 
 extern const struct kernel_format kernel_vmlinux, kernel_bzimage, kernel_alpha, kernel_arm64;
@@ -68,6 +70,24 @@ int kernel_open_image(struct kernel *k, struct input_file *file, const struct im
 	}
 	return report_error(EXIT_BAD_INPUT, "image '%s': holds no kernel this mkelfimage can rebuild from",
 			    file->path);
+}
+
+int kernel_decode(struct kernel *k, int gzip, const struct decode_rules *rules)
+{
+	struct input_file *file = k->file;
+	off_t size;
+	int temp, status;
+
+	if ((temp = decompress_to_temp(file->fd, gzip, "kernel", file->path, rules, &status)) < 0)
+		return status;
+	if ((size = lseek(temp, 0, SEEK_END)) < 0) {
+		close(temp);
+		return report_errno(EXIT_IO, "kernel", file->path, "cannot measure the decoded file");
+	}
+	close(file->fd);
+	file->fd = temp;
+	file->size = (uint64_t)size;
+	return EXIT_OK;
 }
 
 int kernel_place(struct kernel *k)
