@@ -10,6 +10,9 @@
 # (the kernel is copied first, the initrd second); then the signal, then
 # SIGCONT.
 . "$top_srcdir/tests/lib.sh"
+# In a sanitizer build: LeakSanitizer cannot run under ptrace (strace)
+ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export ASAN_OPTIONS
 
 command -v strace >/dev/null ||
 	skip_all "strace not found (Debian package strace): it stops mkelfimage at a chosen system call"
