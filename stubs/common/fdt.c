@@ -403,7 +403,8 @@ enum fdt_status fdt_edit(const struct fdt *fdt, uint8_t *out, uint64_t room, con
 		case FDT_NOP:
 			break;
 		case FDT_END:
-			if (depth != -1)
+			/* no root node: nowhere to put the node (the walk accepts an empty tree) */
+			if (depth != -1 || !found)
 				return FDT_ERR_STRUCT;
 			put32(&o, FDT_END);
 			goto structure_done;
