@@ -109,22 +109,6 @@ static int edit_open(struct edit *e, const char *path)
 	return EXIT_OK;
 }
 
-/* One kept payload: its size, and its digest when both images have one */
-static int verify_one(const struct image_read *img, enum digest_kind kind, uint32_t index,
-		      uint64_t size, const uint8_t *got, const char *what)
-{
-	uint8_t want[SHA256_DIGEST_SIZE];
-	uint64_t recorded;
-
-	if (imageread_digest(img, kind, index, &recorded, want) != 0)
-		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the %s (not made by this mkelfimage)",
-				    img->path, what);
-	if (recorded != size || (got && digest_is_recorded(want) && memcmp(want, got, sizeof(want)) != 0))
-		return report_error(EXIT_BAD_INPUT, "image '%s': the %s does not match its recorded SHA-256; the image is damaged",
-				    img->path, what);
-	return EXIT_OK;
-}
-
 /*
  * build_check: the image unchanged since it was mapped, then the kept
  * kernel and initrds against the old image's digest records, from the
@@ -143,14 +127,14 @@ static int verify_kept(void *ctx, const struct digest_set *digests)
 	if (status != EXIT_OK)
 		return status;
 	if (k->head_bytes)
-		status = verify_one(&e->img, DIGEST_KERNEL_FILE, 0, k->file_size,
+		status = extract_check_record(&e->img, DIGEST_KERNEL_FILE, 0, k->file_size,
 				    digests ? digests->kernel_file : NULL, "kernel");
 	else
-		status = verify_one(&e->img, DIGEST_KERNEL_LOADED, 0, k->loaded_size,
+		status = extract_check_record(&e->img, DIGEST_KERNEL_LOADED, 0, k->loaded_size,
 				    digests ? digests->kernel_loaded : NULL, "kernel's loaded part");
 	for (i = 0; status == EXIT_OK && i < e->kept_initrds; i++) {
 		snprintf(what, sizeof(what), "initrd %u", i);
-		status = verify_one(&e->img, DIGEST_INITRD_FILE, i, e->in.initrds[i].size,
+		status = extract_check_record(&e->img, DIGEST_INITRD_FILE, i, e->in.initrds[i].size,
 				    digests ? digests->initrds[i] : NULL, what);
 	}
 	return status;

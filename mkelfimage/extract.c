@@ -53,32 +53,44 @@ struct part {
  * (kind, index) (an image built without --digests has none: only the size
  * is checked; with defer_hash, only the size).
  */
+int extract_check_record(const struct image_read *img, uint32_t kind, uint32_t index,
+			 uint64_t size, const uint8_t *got, const char *what)
+{
+	uint8_t want[32];
+	uint64_t recorded;
+
+	if (imageread_digest(img, kind, index, &recorded, want) != 0)
+		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the %s (not made by this mkelfimage)",
+				    img->path, what);
+	if (recorded != size || (got && digest_is_recorded(want) && memcmp(want, got, sizeof(want)) != 0))
+		return report_error(EXIT_BAD_INPUT, "image '%s': the %s does not match its recorded SHA-256; the image is damaged",
+				    img->path, what);
+	return EXIT_OK;
+}
+
 static int part_check(const struct image_read *img, const struct part *part, uint32_t kind, uint32_t index)
 {
 	struct sha256_ctx ctx;
 	uint8_t want[32], got[32];
 	uint64_t size, total = 0;
+	int hash;
 	size_t i;
 
 	for (i = 0; i < part->count; i++)
 		if (!part->pieces[i].bytes)
 			return report_error(EXIT_BAD_INPUT, "image '%s': the %s is not in the image's file data",
 					    img->path, part->what);
-	if (imageread_digest(img, kind, index, &size, want) != 0)
-		return report_error(EXIT_BAD_INPUT, "image '%s': no digest recorded for the %s (not made by this mkelfimage)",
-				    img->path, part->what);
+	/* hashed only when there is a digest to compare with, and not left to the caller */
+	hash = !part->defer_hash && imageread_digest(img, kind, index, &size, want) == 0 &&
+		digest_is_recorded(want);
 	sha256_init(&ctx);
 	for (i = 0; i < part->count; i++) {
-		if (digest_is_recorded(want) && !part->defer_hash)
+		if (hash)
 			sha256_update_host(&ctx, part->pieces[i].bytes, (size_t)part->pieces[i].len);
 		total += part->pieces[i].len;
 	}
 	sha256_final(&ctx, got);
-	if (size != total ||
-	    (digest_is_recorded(want) && !part->defer_hash && memcmp(want, got, sizeof(got)) != 0))
-		return report_error(EXIT_BAD_INPUT, "image '%s': the %s does not match its recorded SHA-256; the image is damaged",
-				    img->path, part->what);
-	return EXIT_OK;
+	return extract_check_record(img, kind, index, total, hash ? got : NULL, part->what);
 }
 
 /* an image keeps only a vmlinux's PT_LOADs: symbols, sections and headers are gone */

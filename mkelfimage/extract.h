@@ -45,6 +45,14 @@ int extract_locate_initrd(const struct image_read *img, uint32_t index, const ui
 			  uint64_t *size);
 int extract_locate_cmdline(const struct image_read *img, const uint8_t **bytes, uint64_t *len);
 
+/*
+ * The digest record (kind, index) of `img` against a payload of `size`
+ * bytes whose SHA-256 is `got` (NULL: not hashed, the size alone is
+ * compared): one line naming `what` when there is no record or it differs.
+ */
+int extract_check_record(const struct image_read *img, uint32_t kind, uint32_t index,
+			 uint64_t size, const uint8_t *got, const char *what);
+
 /* 1 when the image's digest note holds digests (built with --digests), else 0 */
 int extract_has_digests(const struct image_read *img);
 
