@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/fuzz/: libFuzzer targets and their seed corpora.
 #
-#   make fuzz                    build every target, run each for FUZZ_SECONDS (default 30)
+#   make -j2 fuzz                build every target, run each for FUZZ_SECONDS (default 30), two at a time
 #   make fuzz FUZZ_SECONDS=60    (CI)
 #
 # The targets are built by explicit rules with $(FUZZ_CC) (clang) and
@@ -79,16 +79,18 @@ clean-fuzz:
 	$(AM_V_GEN)$(SHELL) $(srcdir)/%D%/make-seeds.sh bzimage $(top_srcdir) . %D%/seeds/bzimage && touch $@
 
 if BUILD_FUZZERS
-fuzz: $(FUZZ_TARGETS:%=%D%/fuzz-%) $(FUZZ_TARGETS:%=%D%/seeds/%.stamp)
-	@set -e; for target in $(FUZZ_TARGETS); do \
-		work=%D%/fuzz-work/$$target; mkdir -p $$work; \
-		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
-		%D%/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 -close_fd_mask=2 \
-			-print_final_stats=1 -artifact_prefix=%D%/fuzz-work/crash-$$target- \
-			$$work %D%/seeds/$$target $(srcdir)/%D%/corpus/$$target 2>%D%/fuzz-work/$$target.log || \
-			{ tail -n 60 %D%/fuzz-work/$$target.log; echo "fuzz: $$target FAILED (input in %D%/fuzz-work/crash-$$target-*)"; exit 1; }; \
-		grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' %D%/fuzz-work/$$target.log | tr '\n' ' '; echo; \
-	done
+# One rule per target, so `make -j2 fuzz` runs two at a time (each for
+# FUZZ_SECONDS of wall time on its own core). Not .PHONY: make skips the
+# pattern-rule search for phony targets; no file fuzz-run-* is ever made.
+fuzz: $(FUZZ_TARGETS:%=fuzz-run-%)
+fuzz-run-%: %D%/fuzz-% %D%/seeds/%.stamp
+	@target=$*; work=%D%/fuzz-work/$$target; mkdir -p $$work; \
+	echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	%D%/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 -close_fd_mask=2 \
+		-print_final_stats=1 -artifact_prefix=%D%/fuzz-work/crash-$$target- \
+		$$work %D%/seeds/$$target $(srcdir)/%D%/corpus/$$target 2>%D%/fuzz-work/$$target.log || \
+		{ tail -n 60 %D%/fuzz-work/$$target.log; echo "fuzz: $$target FAILED (input in %D%/fuzz-work/crash-$$target-*)"; exit 1; }; \
+	echo "fuzz: $$target: $$(grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' %D%/fuzz-work/$$target.log | tr '\n' ' ')"
 
 # make check replays the seeds and regressions through each target (no fuzzing).
 check_DATA += $(FUZZ_TARGETS:%=%D%/fuzz-%) $(FUZZ_TARGETS:%=%D%/seeds/%.stamp)
