@@ -42,6 +42,16 @@ skip_all() {
 	exit 0
 }
 
+# boot_test: this script boots a virtual machine (QEMU) and checks what the
+# booted code reports. With MKELFIMAGE_SKIP_BOOT_TESTS=1 it skips as a whole:
+# make distcheck in CI and the Debian package build run the quick tests only,
+# since the two full CI builds already run every boot.
+boot_test() {
+	[ "${MKELFIMAGE_SKIP_BOOT_TESTS:-0}" = 1 ] &&
+		skip_all "a boot test, and MKELFIMAGE_SKIP_BOOT_TESTS=1 asks for the quick tests only"
+	:
+}
+
 # check NAME COMMAND...: one test line from a command's exit status.
 check() {
 	_check_name=$1

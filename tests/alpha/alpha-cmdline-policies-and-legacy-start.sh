@@ -5,6 +5,7 @@
 # PARAM for a kernel linked at the legacy KERNEL_START_PHYS 0x300000 too; two
 # initrds arrive as one region, the first padded to 4 bytes.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/alpha/alpha-lib.sh"
 alpha_require_qemu
 

@@ -4,6 +4,7 @@
 # -initrd: at the top of RAM, INITRD_START/INITRD_SIZE written by
 # hw/alpha/dp264.c); an image with one overrides the loader's.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/alpha/alpha-lib.sh"
 alpha_require_qemu
 

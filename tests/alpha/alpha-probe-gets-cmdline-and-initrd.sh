@@ -5,6 +5,7 @@
 # start and size into PARAM (START_ADDR - 0x6000, asm/setup.h), where the
 # probe finds them, and the initrd's bytes are intact.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/alpha/alpha-lib.sh"
 alpha_require_qemu
 

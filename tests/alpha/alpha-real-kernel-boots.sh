@@ -7,6 +7,7 @@
 # two pages Linux/Alpha clears after _end (callback_init) before it reads
 # INITRD_START; --plan shows that rule.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/alpha/alpha-lib.sh"
 alpha_require_qemu
 command -v python3 >/dev/null || skip_all "no python3 (for the FNV-1a digest)"

@@ -5,6 +5,7 @@
 # as on x86 and Alpha: append (built-in, a space, the loader's), fixed
 # (built-in only), replace (the loader's if any, else built-in).
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/arm64/arm64-lib.sh"
 arm64_require_qemu
 

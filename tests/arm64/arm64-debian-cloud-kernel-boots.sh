@@ -8,6 +8,7 @@
 # Needs `dpkg --add-architecture arm64` and fresh package lists (quickstart.sh
 # deps); MKELFIMAGE_REQUIRE_REAL_KERNEL=1 makes a failed fetch a failure.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/arm64/arm64-lib.sh"
 arm64_require_qemu

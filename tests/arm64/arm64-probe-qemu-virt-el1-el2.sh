@@ -6,6 +6,7 @@
 # RAM, writes a valid copy with /chosen set, and enters the Image as
 # booting.rst says: MMU off, x0 = the tree, x1-x3 = 0, the initrd intact.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/arm64/arm64-lib.sh"
 arm64_require_qemu
 

@@ -13,6 +13,7 @@
 # PL011 (uboot-boot.sh says why); the boot script patches that loop when it
 # finds it. Without the patch the test skips with that evidence.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/arm64/arm64-lib.sh"
 arm64_require_qemu

@@ -5,6 +5,7 @@
 # with the SHA-256 mkelfimage stored; an intact image boots, and one byte
 # changed in any part gives one line on the UART naming the part, and a halt.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/arm64/arm64-lib.sh"
 arm64_require_qemu
 

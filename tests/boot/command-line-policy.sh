@@ -4,6 +4,7 @@
 # the loader's the same way on every entry path: multiboot (QEMU -kernel puts
 # its path first; the stub drops it) and PVH (QEMU passes -append alone).
 . "$top_srcdir/tests/lib.sh"
+boot_test
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"
 qemu=$(qemu_binaries | head -n 1)

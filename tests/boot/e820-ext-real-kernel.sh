@@ -5,6 +5,7 @@
 # the rest in a SETUP_E820_EXT setup_data node: the kernel prints its
 # "extended physical RAM map" with every range, the last ones included.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 
 need_qemu_x86_64

@@ -10,6 +10,7 @@
 # EM_386 only). inspect, extract, the edits, --manifest, templates and
 # bootelf --dry-run read it.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 command -v readelf >/dev/null || skip_all "no readelf (install binutils)"

@@ -13,6 +13,7 @@
 #   bhdr-nomem, bare  no memory information at all: the CMOS fallback
 # and checks the image's ELFBoot notes and checksum the way elfboot does.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"

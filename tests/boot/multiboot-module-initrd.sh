@@ -5,6 +5,7 @@
 # image's own initrd always wins; further modules are ignored with a warning
 # on COM1 (doc/ARCHITECTURE.md, "Initrd from a loader").
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"

@@ -3,6 +3,7 @@
 # A protocol 2.02 probe: not relocatable (loaded at 1 MiB), no init_size (the
 # plan estimates 3 x the code), command lines limited to 255 bytes.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"

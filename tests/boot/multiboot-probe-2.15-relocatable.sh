@@ -3,6 +3,7 @@
 # QEMU -kernel boots an image through its multiboot header; the stub enters a
 # relocatable protocol 2.15 probe kernel, which reports what it received.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"

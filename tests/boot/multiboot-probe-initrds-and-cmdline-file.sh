@@ -4,6 +4,7 @@
 # bytes) that the kernel receives whole; --command-line-file gives the built-in
 # text (one final newline dropped).
 . "$top_srcdir/tests/lib.sh"
+boot_test
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"
 qemu=$(qemu_binaries | head -n 1)

@@ -4,6 +4,7 @@
 # where the plan loads each, what it reserves (init_size, estimated as 3 x the
 # code before 2.10), and command lines exactly as long as the kernel accepts.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"

@@ -12,6 +12,7 @@
 #   mb2-efi-bs  plus tag 18 (boot services not terminated): one COM1 line,
 #               and the stub halts before the kernel
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "${QEMU_X86_64:-}" ] || skip_all "no qemu-system-x86_64 (install qemu-system-x86)"

@@ -5,6 +5,7 @@
 # the initramfs to the top of RAM, and Linux finds it there ("RAMDISK: [mem
 # START-END]" in its boot log, arch/x86/kernel/setup.c) and runs its /init.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 
 need_qemu_x86_64

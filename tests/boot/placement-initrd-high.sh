@@ -7,6 +7,7 @@
 # end less than a page below the end of its RAM range (or of the limit).
 # The bytes arrive intact (CRC-32), also when the old and new places overlap.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"

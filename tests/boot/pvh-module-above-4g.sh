@@ -6,6 +6,7 @@
 # here places a module above 4 GiB, so tests/harness builds the
 # hvm_start_info and enters the image's PVH entry (from its Xen note).
 . "$top_srcdir/tests/lib.sh"
+boot_test
 
 [ -n "${QEMU_X86_64:-}" ] || skip_all "no qemu-system-x86_64 (install qemu-system-x86)"
 harness=$top_builddir/tests/harness/harness.elf

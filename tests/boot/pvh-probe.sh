@@ -5,6 +5,7 @@
 # option ROM hands the stub an hvm_start_info). The stub reads the command
 # line, the memory map, the RSDP and a module (QEMU -initrd) from it.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"

@@ -8,6 +8,7 @@
 # runs: one changed byte in the ELF file stops the boot with one line on
 # COM1 naming the part, and the kernel never runs. An intact image boots.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"
 command -v readelf >/dev/null || skip_all "no readelf (install binutils)"

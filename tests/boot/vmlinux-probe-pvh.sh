@@ -8,6 +8,7 @@
 # (tests/harness). The same vmlinux gzip- and xz-compressed gives the same
 # image byte for byte.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 [ -n "$(qemu_binaries)" ] || skip_all "no qemu-system-x86_64 or qemu-system-i386 (install qemu-system-x86)"

@@ -6,6 +6,7 @@
 # kernel runs the initramfs' /init, which prints its marker and
 # /proc/cmdline: the built-in text followed by bootelf's --command-line text.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/bootelf/bootelf-guest.sh"
 

@@ -9,6 +9,7 @@
 # /sys/firmware/memmap, entry registers. The guest also prints bootelf's
 # --dry-run --json plan, checked for the architecture it saw.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
 . "$top_srcdir/tests/bootelf/bootelf-guest.sh"

@@ -17,6 +17,7 @@
 # for libelf.a and libz.a. gcc -m32 needs libc6-dev-i386 and
 # lib32gcc-12-dev (no gcc-multilib).
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/kernel/i386-apt.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"

@@ -14,6 +14,7 @@
 # both boots' wall times (QEMU start to power-off) are printed as a TAP
 # comment, the boot-time ratio of doc/performance.md.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/interop/grub-efi.sh"
 

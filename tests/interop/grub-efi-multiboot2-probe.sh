@@ -18,6 +18,7 @@
 # A kernel of boot protocol 2.02 gets no efi_info (it exists from 2.06), and
 # the stub says so on COM1. An image built --no-multiboot2 gets GRUB's refusal.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 . "$top_srcdir/tests/interop/grub-efi.sh"
 

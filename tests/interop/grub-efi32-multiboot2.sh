@@ -9,6 +9,7 @@
 #     /sys/firmware/efi of a 32-bit firmware (fw_platform_size 32), runtime
 #     services through mixed mode, ACPI and both CPUs.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/interop/grub-efi.sh"
 

@@ -5,6 +5,7 @@
 # ARGS`: the kernel runs /init, and /proc/cmdline is the built-in text
 # followed by GRUB's arguments, the first one kept.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/interop/grub-iso.sh"
 

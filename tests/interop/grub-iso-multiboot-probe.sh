@@ -11,6 +11,7 @@
 # image's own initrd wins over a module; an image without an initrd gets the
 # first module as its initrd.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 . "$top_srcdir/tests/interop/grub-iso.sh"
 

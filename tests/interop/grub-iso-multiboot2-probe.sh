@@ -8,6 +8,7 @@
 # efi_info stays 0 and acpi_rsdp_addr too (Linux's own scan of the BIOS area
 # finds the RSDP).
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 . "$top_srcdir/tests/interop/grub-iso.sh"
 

@@ -18,6 +18,7 @@
 # without an initrd gets the first one as its initrd (doc/ARCHITECTURE.md,
 # "Initrd from a loader").
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/boot/probe-checks.sh"
 
 qemu=$(qemu_binaries | head -n 1)

@@ -10,6 +10,7 @@
 # kernel. kexec refuses an --initrd with --args-elf; the image's own initrd
 # is the one the kernel gets.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
 . "$top_srcdir/tests/interop/kexec-guest.sh"

@@ -7,6 +7,7 @@
 # the command line and says "kexec" as the boot loader name: the stub drops
 # that first word. Its memory map comes from the guest's /sys/firmware/memmap.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/boot/probe-checks.sh"
 . "$top_srcdir/tests/interop/kexec-guest.sh"

@@ -5,6 +5,7 @@
 # initrd, and /proc/cmdline is the built-in command line followed by QEMU's
 # -append text.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 
 check_kernel_boots "$CLOUD_KERNEL_PACKAGE"

@@ -10,6 +10,7 @@
 # set-command-line and replace-initrd on an image of it give the image a
 # fresh build gives, and it boots.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 . "$top_srcdir/tests/kernel/i386-apt.sh"
 

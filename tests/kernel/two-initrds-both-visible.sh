@@ -6,6 +6,7 @@
 # finds a cpio header at a 4-byte aligned offset, so the second archive is
 # seen only because mkelfimage pads each part but the last to 4 bytes.
 . "$top_srcdir/tests/lib.sh"
+boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 
 need_qemu_x86_64
