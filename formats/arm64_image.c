@@ -6,44 +6,7 @@
 
 #include "arm64_image.h"
 #include "le.h"
-
-/*
- * An EFI Image (code0 "MZ") names its PE header in res5; the sections'
- * PointerToRawData + SizeOfRawData say how long the file must be, which
- * finds a truncated Image. Only headers inside `buf` are read; a table out
- * of reach leaves pe_raw_end 0 (unknown).
- */
-static enum fmt_status read_pe_end(const uint8_t *buf, size_t len, struct arm64_image_info *out,
-				   struct fmt_error *err)
-{
-	uint64_t pe = out->hdr.res5, table, end = 0;
-	unsigned sections, optional, i;
-
-	if ((out->hdr.code0 & 0xffff) != ARM64_IMAGE_MZ || pe == 0)
-		return FMT_OK;
-	if (pe > len || ARM64_PE_COFF_SIZE > len - pe)
-		return FMT_OK;
-	if (le32_get(buf + pe) != ARM64_PE_SIGNATURE)
-		return fmt_fail(err, FMT_BAD_MAGIC, "PE header", pe,
-				"no \"PE\\0\\0\" where the Image header's res5 points");
-	sections = le16_get(buf + pe + 6);
-	optional = le16_get(buf + pe + 20);
-	if (sections > ARM64_PE_MAX_SECTIONS)
-		return fmt_fail(err, FMT_BAD_FIELD, "PE header NumberOfSections", pe + 6,
-				"%u sections, more than %u", sections, ARM64_PE_MAX_SECTIONS);
-	table = pe + ARM64_PE_COFF_SIZE + optional;
-	if (table > len || (uint64_t)sections * ARM64_PE_SECTION_SIZE > len - table)
-		return FMT_OK;
-	for (i = 0; i < sections; i++) {
-		const uint8_t *section = buf + table + (uint64_t)i * ARM64_PE_SECTION_SIZE;
-		uint64_t raw_end = (uint64_t)le32_get(section + 20) + le32_get(section + 16);
-
-		if (le32_get(section + 16) && raw_end > end)
-			end = raw_end;
-	}
-	out->pe_raw_end = end;
-	return FMT_OK;
-}
+#include "pe_extent.h"
 
 enum fmt_status arm64_image_parse(const uint8_t *buf, size_t len, uint64_t file_size,
 				  struct arm64_image_info *out, struct fmt_error *err)
@@ -83,7 +46,10 @@ enum fmt_status arm64_image_parse(const uint8_t *buf, size_t len, uint64_t file_
 	if (hdr->image_size == 0)
 		hdr->text_offset = ARM64_IMAGE_OLD_TEXT_OFFSET;
 	out->mem_size = hdr->image_size ? hdr->image_size : file_size;
-	return read_pe_end(buf, len, out, err);
+	/* an EFI Image ("MZ") names its PE header in res5: it says how long the file is */
+	if ((hdr->code0 & 0xffff) != PE_MZ)
+		return FMT_OK;
+	return pe_raw_end(buf, len, hdr->res5, &out->pe_raw_end, err);
 }
 
 enum fmt_status arm64_image_validate(const struct arm64_image_info *info, struct fmt_error *err)

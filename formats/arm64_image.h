@@ -77,13 +77,6 @@ struct arm64_image_info {
 					    bytes (the file is at least this long); 0: no PE header read */
 };
 
-/* The PE/COFF fields an EFI Image's header leads to (Microsoft PE format) */
-#define ARM64_IMAGE_MZ               0x5a4d        /* code0's low half in an EFI Image */
-#define ARM64_PE_SIGNATURE           0x00004550u   /* "PE\0\0" */
-#define ARM64_PE_COFF_SIZE           24            /* signature + COFF file header */
-#define ARM64_PE_SECTION_SIZE        40
-#define ARM64_PE_MAX_SECTIONS        96
-
 /*
  * Parse the first `len` bytes of a `file_size`-byte Image. FMT_NOT_THIS_FORMAT
  * when the magic is absent.

@@ -8,7 +8,8 @@ noinst_LIBRARIES += %D%/libformats.a
 	%D%/initrd_kind.c %D%/initrd_kind.h \
 	%D%/notewalk.c %D%/notewalk.h %D%/le.h %D%/setupnote.h \
 	%D%/alpha_vmlinux.c %D%/alpha_vmlinux.h %D%/alpha.h \
-	%D%/arm64_image.c %D%/arm64_image.h %D%/arm64.h \
+	%D%/arm64_image.c %D%/arm64_image.h %D%/arm64.h %D%/fdtstub.h \
+	%D%/pe_extent.c %D%/pe_extent.h \
 	%D%/x86_vmlinux.c %D%/x86_vmlinux.h \
 	%D%/sha256.c %D%/sha256.h %D%/digestnote.h \
 	%D%/sha256_host.c %D%/sha256_host.h \

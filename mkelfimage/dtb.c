@@ -8,7 +8,7 @@
 #include "common/fdio.h"
 #include "common/report.h"
 #include "dtb.h"
-#include "formats/arm64.h"
+#include "formats/fdtstub.h"
 #include "inputfile.h"
 #include "stubs/common/fdt.h"
 
@@ -44,7 +44,7 @@ int dtb_read(const char *path, uint8_t **bytes, uint64_t *size)
 	int status = input_file_open(&file, "device tree", path);
 
 	*bytes = NULL;
-	if (status == EXIT_OK && (file.size == 0 || file.size > ARM64_DTB_MAX))
+	if (status == EXIT_OK && (file.size == 0 || file.size > FDT_STUB_DTB_MAX))
 		status = report_error(EXIT_BAD_INPUT, "device tree '%s': %llu bytes; booting.rst allows 1 to 2 MiB",
 				      path, (unsigned long long)file.size);
 	if (status == EXIT_OK && !(*bytes = malloc(file.size)))

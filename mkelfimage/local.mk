@@ -20,6 +20,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/arch.h %D%/arches.c \
 	%D%/arch_x86.c \
 	%D%/arch_alpha.c \
+	%D%/arch_fdt.c %D%/arch_fdt.h \
 	%D%/arch_arm64.c \
 	%D%/dtb.c %D%/dtb.h stubs/common/fdt.c stubs/common/fdt.h \
 	%D%/plan.c %D%/plan.h \

@@ -5,7 +5,7 @@
  * Done by VA, one D-cache line at a time (CTR_EL0.DminLine: log2 of the
  * smallest line in words); harmless with the MMU off.
  */
-#include "stub.h"
+#include "stubs/common/fdtstub.h"
 
 void cache_clean_range(uint64_t addr, uint64_t size)
 {

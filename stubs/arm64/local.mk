@@ -3,23 +3,19 @@
 # compiler when configure finds it, and turned into stub_arm64_blob.c (bytes
 # only: the stub is position independent, so there is no relocation table).
 # Without the compiler the blob is empty and mkelfimage refuses --arch arm64.
-# stubs/common/ holds what the riscv64 stub will share (the device tree editor).
+# The boot flow, the device tree editor and the rest both device-tree stubs
+# share are in stubs/common/ (stubs/common/local.mk), compiled here with the
+# arm64 compiler.
 #
 # Explicit rules with $(ARM64_CC) and $(ARM64_STUB_CFLAGS) only: the user's
 # CFLAGS never reach freestanding code.
 
 %C%_stub_sources = \
-	%D%/header.S \
 	%D%/entry.S \
-	%D%/stub_main.c \
-	%D%/cmdline.c \
+	%D%/enter.c \
 	%D%/console.c \
-	%D%/cache.c \
-	%D%/verify.c \
-	%D%/params.c \
-	%D%/lib.c
-%C%_common_sources = stubs/common/fdt.c
-EXTRA_DIST += $(%C%_stub_sources) %D%/stub.h %D%/stub.lds stubs/common/fdt.h
+	%D%/cache.c
+EXTRA_DIST += $(%C%_stub_sources) %D%/stub.lds
 BUILT_SOURCES += %D%/stub_arm64_blob.c
 CLEANFILES += %D%/stub_arm64_blob.c
 
@@ -35,16 +31,11 @@ ARM64_STUB_CFLAGS = -march=armv8-a -mcmodel=small -fno-pic -fno-pie -ffreestandi
 ARM64_STUB_LINKFLAGS = -nostdlib -static -no-pie -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 
-%C%_stub_headers = \
-	$(srcdir)/%D%/stub.h \
-	$(srcdir)/stubs/common/fdt.h \
-	$(srcdir)/formats/arm64.h \
-	$(srcdir)/formats/sha256.h \
-	$(srcdir)/formats/stubparam.h
+%C%_stub_headers = $(FDT_STUB_INCLUDES) $(srcdir)/formats/arm64.h
 %C%_stub_c_objects = $(patsubst %.c,%.o,$(filter %.c,$(%C%_stub_sources)))
 %C%_stub_s_objects = $(patsubst %.S,%.o,$(filter %.S,$(%C%_stub_sources)))
-%C%_common_objects = %D%/fdt.o %D%/sha256.o
-%C%_stub_objects = $(%C%_stub_s_objects) $(%C%_stub_c_objects) $(%C%_common_objects)
+%C%_common_objects = $(FDT_STUB_COMMON:%=%D%/common-%.o) %D%/sha256.o
+%C%_stub_objects = %D%/common-header.o $(%C%_stub_s_objects) $(%C%_stub_c_objects) $(%C%_common_objects)
 %C%_STUB_COMPILE = $(ARM64_CC) $(ARM64_STUB_CFLAGS) -I$(top_srcdir)
 
 $(%C%_stub_c_objects): %D%/%.o: $(srcdir)/%D%/%.c $(%C%_stub_headers)
@@ -53,12 +44,15 @@ $(%C%_stub_c_objects): %D%/%.o: $(srcdir)/%D%/%.c $(%C%_stub_headers)
 $(%C%_stub_s_objects): %D%/%.o: $(srcdir)/%D%/%.S
 	@$(MKDIR_P) %D%
 	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/%D%/$*.S
+%D%/common-%.o: $(srcdir)/stubs/common/%.c $(%C%_stub_headers)
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/stubs/common/$*.c
+%D%/common-header.o: $(srcdir)/stubs/common/header.S
+	@$(MKDIR_P) %D%
+	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/stubs/common/header.S
 %D%/sha256.o: $(srcdir)/formats/sha256.c $(srcdir)/formats/sha256.h
 	@$(MKDIR_P) %D%
 	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/formats/sha256.c
-%D%/fdt.o: $(srcdir)/stubs/common/fdt.c $(srcdir)/stubs/common/fdt.h
-	@$(MKDIR_P) %D%
-	$(AM_V_CC)$(%C%_STUB_COMPILE) -c -o $@ $(srcdir)/stubs/common/fdt.c
 
 # -q keeps the relocations: an absolute one (R_AARCH64_ABS64/32) outside
 # the header's link-time offsets would be wrong wherever the stub is placed,

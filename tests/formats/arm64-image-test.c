@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "formats/arm64_image.h"
+#include "formats/pe_extent.h"
 #include "tests/tap.h"
 
 static void put32(uint8_t *p, uint32_t v)
@@ -35,7 +36,7 @@ static void make_image(uint8_t *buf)
 	put64(buf + 0x18, 0xa);                 /* 4K pages, anywhere */
 	put32(buf + 0x38, ARM64_IMAGE_MAGIC);
 	put32(buf + 0x3c, 0x40);
-	put32(buf + 0x40, ARM64_PE_SIGNATURE);
+	put32(buf + 0x40, PE_SIGNATURE);
 	buf[0x46] = 1;                          /* NumberOfSections */
 	buf[0x54] = 0xa0;                       /* SizeOfOptionalHeader */
 	/* section table at 0x40 + 24 + 0xa0 = 0xf8 */

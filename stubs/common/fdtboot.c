@@ -1,24 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The arm64 stub, top to bottom as the boot protocol (booting.rst):
- * (1) find the device tree the loader left; (2) check the image lies in
- * the RAM it describes, and with --verify-at-boot that its payloads are
- * intact; (3) build the command line by policy; (4) write a copy of the
- * tree with /chosen set; (5) clean the caches and enter the kernel with
- * x0 = the copy.
+ * The device-tree stubs (arm64, riscv64), top to bottom: (1) find the
+ * device tree the loader left; (2) check the image lies in the RAM it
+ * describes, and with --verify-at-boot that its payloads are intact;
+ * (3) build the command line by policy; (4) write a copy of the tree with
+ * /chosen set; (5) clean the caches and let the arch enter the kernel with
+ * the copy (arm64: x0; riscv64: a1, with the hart id in a0).
  */
-#include "stub.h"
+#include "fdtstub.h"
 
-/* U-Boot's argc is small; anything below this in x0 is not an address */
+/* U-Boot's argc is small; a first argument up to this is argc, not an address */
 #define ARGC_MAX       64
 /* Longest hex text read from argv[0] ("0x" and 16 digits) */
 #define HEX_TEXT_MAX   18
 
 /* The final command line, NUL included */
-static char stub_cmdline[ARM64_COMMAND_LINE_SIZE];
+static char stub_cmdline[FDT_STUB_CMDLINE_SIZE];
 
-/* A device tree at `addr`: 8-byte aligned (booting.rst) with the magic */
-static int fdt_at(uint64_t addr)
+/* 8-byte aligned: booting.rst (arm64) and the riscv64 boot protocol */
+int fdt_at(uint64_t addr)
 {
 	return addr && addr % 8 == 0 && fdt_has_magic((const void *)addr);
 }
@@ -45,16 +45,19 @@ static uint64_t parse_hex(const char *text)
 }
 
 /*
- * (1) In priority order: x0 (a booting.rst loader), U-Boot's argv[0] (x0 =
- * argc, x1 = argv), the start of RAM (QEMU virt, for an ELF), the tree the
- * image carries (--dtb).
+ * (1) In priority order: the register the boot protocol names (arm64 x0,
+ * riscv64 a1), U-Boot's argv[0] (bootelf calls the entry as a C function:
+ * first argument argc, second argv), where the loader leaves a tree for an
+ * ELF (QEMU virt arm64: the start of RAM), the tree the image carries (--dtb).
  */
-static uint64_t find_fdt(uint64_t x0, uint64_t x1)
+static uint64_t find_fdt(uint64_t r0, uint64_t r1)
 {
-	if (fdt_at(x0))
-		return x0;
-	if (x0 >= 1 && x0 <= ARGC_MAX && x1 && x1 % 8 == 0) {
-		uint64_t arg0 = *(const uint64_t *)x1;
+	uint64_t direct = arch_loader_fdt(r0, r1);
+
+	if (direct)
+		return direct;
+	if (r0 >= 1 && r0 <= ARGC_MAX && r1 && r1 % 8 == 0) {
+		uint64_t arg0 = *(const uint64_t *)r1;
 		uint64_t addr = arg0 ? parse_hex((const char *)arg0) : 0;
 
 		if (fdt_at(addr))
@@ -64,7 +67,8 @@ static uint64_t find_fdt(uint64_t x0, uint64_t x1)
 		return stub_params.ram_base;
 	if (fdt_at(stub_params.embedded_dtb_addr))
 		return stub_params.embedded_dtb_addr;
-	stub_fail("no device tree: none in x0, in U-Boot's argv[0] or at the start of RAM, and the image carries none");
+	stub_fail("no device tree: none in the entry registers, in U-Boot's argv[0] or where the loader leaves one, "
+		  "and the image carries none");
 }
 
 /* (2) What /memory says, read with the root's #address-cells and #size-cells */
@@ -138,18 +142,18 @@ static uint32_t loader_bootargs(const struct fdt *fdt, const char **text)
 	return len - 1;
 }
 
-void stub_main(uint64_t x0, uint64_t x1)
+void stub_main(uint64_t r0, uint64_t r1)
 {
 	struct fdt fdt;
 	uint8_t initrd_start[8], initrd_end[8];
 	const char *loader;
 	uint32_t loader_len, cmdline_len, size;
 	unsigned count = 1;
-	uint64_t src = find_fdt(x0, x1);
+	uint64_t src = find_fdt(r0, r1);
 	struct fdt_set set[3];
 
 	/* booting.rst: "must not exceed 2 megabytes in size" */
-	if (fdt_open(&fdt, (const void *)src, ARM64_DTB_MAX) != FDT_OK)
+	if (fdt_open(&fdt, (const void *)src, FDT_STUB_DTB_MAX) != FDT_OK)
 		stub_fail_hex("the device tree is not valid (header, version or size above 2 MiB) at ", src);
 	/* the copy is written in one pass from the source: they must not meet */
 	if (src < stub_params.dtb_addr + stub_params.dtb_room && stub_params.dtb_addr < src + fdt.totalsize)
@@ -171,16 +175,18 @@ void stub_main(uint64_t x0, uint64_t x1)
 	/*
 	 * (4) the copy the kernel gets, in its own 2 MiB. No reservation is
 	 * added: the kernel reserves its Image, the initrd and the tree itself
-	 * (arm64 setup_arch, early_init_fdt_reserve_self), and nothing of the
-	 * stub is needed once the kernel runs.
+	 * (arm64 setup_arch, riscv64 setup_bootmem: early_init_fdt_reserve_self),
+	 * and nothing of the stub is needed once the kernel runs.
 	 */
 	if (fdt_edit(&fdt, (uint8_t *)stub_params.dtb_addr, stub_params.dtb_room, "chosen",
 		     set, count, NULL, 0, &size) != FDT_OK)
 		stub_fail("the edited device tree does not fit in its 2 MiB, or the loader's is damaged");
-	/* (5) booting.rst: kernel, tree and initrd cleaned to the PoC */
+	/* (5) arm64 booting.rst: kernel, tree and initrd cleaned to the PoC */
 	cache_clean_range(stub_params.kernel_addr, stub_params.kernel_mem_size);
 	cache_clean_range(stub_params.dtb_addr, size);
 	if (stub_params.initrd_size)
 		cache_clean_range(stub_params.initrd_start, stub_params.initrd_size);
-	arm64_enter_kernel(stub_params.kernel_addr, stub_params.dtb_addr);
+	if (fdt_open(&fdt, (const void *)stub_params.dtb_addr, size) != FDT_OK)
+		stub_fail("the edited device tree does not read back");
+	arch_enter_kernel(&fdt);
 }

@@ -4,7 +4,7 @@
  * structure copies, and the device tree editor uses all three. Byte loops:
  * with the MMU off every access is Device memory, where unaligned words fault.
  */
-#include "stub.h"
+#include "fdtstub.h"
 
 void *memcpy(void *dest, const void *src, size_t len)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * struct stub_header (formats/stubparam.h, version 1) at blob offset 0, in
+ * struct stub_header (formats/stubparam.h, version 1) at blob offset 0 of
+ * the device-tree stubs (arm64, riscv64), in
  * assembly because its fields are link-time offsets stored as 32-bit words.
  * The numbers come from stub.lds; mkelfimage checks them (stub_read_header).
  */
@@ -13,8 +14,8 @@ stub_header:
 	.long	stub_file_size          /* 0x0c */
 	.long	stub_mem_size           /* 0x10 */
 	.long	stub_entry_offset       /* 0x14 */
-	.long	stub_params_offset      /* 0x18 struct arm64_stub_params */
+	.long	stub_params_offset      /* 0x18 struct fdt_stub_params */
 	.long	stub_params_size        /* 0x1c */
-	.long	0                       /* 0x20 no multiboot header on arm64 */
+	.long	0                       /* 0x20 no multiboot header (x86 only) */
 	.long	0                       /* 0x24 no PVH entry */
 	.long	0, 0                    /* 0x28 reserved */

@@ -3,12 +3,19 @@
  * The command line the kernel reads from /chosen/bootargs: the built-in text
  * from our parameters and the loader's (QEMU's -append, which it writes to
  * /chosen/bootargs of its device tree), joined by the policy mkelfimage
- * recorded (enum stub_cmdline_policy), as on x86 and Alpha. At most
+ * recorded (enum stub_cmdline_policy), as on x86 and Alpha. Shared by the
+ * device-tree stubs. At most
  * COMMAND_LINE_SIZE - 1 characters; a longer one is cut.
  */
-#include "stub.h"
+#include "fdtstub.h"
 
-#define CMDLINE_MAX  (ARM64_COMMAND_LINE_SIZE - 1)
+/* The kernel's COMMAND_LINE_SIZE - 1 as mkelfimage recorded it, within our buffer */
+static uint32_t cmdline_max(void)
+{
+	uint32_t max = stub_params.cmdline_max;
+
+	return max && max < FDT_STUB_CMDLINE_SIZE ? max : FDT_STUB_CMDLINE_SIZE - 1;
+}
 
 struct cmdline_out {
 	char *text;
@@ -17,8 +24,10 @@ struct cmdline_out {
 
 static void cmdline_put(struct cmdline_out *out, const char *text, uint32_t len)
 {
-	if (len > CMDLINE_MAX - out->len)
-		len = CMDLINE_MAX - out->len;
+	uint32_t max = cmdline_max();
+
+	if (len > max - out->len)
+		len = max - out->len;
 	memcpy(out->text + out->len, text, len);
 	out->len += len;
 }
@@ -28,8 +37,8 @@ uint32_t cmdline_build(char *text, const char *loader, uint32_t loader_len)
 	struct cmdline_out out = { text, 0 };
 	uint32_t builtin_len = stub_params.cmdline_len;
 
-	if (builtin_len > CMDLINE_MAX)
-		builtin_len = CMDLINE_MAX;
+	if (builtin_len > cmdline_max())
+		builtin_len = cmdline_max();
 	switch (stub_params.cmdline_policy) {
 	case STUB_CMDLINE_FIXED:
 		cmdline_put(&out, stub_params.cmdline, builtin_len);

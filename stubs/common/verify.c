@@ -6,7 +6,7 @@
  * stored in the parameters. A mismatch names the part on the UART and
  * halts: a corrupted payload never runs.
  */
-#include "stub.h"
+#include "fdtstub.h"
 #include "formats/sha256.h"
 
 /* Nonzero when the bytes at [addr, addr + len) hash to want */
@@ -20,7 +20,7 @@ static int verify_matches(uint64_t addr, uint64_t len, const uint8_t want[SHA256
 
 void verify_payloads(void)
 {
-	if (!(stub_params.flags & ARM64_STUB_FLAG_VERIFY))
+	if (!(stub_params.flags & FDT_STUB_FLAG_VERIFY))
 		return;
 	if (!verify_matches(stub_params.kernel_addr, stub_params.kernel_file_size, stub_params.kernel_sha256))
 		stub_fail("verify-at-boot: kernel SHA-256 mismatch, not booting");
