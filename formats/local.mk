@@ -10,6 +10,7 @@ noinst_LIBRARIES += %D%/libformats.a
 	%D%/alpha_vmlinux.c %D%/alpha_vmlinux.h %D%/alpha.h \
 	%D%/arm64_image.c %D%/arm64_image.h %D%/arm64.h %D%/fdtstub.h \
 	%D%/pe_extent.c %D%/pe_extent.h \
+	%D%/riscv64_image.c %D%/riscv64_image.h %D%/riscv64.h \
 	%D%/x86_vmlinux.c %D%/x86_vmlinux.h \
 	%D%/sha256.c %D%/sha256.h %D%/digestnote.h \
 	%D%/sha256_host.c %D%/sha256_host.h \

@@ -35,6 +35,7 @@
 #define FORMATS_STUBPARAM_H
 
 #include <stdint.h>
+#include <string.h>
 #include "bootparams.h"
 #include "sha256.h"
 
@@ -42,6 +43,13 @@
 #define STUB_HEADER_MAGIC_LEN      8
 #define STUB_HEADER_VERSION        2
 #define STUB_LOAD_ALIGN            0x1000       /* the stub's load address alignment */
+/*
+ * A stub that firmware may enter at its first byte (riscv64: OpenSBI
+ * fw_jump and QEMU 7.2's -kernel enter a payload at its lowest address,
+ * not at e_entry) opens with an 8-byte jump to its entry, and the header
+ * follows. The header's offsets stay relative to the blob's first byte.
+ */
+#define STUB_HEADER_JUMP_SIZE      8
 
 struct stub_header {
 	char     magic[STUB_HEADER_MAGIC_LEN]; /* 0x00 */
@@ -154,5 +162,16 @@ _Static_assert(__builtin_offsetof(struct stub_params, kernel_range_count) == 0x1
 _Static_assert(__builtin_offsetof(struct stub_params, kernel_ranges) == 0x140, "stub_params.kernel_ranges");
 _Static_assert(sizeof(struct stub_range) == 8, "stub_range layout");
 _Static_assert(sizeof(struct stub_params) == 0x178, "stub_params layout");
+
+/* Where the header of a blob of `size` bytes at `b` is: 0, after the jump, or -1: none */
+static inline long stub_header_at(const uint8_t *b, uint64_t size)
+{
+	if (size >= sizeof(struct stub_header) && memcmp(b, STUB_HEADER_MAGIC, STUB_HEADER_MAGIC_LEN) == 0)
+		return 0;
+	if (size >= STUB_HEADER_JUMP_SIZE + sizeof(struct stub_header) &&
+	    memcmp(b + STUB_HEADER_JUMP_SIZE, STUB_HEADER_MAGIC, STUB_HEADER_MAGIC_LEN) == 0)
+		return STUB_HEADER_JUMP_SIZE;
+	return -1;
+}
 
 #endif

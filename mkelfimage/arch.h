@@ -38,6 +38,7 @@ struct arch {
 	uint32_t params_magic;       /* its first word; the next 16 bits are its version */
 	uint16_t params_version;
 	int notes;                   /* the image carries ELF notes (PVH, ELFBoot, digests) */
+	int device_tree;             /* its stub edits a device tree: --dtb is taken */
 
 	struct plan_limits limits;   /* page, address limits, file order (plan.h) */
 

@@ -63,6 +63,7 @@ const struct arch arch_arm64 = {
 	.params_magic = FDT_STUB_PARAMS_MAGIC,
 	.params_version = FDT_STUB_PARAMS_VERSION,
 	.notes = 0,
+	.device_tree = 1,
 	.limits = {
 		.page = FDT_ARCH_PAGE_SIZE,
 		.p_align = FDT_ARCH_PAGE_SIZE,

@@ -18,9 +18,13 @@ const enum plan_segment_kind fdt_arch_file_order[4] = { SEG_KERNEL, SEG_STUB, SE
 /* The end of the highest segment so far */
 static uint64_t plan_end(const struct plan *plan)
 {
-	const struct plan_segment *last = &plan->segments[plan->segment_count - 1];
+	uint64_t end = 0;
+	unsigned i;
 
-	return last->addr + last->mem_size;
+	for (i = 0; i < plan->segment_count; i++)
+		if (plan->segments[i].addr + plan->segments[i].mem_size > end)
+			end = plan->segments[i].addr + plan->segments[i].mem_size;
+	return end;
 }
 
 /* The 2 MiB the stub writes the device tree into: after the highest segment */
@@ -40,25 +44,29 @@ static const struct plan_segment *dtb_segment(const struct plan *plan)
 	return NULL;
 }
 
-/*
- * The stub after the kernel, the initrds after the stub, the --dtb tree
- * last; the command line is in the stub.
- */
-int fdt_arch_place(struct plan *plan, const struct stub_header *stub, const struct inputs *in)
+int fdt_arch_place_stub_at(struct plan *plan, const struct stub_header *stub, const struct inputs *in,
+			   uint64_t stub_addr)
 {
 	int status;
 
-	plan->stub_addr = align_up(plan->reserve_end, FDT_ARCH_PAGE_SIZE);
+	plan->stub_addr = stub_addr;
 	plan->entry = plan->stub_addr + stub->entry_offset;
 	plan_add_segment(plan, SEG_STUB, "stub", plan->stub_addr, stub->file_size, stub->mem_size);
 	if (in->initrd_count &&
-	    (status = plan_add_initrds(plan, align_up(plan->stub_addr + stub->mem_size, FDT_ARCH_PAGE_SIZE), in)) != EXIT_OK)
+	    (status = plan_add_initrds(plan, align_up(plan_end(plan), FDT_ARCH_PAGE_SIZE), in)) != EXIT_OK)
 		return status;
 	if (in->dtb)
 		plan_add_segment(plan, SEG_DTB, "dtb", align_up(plan_end(plan), FDT_ARCH_PAGE_SIZE),
 				 in->dtb_size, in->dtb_size)->single.bytes = in->dtb;
 	plan->min_ram = dtb_room(plan) + FDT_STUB_DTB_MAX - plan->limits->phys_base;
+	plan_sort_segments(plan);
 	return EXIT_OK;
+}
+
+/* The stub right after the kernel (arm64) */
+int fdt_arch_place(struct plan *plan, const struct stub_header *stub, const struct inputs *in)
+{
+	return fdt_arch_place_stub_at(plan, stub, in, align_up(plan->reserve_end, FDT_ARCH_PAGE_SIZE));
 }
 
 /* The three digests --verify-at-boot checks (zeros without them) */

@@ -10,7 +10,9 @@
  *
  *   kernel               2 MiB aligned base + text_offset, image_size kept
  *   stub                 header, code, parameters (the built-in command
- *                        line among them); bss and stack
+ *                        line among them); bss and stack. riscv64: in the
+ *                        2 MiB below the kernel instead, where firmware
+ *                        enters a payload (arch_riscv64.c)
  *   initrd region        the initrds joined, each padded to 4 bytes
  *   --dtb                the device tree the image carries, if any
  *   next 2 MiB boundary  2 MiB the stub writes the device tree into (not
@@ -40,6 +42,13 @@ struct fdt_arch {
 
 extern const enum plan_segment_kind fdt_arch_file_order[4];
 
+/*
+ * The stub at `stub_addr`, the initrds after the highest segment so far,
+ * the --dtb tree after them; the command line is in the stub. fdt_arch_place
+ * puts the stub right after the kernel.
+ */
+int fdt_arch_place_stub_at(struct plan *plan, const struct stub_header *stub, const struct inputs *in,
+			   uint64_t stub_addr);
 int fdt_arch_place(struct plan *plan, const struct stub_header *stub, const struct inputs *in);
 void fdt_arch_fill_params(const struct fdt_arch *fa, uint8_t *bytes, const struct stub_header *stub,
 			  const struct plan *plan, const struct inputs *in, const struct image_spec *spec,

@@ -6,12 +6,13 @@
 
 #include "arch.h"
 
-extern const struct arch arch_x86, arch_alpha, arch_arm64;
+extern const struct arch arch_x86, arch_alpha, arch_arm64, arch_riscv64;
 
 static const struct arch *const arches[] = {
 	&arch_x86,
 	&arch_alpha,
 	&arch_arm64,
+	&arch_riscv64,
 };
 
 #define ARCH_COUNT (sizeof(arches) / sizeof(arches[0]))

@@ -154,11 +154,12 @@ static void find_stub(struct image_read *img)
 	img->stub_segment = -1;
 	for (i = 0; i < img->elf.load_count; i++) {
 		const struct elfimage_segment *seg = &img->elf.load[i];
-		const uint8_t *p = img->map + seg->offset;
+		const uint8_t *blob = img->map + seg->offset;
+		long at = stub_header_at(blob, seg->filesz);
+		const uint8_t *p = blob + (at > 0 ? at : 0);   /* the header; offsets are from blob */
 		uint32_t params_offset, params_size;
 
-		if (seg->filesz < sizeof(struct stub_header) ||
-		    memcmp(p, STUB_HEADER_MAGIC, STUB_HEADER_MAGIC_LEN) != 0)
+		if (at < 0)
 			continue;
 		img->stub_segment = (int)i;
 		img->stub.version = le16_get(p + offsetof(struct stub_header, version));
@@ -175,14 +176,14 @@ static void find_stub(struct image_read *img)
 		img->stub.params_size = params_size;
 		if (params_offset > seg->filesz || params_size > seg->filesz - params_offset ||
 		    params_size < offsetof(struct stub_params, setup_header) ||
-		    le32_get(p + params_offset) != STUB_PARAMS_MAGIC)
+		    le32_get(blob + params_offset) != STUB_PARAMS_MAGIC)
 			return;
 		/* An older, shorter block leaves the later fields 0 (stubparam.h
 		 * "Versions"); the copy gives the byte arrays, the numbers are then
 		 * read little endian whatever the host. */
-		memcpy(&img->params, p + params_offset,
+		memcpy(&img->params, blob + params_offset,
 		       params_size < sizeof(img->params) ? params_size : sizeof(img->params));
-		read_params_numbers(&img->params, p + params_offset, params_size);
+		read_params_numbers(&img->params, blob + params_offset, params_size);
 		img->has_params = 1;
 		return;
 	}

@@ -11,7 +11,8 @@
 #include "compress.h"
 #include "kernel.h"
 
-extern const struct kernel_format kernel_vmlinux, kernel_bzimage, kernel_alpha, kernel_arm64;
+extern const struct kernel_format kernel_vmlinux, kernel_bzimage, kernel_alpha, kernel_arm64,
+	kernel_riscv64;
 
 /*
  * Per arch, the most specific probe first: an x86 vmlinux starts with ELF
@@ -23,6 +24,7 @@ static const struct kernel_format *const kernel_formats[] = {
 	&kernel_bzimage,
 	&kernel_alpha,
 	&kernel_arm64,
+	&kernel_riscv64,
 };
 
 /* Bytes read from the start of a kernel for the probes and header parsers */

@@ -15,13 +15,16 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/kernel_bzimage.c \
 	%D%/kernel_vmlinux.c \
 	%D%/kernel_alpha.c \
+	%D%/kernel_flat.c %D%/kernel_flat.h \
 	%D%/kernel_arm64.c \
+	%D%/kernel_riscv64.c \
 	%D%/kernel_elf.c %D%/kernel_elf.h \
 	%D%/arch.h %D%/arches.c \
 	%D%/arch_x86.c \
 	%D%/arch_alpha.c \
 	%D%/arch_fdt.c %D%/arch_fdt.h \
 	%D%/arch_arm64.c \
+	%D%/arch_riscv64.c \
 	%D%/dtb.c %D%/dtb.h stubs/common/fdt.c stubs/common/fdt.h \
 	%D%/plan.c %D%/plan.h \
 	%D%/plan_rules.c %D%/plan_rules.h \
@@ -42,5 +45,5 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/extract.c %D%/extract.h \
 	%D%/minvmlinux.c %D%/minvmlinux.h \
 	%D%/edit.c %D%/edit.h
-nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c stubs/alpha/stub_alpha_blob.c stubs/arm64/stub_arm64_blob.c
+nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c stubs/alpha/stub_alpha_blob.c stubs/arm64/stub_arm64_blob.c stubs/riscv64/stub_riscv64_blob.c
 %C%_mkelfimage_LDADD = common/libcommon.a formats/libformats.a

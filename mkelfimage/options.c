@@ -591,8 +591,8 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 		return OPTIONS_ERROR;
 	if (check_elf_class(spec) < 0)
 		return OPTIONS_ERROR;
-	if (spec->dtb_path && spec->arch != IMAGE_ARCH_ARM64) {
-		report_print("--dtb is for --arch arm64: %s loaders take no device tree from the image",
+	if (spec->dtb_path && !arch_find(spec->arch)->device_tree) {
+		report_print("--dtb is for the device-tree arches (arm64, riscv64): %s loaders take no device tree from the image",
 			     arch_find(spec->arch)->title);
 		return OPTIONS_ERROR;
 	}

@@ -33,6 +33,26 @@ struct plan_segment *plan_add_segment(struct plan *plan, enum plan_segment_kind 
 	return seg;
 }
 
+void plan_sort_segments(struct plan *plan)
+{
+	unsigned i, j;
+
+	for (i = 1; i < plan->segment_count; i++)
+		for (j = i; j > 0 && plan->segments[j].addr < plan->segments[j - 1].addr; j--) {
+			struct plan_segment *a = &plan->segments[j - 1], *b = &plan->segments[j], t;
+			int a_single = a->parts == &a->single, b_single = b->parts == &b->single;
+
+			t = *a;
+			*a = *b;
+			*b = t;
+			/* a segment of one part points at its own `single`: follow the move */
+			if (b_single)
+				a->parts = &a->single;
+			if (a_single)
+				b->parts = &b->single;
+		}
+}
+
 void plan_hang_sink(struct copy_sink **slots, struct copy_sink *sink)
 {
 	size_t i;

@@ -131,7 +131,13 @@ struct plan {
 int plan_begin(struct plan *plan, struct inputs *in, const struct plan_limits *limits,
 	       unsigned elf_class);
 
-/* Add a segment (ascending addresses are the caller's duty); its one part is returned. */
+/*
+ * Put the segments in ascending address order, as the ELF program headers
+ * must be (an arch that places a segment below the kernel's calls it).
+ */
+void plan_sort_segments(struct plan *plan);
+
+/* Add a segment (ascending addresses are the caller's duty, or plan_sort_segments); its one part is returned. */
 struct plan_segment *plan_add_segment(struct plan *plan, enum plan_segment_kind kind,
 				      const char *name, uint64_t addr, uint64_t file_size,
 				      uint64_t mem_size);

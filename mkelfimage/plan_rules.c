@@ -47,10 +47,17 @@ static void rule_reservation(const struct plan *plan, struct rule_result *r)
 		 (unsigned long long)plan->reserve_start, (unsigned long long)plan->reserve_end - 1);
 }
 
-static void rule_stub_above(const struct plan *plan, struct rule_result *r)
+/* The stub's segment (below the kernel on riscv64, above it elsewhere) */
+static void rule_stub_outside(const struct plan *plan, struct rule_result *r)
 {
-	r->holds = plan->stub_addr >= plan->reserve_end;
-	snprintf(r->text, sizeof(r->text), "stub at 0x%llx, above the reservation",
+	uint64_t end = plan->stub_addr;
+	unsigned i;
+
+	for (i = 0; i < plan->segment_count; i++)
+		if (plan->segments[i].kind == SEG_STUB)
+			end = plan->segments[i].addr + plan->segments[i].mem_size;
+	r->holds = plan->stub_addr >= plan->reserve_end || end <= plan->reserve_start;
+	snprintf(r->text, sizeof(r->text), "stub at 0x%llx, outside the reservation",
 		 (unsigned long long)plan->stub_addr);
 	snprintf(r->error, sizeof(r->error), "stub: at 0x%llx, inside the kernel's reservation",
 		 (unsigned long long)plan->stub_addr);
@@ -200,7 +207,7 @@ static void rule_max_size(const struct plan *plan, struct rule_result *r)
 static const rule_fn plan_rules[] = {
 	rule_runs_above_load,
 	rule_reservation,
-	rule_stub_above,
+	rule_stub_outside,
 	rule_cmdline,
 	rule_initrd_addr_max,
 	rule_initrd_above_cleared,

@@ -20,6 +20,7 @@ enum image_arch {
 	IMAGE_ARCH_X86 = 0,
 	IMAGE_ARCH_ALPHA,
 	IMAGE_ARCH_ARM64,
+	IMAGE_ARCH_RISCV64,
 };
 
 /* A digest note record carried over from an image (formats/digestnote.h) */

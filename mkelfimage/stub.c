@@ -33,10 +33,10 @@ uint32_t stub_multiboot2_size(const uint8_t *bytes, const struct stub_header *he
 
 int stub_read_header(const struct stub_blob *blob, size_t params_min, struct stub_header *header)
 {
-	const uint8_t *b = blob->bytes;
+	long at = stub_header_at(blob->bytes, blob->size);
+	const uint8_t *b = blob->bytes + (at > 0 ? at : 0);
 
-	if (blob->size < sizeof(*header) ||
-	    memcmp(b, STUB_HEADER_MAGIC, STUB_HEADER_MAGIC_LEN) != 0)
+	if (at < 0)
 		return report_error(EXIT_IO, "internal error: the embedded stub has no header");
 	memcpy(header->magic, b, STUB_HEADER_MAGIC_LEN);
 	header->version = le16_get(b + offsetof(struct stub_header, version));

@@ -22,5 +22,6 @@ struct stub_blob {
 extern const struct stub_blob stub_x86_blob;
 extern const struct stub_blob stub_alpha_blob;   /* empty (size 0) without the Alpha toolchain */
 extern const struct stub_blob stub_arm64_blob;   /* empty (size 0) without the arm64 toolchain */
+extern const struct stub_blob stub_riscv64_blob; /* empty (size 0) without the riscv64 toolchain */
 
 #endif

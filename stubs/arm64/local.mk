@@ -15,7 +15,7 @@
 	%D%/enter.c \
 	%D%/console.c \
 	%D%/cache.c
-EXTRA_DIST += $(%C%_stub_sources) %D%/stub.lds
+EXTRA_DIST += $(%C%_stub_sources)
 BUILT_SOURCES += %D%/stub_arm64_blob.c
 CLEANFILES += %D%/stub_arm64_blob.c
 
@@ -57,8 +57,8 @@ $(%C%_stub_s_objects): %D%/%.o: $(srcdir)/%D%/%.S
 # -q keeps the relocations: an absolute one (R_AARCH64_ABS64/32) outside
 # the header's link-time offsets would be wrong wherever the stub is placed,
 # so the link fails on any.
-%D%/stub.elf: $(%C%_stub_objects) $(srcdir)/%D%/stub.lds
-	$(AM_V_CCLD)$(ARM64_CC) $(ARM64_STUB_LINKFLAGS) -Wl,-q -T $(srcdir)/%D%/stub.lds -o $@.tmp $(%C%_stub_objects) && \
+%D%/stub.elf: $(%C%_stub_objects) $(srcdir)/stubs/common/stub.lds
+	$(AM_V_CCLD)$(ARM64_CC) $(ARM64_STUB_LINKFLAGS) -Wl,-q -T $(srcdir)/stubs/common/stub.lds -o $@.tmp $(%C%_stub_objects) && \
 	if $(ARM64_READELF) -rW $@.tmp | awk '/^Relocation section/ { sec = $$3 } \
 	    /R_AARCH64_(ABS|PREL64)/ && sec != "'"'"'.rela.stub.header'"'"'" { print; bad = 1 } END { exit !bad }' >&2; then \
 	  echo "$@: absolute relocations in the stub (above)" >&2; rm -f $@.tmp; exit 1; \
@@ -67,27 +67,14 @@ $(%C%_stub_s_objects): %D%/%.o: $(srcdir)/%D%/%.S
 %D%/stub.bin: %D%/stub.elf
 	$(AM_V_GEN)$(ARM64_OBJCOPY) -O binary %D%/stub.elf $@
 
-# The bytes as C: od prints them, sed makes the initializer.
-%D%/stub_arm64_blob.c: %D%/stub.bin
-	$(AM_V_GEN){ \
-	  echo '/* Generated from stubs/arm64/stub.elf by stubs/arm64/local.mk; do not edit. */'; \
-	  echo '#include "mkelfimage/stub_blob.h"'; \
-	  echo 'static const uint8_t stub_arm64_bytes[] = {'; \
-	  od -An -v -tx1 %D%/stub.bin | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' -e '/^$$/d'; \
-	  echo '};'; \
-	  echo 'const struct stub_blob stub_arm64_blob = {'; \
-	  echo '	stub_arm64_bytes, sizeof(stub_arm64_bytes), NULL, 0'; \
-	  echo '};'; \
-	} > $@.tmp && mv $@.tmp $@
+# The bytes as C
+%D%/stub_arm64_blob.c: %D%/stub.bin $(srcdir)/stubs/common/stub-blob.sh
+	$(AM_V_GEN)$(SHELL) $(srcdir)/stubs/common/stub-blob.sh arm64 %D%/stub.bin > $@.tmp && mv $@.tmp $@
 
 CLEANFILES += %D%/stub.elf %D%/stub.bin $(%C%_stub_objects)
 else
 # Remade when configure runs again, so a build directory that lost the
 # compiler does not keep an old stub.
 %D%/stub_arm64_blob.c: Makefile
-	$(AM_V_GEN){ \
-	  echo '/* No aarch64-linux-gnu cross compiler at configure time: an empty blob. */'; \
-	  echo '#include "mkelfimage/stub_blob.h"'; \
-	  echo 'const struct stub_blob stub_arm64_blob = { NULL, 0, NULL, 0 };'; \
-	} > $@
+	$(AM_V_GEN)$(SHELL) $(srcdir)/stubs/common/stub-blob.sh arm64 > $@
 endif

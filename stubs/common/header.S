@@ -5,7 +5,19 @@
  * assembly because its fields are link-time offsets stored as 32-bit words.
  * The numbers come from stub.lds; mkelfimage checks them (stub_read_header).
  */
-	.section .stub.header, "a"
+	.section .stub.header, "ax"
+#ifdef __riscv
+	/*
+	 * RISC-V firmware may enter the image at its lowest address, which is
+	 * the stub's first byte (formats/stubparam.h STUB_HEADER_JUMP_SIZE):
+	 * jump over the header to the entry.
+	 */
+	.option	push
+	.option	norvc
+	j	stub_entry
+	nop
+	.option	pop
+#endif
 	.globl	stub_header
 stub_header:
 	.ascii	"MKELFSTB"              /* 0x00 STUB_HEADER_MAGIC */

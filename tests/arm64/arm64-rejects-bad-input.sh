@@ -40,7 +40,7 @@ set_flags() {
 }
 
 expect_error "an x86 bzImage with --arch arm64" \
-	"kernel '.*probe-2.15-reloc.bzImage': an x86 bzImage; --arch arm64 takes an arm64 Image" \
+	"kernel '.*probe-2.15-reloc.bzImage': an x86 bzImage; --arch arm64 takes arch/arm64/boot/Image" \
 	--kernel "$PROBE_DIR/probe-2.15-reloc.bzImage"
 expect_error "an ELF file (a vmlinux) with --arch arm64" "an ELF file (a vmlinux?); --arch arm64 takes arch/arm64/boot/Image" \
 	--kernel "$PROBE_DIR/probe-0x100000.elf"
@@ -82,7 +82,7 @@ expect_error "--dtb that is no device tree" "device tree '.*zeros': no device tr
 	--kernel "$ARM64_PROBE" --dtb "$work/zeros"
 "$MKELFIMAGE" --kernel "$ARM64_PROBE" --dtb "$work/zeros" -o "$out" 2>"$work/err"
 check_eq "--dtb with --arch x86 is a usage error" \
-	"1 mkelfimage: --dtb is for --arch arm64: x86 loaders take no device tree from the image" "$? $(cat "$work/err")"
+	"1 mkelfimage: --dtb is for the device-tree arches (arm64, riscv64): x86 loaders take no device tree from the image" "$? $(cat "$work/err")"
 head -c 2048 /dev/zero | tr '\0' 'x' >"$work/long"
 expect_error "a command line above COMMAND_LINE_SIZE - 1" "command line: 2048 bytes exceed the limit of 2047 (Linux arm64's COMMAND_LINE_SIZE" \
 	--kernel "$ARM64_PROBE" --command-line-file "$work/long"

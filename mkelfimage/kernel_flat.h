@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the flat Image kernels (kernel_arm64.c, kernel_riscv64.c) share: a
+ * 64-byte header at offset 0, plain or gzip'd (their kernels have no
+ * decompressor of their own: the loader decodes Image.gz), and the same
+ * answers for a file that is some other arch's kernel.
+ */
+#ifndef MKELFIMAGE_KERNEL_FLAT_H
+#define MKELFIMAGE_KERNEL_FLAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "formats/fmt_error.h"
+#include "kernel.h"
+
+/* Bytes of a (decoded) Image read for its header and PE section table */
+#define KERNEL_FLAT_HEAD_BYTES  1024
+
+/*
+ * What a kernel whose head is this is, when it is not for the arch `arch`
+ * (an --arch name): "an x86 bzImage", ... NULL: it may be one of its Images.
+ */
+const char *kernel_flat_foreign(const uint8_t *head, size_t len, const char *arch);
+
+/*
+ * A gzip'd Image is decoded into a temporary file that replaces k->file's
+ * descriptor; a plain one is left; any other compression is refused.
+ * Then the decoded head is read into `buf`; *got is its length.
+ */
+int kernel_flat_open(struct kernel *k, const uint8_t *head, size_t len, const char *arch,
+		     uint8_t buf[KERNEL_FLAT_HEAD_BYTES], size_t *got);
+
+/* The error line for a header the parser or the rules refused */
+int kernel_flat_header_error(const struct kernel *k, const struct fmt_error *err, const char *what);
+
+#endif
