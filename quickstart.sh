@@ -18,7 +18,8 @@ BUILD_PACKAGES="autoconf automake make gcc libc6-dev binutils
 # What `make check`, `make fuzz` and `make bench` use besides: the loaders
 # of the boot tests (GRUB for BIOS and EFI with OVMF, iPXE, cbfstool,
 # kexec-tools), the guest and
-# initramfs tools, the Alpha cross toolchain and emulator, clang (fuzzing,
+# initramfs tools, the Alpha, arm64 and riscv64 cross compilers and
+# emulators (qemu-system-misc has Alpha and RISC-V with OpenSBI), clang (fuzzing,
 # make analyze), valgrind, strace, python3 (JSON checks), the static and
 # 32-bit bootelf libraries, and the benchmark peers (u-boot-tools: mkimage).
 TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
@@ -26,6 +27,7 @@ TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
 	grub-common xorriso mtools ipxe coreboot-utils kexec-tools
 	gcc-alpha-linux-gnu binutils-alpha-linux-gnu qemu-system-misc
 	gcc-aarch64-linux-gnu qemu-system-arm u-boot-qemu dosfstools
+	gcc-riscv64-linux-gnu
 	clang valgrind strace time
 	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools"
 

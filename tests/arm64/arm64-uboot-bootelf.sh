@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # U-Boot's `bootelf -p ADDR ${fdtcontroladdr}` (u-boot-qemu's qemu_arm64 on
-# QEMU virt, a boot script on a disk, no typing: uboot-boot.sh) boots an
+# QEMU virt, a boot script on a disk, no typing: tests/tools/uboot-boot.sh) boots an
 # --arch arm64 image of the probe and of Debian's cloud-arm64 kernel. U-Boot
 # enters the ELF as a C function (x0 = argc, x1 = argv, argv[0] = the tree's
 # address as hex text) with the MMU and caches on; the stub finds the tree
@@ -31,7 +31,7 @@ uboot_boot() {
 	_ub_elf=$1 _ub_log=$2 _ub_arg=${3-'${fdtcontroladdr}'}
 	shift 2
 	[ $# -gt 0 ] && shift
-	QEMU_AARCH64=$QEMU_AARCH64 UBOOT_ARG=$_ub_arg sh "$top_srcdir/tests/arm64/uboot-boot.sh" "$_ub_elf" "$_ub_log" "$@"
+	QEMU_AARCH64=$QEMU_AARCH64 UBOOT_ARG=$_ub_arg sh "$top_srcdir/tests/tools/uboot-boot.sh" arm64 "$_ub_elf" "$_ub_log" "$@"
 	set -- "$_ub_elf" "$_ub_log"
 	if ! grep -q "^== U-Boot flush workaround applied" "$2" 2>/dev/null &&
 	   ! grep -q "^mkelfimage-\|Booting Linux" "$2" 2>/dev/null; then

@@ -18,8 +18,7 @@ EXTRA_DIST += \
 	%D%/probe.c \
 	%D%/probe.lds \
 	%D%/README.md \
-	%D%/fetch-busybox-arm64.sh \
-	%D%/uboot-boot.sh
+	%D%/fetch-busybox-arm64.sh
 
 AM_TESTS_ENVIRONMENT += \
 	ARM64_SUPPORT='$(ARM64_SUPPORT)'; export ARM64_SUPPORT; \

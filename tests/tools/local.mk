@@ -7,3 +7,7 @@ check_PROGRAMS += %D%/crc32
 
 # compare-builds.sh OLD NEW [PROBE_DIR]: the same-bytes check, run by hand.
 EXTRA_DIST += %D%/compare-builds.sh
+
+# uboot-boot.sh ARCH ELF LOG: boot an image through U-Boot's bootelf under
+# QEMU virt (arm64, riscv64) with a boot script on a disk, no typing.
+EXTRA_DIST += %D%/uboot-boot.sh
