@@ -23,6 +23,7 @@ const char *elfimage_machine_name(uint16_t machine)
 	case EM_X86_64: return "EM_X86_64";
 	case EM_ALPHA:  return "EM_ALPHA";
 	case EM_AARCH64: return "EM_AARCH64";
+	case EM_RISCV:  return "EM_RISCV";
 	default:        return NULL;
 	}
 }

@@ -62,6 +62,9 @@ struct arch {
 /* The row for enum image_arch `id`, or NULL */
 const struct arch *arch_find(unsigned id);
 
+/* The row whose ELF has this class (32 or 64) and e_machine, or NULL */
+const struct arch *arch_find_machine(unsigned elf_class, uint16_t machine);
+
 /* The row named `name`, or NULL; arch_name_list writes "x86, alpha or arm64" */
 const struct arch *arch_find_name(const char *name);
 void arch_name_list(char *out, size_t size);

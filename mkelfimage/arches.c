@@ -27,6 +27,16 @@ const struct arch *arch_find(unsigned id)
 	return NULL;
 }
 
+const struct arch *arch_find_machine(unsigned elf_class, uint16_t machine)
+{
+	size_t i;
+
+	for (i = 0; i < ARCH_COUNT; i++)
+		if (machine && machine == (elf_class == 64 ? arches[i]->machine64 : arches[i]->machine32))
+			return arches[i];
+	return NULL;
+}
+
 const struct arch *arch_find_name(const char *name)
 {
 	size_t i;

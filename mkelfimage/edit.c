@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arch.h"
 #include "build.h"
 #include "common/report.h"
 #include "edit.h"
@@ -38,10 +39,13 @@ struct edit {
 	uint32_t kept_initrds;            /* the image's own initrds, first in e->in.initrds */
 };
 
-/* The spec that rebuilds `img`: its boot headers, policy and flags. */
+/* The spec that rebuilds `img`: its arch, boot headers, policy and flags. */
 static void spec_from_image(const struct image_read *img, struct image_spec *spec)
 {
+	const struct arch *arch = arch_find_machine(img->elf.elf_class == ELFCLASS64 ? 64 : 32, img->elf.machine);
+
 	memset(spec, 0, sizeof(*spec));
+	spec->arch = arch ? arch->id : IMAGE_ARCH_X86;   /* open_editable checked it */
 	spec->output_path = img->path;
 	spec->headers = (imageread_multiboot_problem(img) ? 0 : IMAGE_HEADER_MULTIBOOT) |
 		(imageread_multiboot2_problem(img) ? 0 : IMAGE_HEADER_MULTIBOOT2) |
@@ -56,7 +60,10 @@ static void spec_from_image(const struct image_read *img, struct image_spec *spe
 	spec->output_flags = OUTPUT_DURABLE | OUTPUT_KEEP_OWNER;
 }
 
-/* Open an image mkelfimage made for x86 (the edits rebuild through the x86 build), locked. */
+/*
+ * Open an image mkelfimage made, locked: x86, or a device-tree arch
+ * (arm64, riscv64), whose stub parameters say where the payloads are.
+ */
 static int open_editable(const char *path, struct image_read *img)
 {
 	int status = imageread_open_locked(path, img);
@@ -64,8 +71,8 @@ static int open_editable(const char *path, struct image_read *img)
 		(img->elf.elf_class == ELFCLASS64 && img->elf.machine == EM_X86_64);
 
 	/* imageread_check_made first: it names an Alpha image as such */
-	if (status == EXIT_OK && img->elf.machine != EM_ALPHA && (!img->has_params || !x86))
-		status = report_error(EXIT_BAD_INPUT, "image '%s': not an x86 image made by mkelfimage", path);
+	if (status == EXIT_OK && img->elf.machine != EM_ALPHA && (!img->has_params || (!x86 && !img->fdt_stub)))
+		status = report_error(EXIT_BAD_INPUT, "image '%s': not an x86, arm64 or riscv64 image made by mkelfimage", path);
 	if (status == EXIT_OK)
 		status = imageread_check_made(img);
 	return status;

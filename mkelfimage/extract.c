@@ -8,6 +8,10 @@
  *                  sizes of initrds 0..i-1, as many bytes as the digest note's
  *                  DIGEST_INITRD_FILE record i says (each but the last padded to 4);
  *   command line = cmdline_len bytes at cmdline_addr.
+ * A device-tree stub's image (arm64, riscv64) keeps no notes: the kernel is
+ * the Image as loaded (decoded, when an Image.gz was given), initrd 0 the
+ * whole initrd region (initrds given together come back joined), and the
+ * digests are the stub's --verify-at-boot ones (imageread_digest).
  * A vmlinux file is not in the image: only its PT_LOADs (kernel_ranges,
  * with p_memsz from the image's own PT_LOAD at each address) and the PVH
  * entry (kernel_entry), from which --vmlinux writes a minimal vmlinux
@@ -110,14 +114,15 @@ static int part_kernel(const struct image_read *img, struct part *part)
 	snprintf(part->what, sizeof(part->what), "kernel");
 	if (status != EXIT_OK)
 		return status;
-	if (!setup)
+	/* a device-tree stub's kernel is an Image, loaded whole: no head kept apart */
+	if (!setup && !img->fdt_stub)
 		return report_error(EXIT_BAD_INPUT, "image '%s': no kernel-setup note: the kernel's real-mode part is not in the image",
 				    img->path);
-	part->pieces[0] = (struct piece){ setup->desc, setup->descsz };
-	part->pieces[1] = (struct piece){ imageread_bytes(img, img->params.kernel_load_addr,
-							  img->params.kernel_file_size),
-					  img->params.kernel_file_size };
-	part->count = 2;
+	if (setup)
+		part->pieces[part->count++] = (struct piece){ setup->desc, setup->descsz };
+	part->pieces[part->count++] = (struct piece){ imageread_bytes(img, img->params.kernel_load_addr,
+								      img->params.kernel_file_size),
+						      img->params.kernel_file_size };
 	return part_check(img, part, DIGEST_KERNEL_FILE, 0);
 }
 

@@ -147,6 +147,53 @@ static void read_params_numbers(struct stub_params *params, const uint8_t *block
 }
 
 /* The stub: the PT_LOAD whose bytes start with its header magic. */
+/*
+ * A device-tree stub's block (formats/fdtstub.h), kept as it is and mapped
+ * onto the x86 fields extract and the edits read: where the kernel, the
+ * initrd region and the built-in command line (inside the block, at
+ * `block_addr` + 0xd8) are, the policy and --verify-at-boot. The images
+ * keep no notes, so their digests are the block's (imageread_digest).
+ */
+static void read_fdt_params(struct image_read *img, const uint8_t *block, uint64_t block_addr)
+{
+	struct fdt_stub_params *f = &img->fdt;
+	uint64_t cmdline_addr = block_addr + offsetof(struct fdt_stub_params, cmdline);
+
+	memcpy(f, block, sizeof(*f));
+	f->version = le16_get(block + offsetof(struct fdt_stub_params, version));
+	f->flags = le32_get(block + offsetof(struct fdt_stub_params, flags));
+	f->cmdline_policy = le32_get(block + offsetof(struct fdt_stub_params, cmdline_policy));
+	f->kernel_addr = le64_get(block + offsetof(struct fdt_stub_params, kernel_addr));
+	f->kernel_file_size = le64_get(block + offsetof(struct fdt_stub_params, kernel_file_size));
+	f->kernel_mem_size = le64_get(block + offsetof(struct fdt_stub_params, kernel_mem_size));
+	f->initrd_start = le64_get(block + offsetof(struct fdt_stub_params, initrd_start));
+	f->initrd_size = le64_get(block + offsetof(struct fdt_stub_params, initrd_size));
+	f->dtb_addr = le64_get(block + offsetof(struct fdt_stub_params, dtb_addr));
+	f->embedded_dtb_addr = le64_get(block + offsetof(struct fdt_stub_params, embedded_dtb_addr));
+	f->embedded_dtb_size = le64_get(block + offsetof(struct fdt_stub_params, embedded_dtb_size));
+	f->cmdline_len = le32_get(block + offsetof(struct fdt_stub_params, cmdline_len));
+	f->cmdline_max = le32_get(block + offsetof(struct fdt_stub_params, cmdline_max));
+	/* the x86 fields are 32-bit: an address above 4 GiB is no image of ours */
+	if (f->kernel_addr + f->kernel_file_size > UINT32_MAX || f->initrd_start + f->initrd_size > UINT32_MAX ||
+	    cmdline_addr > UINT32_MAX || f->cmdline_len >= FDT_STUB_CMDLINE_SIZE)
+		return;
+	memset(&img->params, 0, sizeof(img->params));
+	img->params.version = f->version;
+	img->params.kernel_load_addr = (uint32_t)f->kernel_addr;
+	img->params.kernel_entry = (uint32_t)f->kernel_addr;
+	img->params.kernel_file_size = (uint32_t)f->kernel_file_size;
+	img->params.initrd_addr = (uint32_t)f->initrd_start;
+	img->params.initrd_size = (uint32_t)f->initrd_size;
+	img->params.cmdline_addr = (uint32_t)cmdline_addr;
+	img->params.cmdline_len = f->cmdline_len;
+	img->params.cmdline_max = f->cmdline_max;
+	img->params.cmdline_policy = f->cmdline_policy;
+	img->params.flags = f->flags & FDT_STUB_FLAG_VERIFY ? STUB_FLAG_VERIFY_AT_BOOT : 0;
+	img->params.initrd_placement = STUB_INITRD_PLANNED;
+	img->has_params = 1;
+	img->fdt_stub = 1;
+}
+
 static void find_stub(struct image_read *img)
 {
 	size_t i;
@@ -174,6 +221,12 @@ static void find_stub(struct image_read *img)
 		params_size = le32_get(p + offsetof(struct stub_header, params_size));
 		img->stub.params_offset = params_offset;
 		img->stub.params_size = params_size;
+		if (params_offset <= seg->filesz && params_size <= seg->filesz - params_offset &&
+		    params_size >= sizeof(struct fdt_stub_params) &&
+		    le32_get(blob + params_offset) == FDT_STUB_PARAMS_MAGIC) {
+			read_fdt_params(img, blob + params_offset, seg->paddr + params_offset);
+			return;
+		}
 		if (params_offset > seg->filesz || params_size > seg->filesz - params_offset ||
 		    params_size < offsetof(struct stub_params, setup_header) ||
 		    le32_get(blob + params_offset) != STUB_PARAMS_MAGIC)
@@ -288,8 +341,39 @@ const struct notewalk_note *imageread_note(const struct image_read *img, const c
 	return NULL;
 }
 
-int imageread_digest(const struct image_read *img, uint32_t kind, uint32_t index,
-		     uint64_t *size, uint8_t sha256[32])
+/*
+ * A device-tree image's records, from its stub's block: the kernel (the
+ * file is the Image: all of it is loaded), the initrd region as initrd 0
+ * (the block keeps no boundaries between joined initrds), the command line.
+ * The SHA-256 are there with --verify-at-boot, else zeros (not recorded).
+ */
+static int fdt_digest(const struct image_read *img, uint32_t kind, uint32_t index,
+		      uint64_t *size, uint8_t sha256[32])
+{
+	const struct fdt_stub_params *f = &img->fdt;
+
+	if (index != 0)
+		return -1;
+	if (kind == DIGEST_KERNEL_FILE || kind == DIGEST_KERNEL_LOADED) {
+		*size = f->kernel_file_size;
+		memcpy(sha256, f->kernel_sha256, 32);
+	} else if ((kind == DIGEST_INITRD_FILE || kind == DIGEST_INITRD_REGION) && f->initrd_size) {
+		*size = f->initrd_size;
+		memcpy(sha256, f->initrd_sha256, 32);
+	} else if (kind == DIGEST_CMDLINE) {
+		*size = f->cmdline_len;
+		memcpy(sha256, f->cmdline_sha256, 32);
+	} else {
+		return -1;
+	}
+	if (!(f->flags & FDT_STUB_FLAG_VERIFY))
+		memset(sha256, 0, 32);
+	return 0;
+}
+
+/* The record in the image's digest note */
+static int note_digest(const struct image_read *img, uint32_t kind, uint32_t index,
+		       uint64_t *size, uint8_t sha256[32])
 {
 	const struct notewalk_note *note = imageread_note(img, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS);
 	uint32_t count, i;
@@ -311,6 +395,13 @@ int imageread_digest(const struct image_read *img, uint32_t kind, uint32_t index
 		}
 	}
 	return -1;
+}
+
+int imageread_digest(const struct image_read *img, uint32_t kind, uint32_t index,
+		     uint64_t *size, uint8_t sha256[32])
+{
+	return img->fdt_stub ? fdt_digest(img, kind, index, size, sha256)
+		: note_digest(img, kind, index, size, sha256);
 }
 
 /* p_memsz of the image's PT_LOAD at `addr` holding `filesz` file bytes, or 0 */

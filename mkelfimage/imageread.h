@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "formats/elfimage.h"
+#include "formats/fdtstub.h"
 #include "formats/notewalk.h"
 #include "formats/stubparam.h"
 #include "formats/x86_vmlinux.h"
@@ -35,6 +36,9 @@ struct image_read {
 	struct stub_header stub;
 	struct stub_params params;  /* fields read little endian; absent tail fields 0 */
 	int has_params;
+	/* a device-tree stub (arm64, riscv64): its block as read, mapped onto `params` too */
+	int fdt_stub;
+	struct fdt_stub_params fdt;
 };
 
 /*

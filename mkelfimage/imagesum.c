@@ -8,6 +8,7 @@
 
 #include "formats/elfnote.h"
 #include "formats/stubparam.h"
+#include "arch.h"
 #include "stub.h"
 #include "formats/ipsum.h"
 #include "formats/le.h"
@@ -51,15 +52,51 @@ int imagesum_elfboot(const struct image_read *img, uint16_t *sum, uint16_t *note
 	return note && note->descsz >= 2;
 }
 
+/* Bytes of `have` that differ from `want` (`len` each); the first at *first */
+static long count_differences(const uint8_t *want, const uint8_t *have, size_t len, uint64_t *first)
+{
+	long count = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (want[i] != have[i] && !count++)
+			*first = i;
+	return count;
+}
+
+/*
+ * A device-tree stub (arm64, riscv64) is position independent: its bytes
+ * are the blob's wherever it lies, the parameter block aside.
+ */
+static long fdt_stub_differs(const struct image_read *img, uint64_t *first)
+{
+	const struct elfimage_segment *seg = &img->elf.load[img->stub_segment];
+	const struct arch *arch = arch_find_machine(64, img->elf.machine);
+	const struct stub_header *h = &img->stub;
+	const uint8_t *have = img->map + seg->offset;
+	uint8_t *want;
+	long count;
+
+	if (!arch || !arch->stub->size || seg->filesz != arch->stub->size || h->params_offset > seg->filesz ||
+	    h->params_size > seg->filesz - h->params_offset || !(want = malloc(arch->stub->size)))
+		return -1;
+	memcpy(want, arch->stub->bytes, arch->stub->size);
+	memcpy(want + h->params_offset, have + h->params_offset, h->params_size);
+	count = count_differences(want, have, (size_t)seg->filesz, first);
+	free(want);
+	return count;
+}
+
 long imagesum_stub_differs(const struct image_read *img, uint64_t *first)
 {
 	const struct elfimage_segment *seg;
 	const struct stub_header *h = &img->stub;
 	const uint8_t *have;
 	uint8_t *want;
-	long count = 0;
-	size_t i;
+	long count;
 
+	if (img->fdt_stub && img->stub_segment >= 0)
+		return fdt_stub_differs(img, first);
 	if (!img->has_params || img->stub_segment < 0 ||
 	    (img->elf.machine != EM_386 && img->elf.machine != EM_X86_64))
 		return -1;
@@ -83,9 +120,7 @@ long imagesum_stub_differs(const struct image_read *img, uint64_t *first)
 		}
 		memcpy(want + h->multiboot2_offset, have + h->multiboot2_offset, size);
 	}
-	for (i = 0; i < seg->filesz; i++)
-		if (want[i] != have[i] && !count++)
-			*first = i;
+	count = count_differences(want, have, (size_t)seg->filesz, first);
 	free(want);
 	return count;
 }

@@ -17,6 +17,7 @@
 #include "formats/le.h"
 #include "formats/digestnote.h"
 #include "imagesum.h"
+#include "kernel.h"
 #include "formats/elfnote.h"
 #include "formats/initrd_kind.h"
 #include "formats/sha256.h"
@@ -193,11 +194,12 @@ static void print_kernel(struct out *o, const struct image_read *img)
 	char protocol[16], text[256];
 
 	int vmlinux = p->kernel_protocol == STUB_KERNEL_PVH;
+	const char *kind = kernel_image_format_name(img);
 
 	out_begin(o, "kernel", 0);
-	out_str(o, "kind", vmlinux ? "vmlinux" : "bzImage");
-	out_str(o, "entered_through", vmlinux ? "PVH entry (XEN_ELFNOTE_PHYS32_ENTRY)"
-		: "Linux 32-bit boot protocol");
+	out_str(o, "kind", kind ? kind : "unknown");
+	out_str(o, "entered_through", img->fdt_stub ? "its first byte, the device tree in a register (device-tree stub)"
+		: vmlinux ? "PVH entry (XEN_ELFNOTE_PHYS32_ENTRY)" : "Linux 32-bit boot protocol");
 	out_uint(o, "load_address", p->kernel_load_addr, 1);
 	out_uint(o, "size", p->kernel_file_size, 0);
 	out_uint(o, "entry", p->kernel_entry, 1);
@@ -461,6 +463,35 @@ static void print_arm64_loaders(struct out *o, const struct image_read *img)
 }
 
 /*
+ * A riscv64 image (arch_riscv64.c): QEMU 7.2's -kernel hands OpenSBI the
+ * lowest segment's address, fw_jump enters 0x80200000 whatever the ELF
+ * says, and U-Boot 2023.01's bootelf -p copies every program header.
+ */
+static void print_riscv64_loaders(struct out *o, const struct image_read *img)
+{
+	const struct elfimage_segment *low = NULL;
+	int notes = img->elf.phnum != img->elf.load_count;
+	size_t i;
+	const char *stub_first;
+
+	for (i = 0; i < img->elf.load_count; i++)
+		if (!low || img->elf.load[i].paddr < low->paddr)
+			low = &img->elf.load[i];
+	stub_first = !low || img->stub_segment < 0 || low != &img->elf.load[img->stub_segment] ||
+		stub_header_at(img->map + low->offset, low->filesz) != STUB_HEADER_JUMP_SIZE
+		? "the lowest segment does not open with the stub's jump: QEMU 7.2 enters there, not at e_entry" : NULL;
+	out_begin(o, "loaders", 1);
+	loader(o, "QEMU virt -kernel (OpenSBI fw_dynamic)", stub_first);
+	loader(o, "OpenSBI fw_jump (enters 0x80200000)", stub_first ? stub_first
+	       : low->paddr != 0x80200000 ? "the stub is not at 0x80200000" : NULL);
+	loader(o, "U-Boot bootelf -p", notes ? "a program header other than PT_LOAD: U-Boot 2023.01 copies it to its p_paddr"
+	       : NULL);
+	loader(o, "kexec (segment count)", img->elf.load_count <= INSPECT_KEXEC_MAX_LOADS ? NULL
+	       : "more PT_LOAD than kexec_load takes with its loaders' own");
+	out_end(o, 1);
+}
+
+/*
  * An Alpha image: QEMU's clipper loads it and puts its command line at
  * PARAM, below the lowest segment, which must therefore be the kernel's.
  */
@@ -498,6 +529,10 @@ static void print_loaders(struct out *o, const struct image_read *img)
 	}
 	if (img->elf.machine == EM_ALPHA) {
 		print_alpha_loaders(o, img);
+		return;
+	}
+	if (img->elf.machine == EM_RISCV) {
+		print_riscv64_loaders(o, img);
 		return;
 	}
 

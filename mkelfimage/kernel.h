@@ -114,6 +114,9 @@ int kernel_open(struct kernel *k, struct input_file *file, unsigned arch);
  */
 int kernel_open_image(struct kernel *k, struct input_file *file, const struct image_read *img);
 
+/* The name of the format of the kernel `img` holds ("bzImage", "RISC-V Image"), or NULL */
+const char *kernel_image_format_name(const struct image_read *img);
+
 /*
  * For the formats that may come compressed: decode k->file (gzip, or xz)
  * under `rules` (compress.h) into an unlinked temporary file that takes

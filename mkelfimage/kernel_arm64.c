@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <elf.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,20 +32,16 @@ static int arm64_probe(const uint8_t *head, size_t len)
 	return 1;
 }
 
-static int arm64_open(struct kernel *k, const uint8_t *head, size_t len)
+/* The header in `buf` (`got` bytes of a `size`-byte Image), checked; the limits */
+static int arm64_read(struct kernel *k, const uint8_t *buf, size_t got, uint64_t size)
 {
 	struct arm64_image_info *info = calloc(1, sizeof(*info));
-	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
 	struct fmt_error err;
-	size_t got;
-	int status;
 
 	if (!info)
 		return report_error(EXIT_IO, "out of memory");
 	k->info = info;
-	if ((status = kernel_flat_open(k, head, len, "arm64", buf, &got)) != EXIT_OK)
-		return status;
-	if (arm64_image_parse(buf, got, k->file->size, info, &err) != FMT_OK ||
+	if (arm64_image_parse(buf, got, size, info, &err) != FMT_OK ||
 	    arm64_image_validate(info, &err) != FMT_OK)
 		return kernel_flat_header_error(k, &err, "arm64 Image");
 	/* arch/arm64/include/uapi/asm/setup.h: COMMAND_LINE_SIZE 2048, NUL included */
@@ -52,6 +50,29 @@ static int arm64_open(struct kernel *k, const uint8_t *head, size_t len)
 	k->initrd_addr_max = 0;
 	k->version[0] = '\0';
 	return EXIT_OK;
+}
+
+static int arm64_open(struct kernel *k, const uint8_t *head, size_t len)
+{
+	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
+	size_t got;
+	int status = kernel_flat_open(k, head, len, "arm64", buf, &got);
+
+	return status != EXIT_OK ? status : arm64_read(k, buf, got, k->file->size);
+}
+
+static int arm64_probe_image(const struct image_read *img)
+{
+	return kernel_flat_probe_image(img, EM_AARCH64);
+}
+
+static int arm64_open_image(struct kernel *k, const struct image_read *img)
+{
+	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
+	size_t got;
+	int status = kernel_flat_open_image(k, img, buf, &got);
+
+	return status != EXIT_OK ? status : arm64_read(k, buf, got, k->file->size);
 }
 
 /*
@@ -101,6 +122,8 @@ const struct kernel_format kernel_arm64 = {
 	.arch = IMAGE_ARCH_ARM64,
 	.probe = arm64_probe,
 	.open = arm64_open,
+	.probe_image = arm64_probe_image,
+	.open_image = arm64_open_image,
 	.place = arm64_place,
 	.describe = arm64_describe,
 	.describe_json = arm64_describe_json,

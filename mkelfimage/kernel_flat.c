@@ -8,6 +8,7 @@
 #include "common/report.h"
 #include "compress.h"
 #include "formats/initrd_kind.h"
+#include "imageread.h"
 #include "kernel_flat.h"
 
 /* An Image.gz decodes to at most this (Debian's arm64 cloud Image is 27 MB) */
@@ -68,6 +69,27 @@ int kernel_flat_open(struct kernel *k, const uint8_t *head, size_t len, const ch
 	if (n < 0)
 		return report_errno(EXIT_BAD_INPUT, "kernel", file->path, "cannot read");
 	*got = (size_t)n;
+	return EXIT_OK;
+}
+
+int kernel_flat_probe_image(const struct image_read *img, uint16_t machine)
+{
+	return img->fdt_stub && img->elf.machine == machine;
+}
+
+int kernel_flat_open_image(struct kernel *k, const struct image_read *img,
+			   uint8_t buf[KERNEL_FLAT_HEAD_BYTES], size_t *got)
+{
+	uint64_t size = img->params.kernel_file_size;
+	const uint8_t *code = imageread_bytes(img, img->params.kernel_load_addr, size);
+
+	if (!code || size == 0)
+		return report_error(EXIT_BAD_INPUT, "image '%s': the kernel is not in the image's file data", img->path);
+	k->file->offset = (uint64_t)(code - img->map);
+	k->file->size = size;
+	k->file_size = size;
+	*got = size < KERNEL_FLAT_HEAD_BYTES ? (size_t)size : KERNEL_FLAT_HEAD_BYTES;
+	memcpy(buf, code, *got);
 	return EXIT_OK;
 }
 

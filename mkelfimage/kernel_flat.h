@@ -31,6 +31,16 @@ const char *kernel_flat_foreign(const uint8_t *head, size_t len, const char *arc
 int kernel_flat_open(struct kernel *k, const uint8_t *head, size_t len, const char *arch,
 		     uint8_t buf[KERNEL_FLAT_HEAD_BYTES], size_t *got);
 
+/*
+ * The Image an image of ours holds (the edits): the kernel segment's file
+ * bytes, which k->file (the image's descriptor) now starts at; its head
+ * into `buf`. `machine` is the arch's e_machine: another arch's image is
+ * not this format's.
+ */
+int kernel_flat_probe_image(const struct image_read *img, uint16_t machine);
+int kernel_flat_open_image(struct kernel *k, const struct image_read *img,
+			   uint8_t buf[KERNEL_FLAT_HEAD_BYTES], size_t *got);
+
 /* The error line for a header the parser or the rules refused */
 int kernel_flat_header_error(const struct kernel *k, const struct fmt_error *err, const char *what);
 

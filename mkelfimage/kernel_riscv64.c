@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <elf.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -19,6 +21,10 @@
 #include "kernel_flat.h"
 #include "spec.h"
 
+#ifndef EM_RISCV
+#define EM_RISCV 243
+#endif
+
 /* The only riscv64 format: open names what is wrong with anything else. */
 static int riscv64_probe(const uint8_t *head, size_t len)
 {
@@ -27,20 +33,16 @@ static int riscv64_probe(const uint8_t *head, size_t len)
 	return 1;
 }
 
-static int riscv64_open(struct kernel *k, const uint8_t *head, size_t len)
+/* The header in `buf` (`got` bytes of a `size`-byte Image), checked; the limits */
+static int riscv64_read(struct kernel *k, const uint8_t *buf, size_t got, uint64_t size)
 {
 	struct riscv64_image_info *info = calloc(1, sizeof(*info));
-	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
 	struct fmt_error err;
-	size_t got;
-	int status;
 
 	if (!info)
 		return report_error(EXIT_IO, "out of memory");
 	k->info = info;
-	if ((status = kernel_flat_open(k, head, len, "riscv64", buf, &got)) != EXIT_OK)
-		return status;
-	if (riscv64_image_parse(buf, got, k->file->size, info, &err) != FMT_OK ||
+	if (riscv64_image_parse(buf, got, size, info, &err) != FMT_OK ||
 	    riscv64_image_validate(info, &err) != FMT_OK)
 		return kernel_flat_header_error(k, &err, "RISC-V Image");
 	k->cmdline_max = RISCV64_COMMAND_LINE_SIZE - 1;
@@ -48,6 +50,29 @@ static int riscv64_open(struct kernel *k, const uint8_t *head, size_t len)
 	k->initrd_addr_max = 0;
 	k->version[0] = '\0';
 	return EXIT_OK;
+}
+
+static int riscv64_open(struct kernel *k, const uint8_t *head, size_t len)
+{
+	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
+	size_t got;
+	int status = kernel_flat_open(k, head, len, "riscv64", buf, &got);
+
+	return status != EXIT_OK ? status : riscv64_read(k, buf, got, k->file->size);
+}
+
+static int riscv64_probe_image(const struct image_read *img)
+{
+	return kernel_flat_probe_image(img, EM_RISCV);
+}
+
+static int riscv64_open_image(struct kernel *k, const struct image_read *img)
+{
+	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
+	size_t got;
+	int status = kernel_flat_open_image(k, img, buf, &got);
+
+	return status != EXIT_OK ? status : riscv64_read(k, buf, got, k->file->size);
 }
 
 /*
@@ -94,6 +119,8 @@ const struct kernel_format kernel_riscv64 = {
 	.arch = IMAGE_ARCH_RISCV64,
 	.probe = riscv64_probe,
 	.open = riscv64_open,
+	.probe_image = riscv64_probe_image,
+	.open_image = riscv64_open_image,
 	.place = riscv64_place,
 	.describe = riscv64_describe,
 	.describe_json = riscv64_describe_json,

@@ -2,13 +2,17 @@
 /* The kernel formats, in the order they are probed (kernel.h). */
 #include "config.h"
 
+#include <elf.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "common/fdio.h"
 #include "common/report.h"
+#include "arch.h"
 #include "compress.h"
+#include "imageread.h"
 #include "kernel.h"
 
 extern const struct kernel_format kernel_vmlinux, kernel_bzimage, kernel_alpha, kernel_arm64,
@@ -58,20 +62,34 @@ int kernel_open(struct kernel *k, struct input_file *file, unsigned arch)
 
 int kernel_open_image(struct kernel *k, struct input_file *file, const struct image_read *img)
 {
+	/* only the formats of the image's arch are asked */
+	const struct arch *arch = arch_find_machine(img->elf.elf_class == ELFCLASS64 ? 64 : 32, img->elf.machine);
 	size_t i;
 
 	memset(k, 0, sizeof(*k));
 	k->file = file;
-	for (i = 0; i < sizeof(kernel_formats) / sizeof(kernel_formats[0]); i++) {
+	for (i = 0; arch && i < sizeof(kernel_formats) / sizeof(kernel_formats[0]); i++) {
 		const struct kernel_format *format = kernel_formats[i];
 
-		if (format->probe_image && format->probe_image(img)) {
+		if (format->arch == arch->id && format->probe_image && format->probe_image(img)) {
 			k->format = format;
 			return format->open_image(k, img);
 		}
 	}
 	return report_error(EXIT_BAD_INPUT, "image '%s': holds no kernel this mkelfimage can rebuild from",
 			    file->path);
+}
+
+const char *kernel_image_format_name(const struct image_read *img)
+{
+	const struct arch *arch = arch_find_machine(img->elf.elf_class == ELFCLASS64 ? 64 : 32, img->elf.machine);
+	size_t i;
+
+	for (i = 0; arch && i < sizeof(kernel_formats) / sizeof(kernel_formats[0]); i++)
+		if (kernel_formats[i]->arch == arch->id && kernel_formats[i]->probe_image &&
+		    kernel_formats[i]->probe_image(img))
+			return kernel_formats[i]->name;
+	return NULL;
 }
 
 int kernel_decode(struct kernel *k, int gzip, const struct decode_rules *rules)

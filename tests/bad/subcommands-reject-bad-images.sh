@@ -102,7 +102,7 @@ expect "extract: the stub's segment cut inside its header" 1 \
 	"$bad/cut-in-stub-header.elf" extract "$bad/cut-in-stub-header.elf" --kernel "$out/k"
 for edit in "set-command-line:console=ttyS0" "replace-initrd:$work/rd2.img"; do
 	expect "${edit%%:*}: the stub's segment cut inside its header" 1 \
-		"image '$bad/cut-in-stub-header.elf': not an x86 image made by mkelfimage" \
+		"image '$bad/cut-in-stub-header.elf': not an x86, arm64 or riscv64 image made by mkelfimage" \
 		"$bad/cut-in-stub-header.elf" "${edit%%:*}" "$bad/cut-in-stub-header.elf" "${edit#*:}"
 done
 

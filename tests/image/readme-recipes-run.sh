@@ -16,6 +16,8 @@ mkdir -p "$dir" || exit 1
 cp "$PROBE_DIR/probe-2.15-reloc.bzImage" "$dir/bzImage" || exit 1
 head -c 65536 /dev/urandom >"$dir/rd.img"
 ln -s "$top_srcdir/templates" "$dir/templates"
+# the riscv64 recipe's Image: the riscv64 probe, when this build has its stub
+[ -f "$top_builddir/tests/riscv64/probe.Image" ] && cp "$top_builddir/tests/riscv64/probe.Image" "$dir/Image"
 fake_memmap "$work/root"
 qemu=${QEMU_X86_64:-}
 
@@ -28,6 +30,36 @@ n=0
 while IFS= read -r line; do
 	n=$((n + 1))
 	case $line in
+	"mkelfimage --arch riscv64 "*)
+		if [ ! -f "$dir/Image" ]; then
+			tap_skip "README command $n runs: $line" "no riscv64 stub (configure: riscv64 support: no)"
+			continue
+		fi
+		check "README command $n runs: $line" \
+			sh -c "cd '$dir' && eval \"'$MKELFIMAGE' \${1#mkelfimage }\" >'$work/out.$n' 2>&1" sh "$line"
+		;;
+	"qemu-system-riscv64 "*)
+		if [ -z "${QEMU_RISCV64:-}" ] || [ ! -x "$QEMU_RISCV64" ] || [ ! -f "$dir/Image" ]; then
+			tap_skip "README command $n boots the riscv64 probe: $line" "no qemu-system-riscv64 or no riscv64 stub"
+			continue
+		fi
+		# the serial console to a file instead of -nographic; the probe powers off
+		eval "set -- ${line#qemu-system-riscv64 }"
+		args=
+		for arg in "$@"; do
+			case $arg in
+			-nographic) ;;
+			*.elf) args="$args $dir/$arg" ;;
+			*) args="$args $arg" ;;
+			esac
+		done
+		# shellcheck disable=SC2086
+		timeout "${BOOT_TIMEOUT:-60}" "$QEMU_RISCV64" $args -display none -monitor none \
+			-serial "file:$work/boot.$n" -no-reboot </dev/null >/dev/null 2>&1
+		tr -d '\r' <"$work/boot.$n" >"$work/boot.$n.txt"
+		check_eq "README command $n boots the riscv64 probe with the built-in text: $line" \
+			"console=ttyS0" "$(report_value cmdline "$work/boot.$n")"
+		;;
 	"mkelfimage "*)
 		check "README command $n runs: $line" \
 			sh -c "cd '$dir' && eval \"'$MKELFIMAGE' \${1#mkelfimage }\" >'$work/out.$n' 2>&1" sh "$line"

@@ -11,7 +11,8 @@ TAP_TEST_LIST += \
 	%D%/riscv64-plan-and-image-layout.sh \
 	%D%/riscv64-probe-opensbi.sh \
 	%D%/riscv64-linux-boots.sh \
-	%D%/riscv64-uboot-bootelf.sh
+	%D%/riscv64-uboot-bootelf.sh \
+	%D%/riscv64-inspect-extract-edit.sh
 EXTRA_DIST += \
 	%D%/riscv64-lib.sh \
 	%D%/probe-entry.S \
