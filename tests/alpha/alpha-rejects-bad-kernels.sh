@@ -83,6 +83,6 @@ expect_error "--verify-at-boot is refused for alpha" "--verify-at-boot is not su
 expect_error "--initrd-placement high is refused for alpha" "--initrd-placement high is not supported" \
 	--kernel "$ALPHA_PROBE" --initrd-placement high
 "$MKELFIMAGE" --arch sparc --kernel "$ALPHA_PROBE" -o "$out" 2>"$work/err"
-check_eq "--arch sparc is a usage error" "1 mkelfimage: --arch 'sparc': use x86, alpha or arm64" \
+check_eq "--arch sparc is a usage error" "1 mkelfimage: --arch 'sparc': use x86, alpha, arm64 or riscv64" \
 	"$? $(cat "$work/err")"
 tap_done

@@ -49,19 +49,23 @@ check "kexec.yaml builds an image" build kexec.yaml "$work/kexec.elf"
 check "kexec.yaml: multiboot header" has_multiboot "$work/kexec.elf"
 loads=$(LC_ALL=C readelf -lW "$work/kexec.elf" | grep -c '^ *LOAD')
 check "kexec.yaml: $loads PT_LOAD, room left under kexec_load's 16" test "$loads" -le 10
-# coreboot-payload.yaml: ELFBoot notes only, fixed command line, xz initrd, 8 MiB budget.
+# coreboot-payload.yaml: ELFBoot notes and the multiboot header (try it under QEMU -kernel
+# first), fixed command line, xz initrd, digests, a 15 MiB budget (a 16 MiB ROM).
 check "coreboot-payload.yaml builds an image" build coreboot-payload.yaml "$work/payload.elf"
-check "coreboot-payload.yaml: no multiboot header" sh -c "! head -c 8192 '$work/payload.elf' | od -An -tx4 -v -w4 | grep -qx ' 1badb002'"
+check "coreboot-payload.yaml: a multiboot header, so QEMU -kernel can try the payload" \
+	has_multiboot "$work/payload.elf"
+check "coreboot-payload.yaml: digests recorded (for the audit after the flash)" sh -c \
+	"'$MKELFIMAGE' inspect '$work/payload.elf' | grep -Eq '^  kernel loaded +0 +[0-9]+ [0-9a-f]{64} ok$'"
 check "coreboot-payload.yaml: ELFBoot notes, no PVH note" sh -c "readelf -nW '$work/payload.elf' | grep -q '^ *ELFBoot' &&
 	! readelf -nW '$work/payload.elf' | grep -q '^ *Xen '"
 check "coreboot-payload.yaml: the initrd is recompressed with xz" sh -c \
 	"'$MKELFIMAGE' inspect '$work/payload.elf' | grep -q '^  initrd 0: .* bytes, xz\$'"
-head -c 9000000 /dev/urandom >"$work/big.img"
+head -c 16000000 /dev/urandom >"$work/big.img"
 "$MKELFIMAGE" --template "$templates/coreboot-payload.yaml" --kernel "$kernel" --initrd "$work/big.img" \
 	-o "$work/big.elf" >/dev/null 2>"$work/big.err"
-check_eq "coreboot-payload.yaml: an image over its 8 MiB budget fails (exit 1)" 1 $?
+check_eq "coreboot-payload.yaml: an image over its 15 MiB budget fails (exit 1)" 1 $?
 check "coreboot-payload.yaml: the overshoot is named, nothing written" sh -c \
-	"grep -Eq 'bytes exceed --max-size 8388608 by [0-9]+ bytes; nothing written' '$work/big.err' && test ! -e '$work/big.elf'"
+	"grep -Eq 'bytes exceed --max-size 15728640 by [0-9]+ bytes; nothing written' '$work/big.err' && test ! -e '$work/big.elf'"
 if command -v cbfstool >/dev/null 2>&1; then
 	cbfstool "$work/rom" create -m x86 -s 16777216 >/dev/null 2>&1
 	check "coreboot-payload.yaml: cbfstool add-payload accepts the image" \
