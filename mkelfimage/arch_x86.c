@@ -30,7 +30,7 @@
 #define X86_PAGE        0x1000ull
 
 /* Payloads in file order: the stub first, for the multiboot 8 KiB rule. */
-static const enum plan_segment_kind x86_file_order[] = { SEG_STUB, SEG_CMDLINE, SEG_KERNEL, SEG_INITRD };
+static const enum plan_segment_kind x86_file_order[] = { SEG_STUB, SEG_CMDLINE, SEG_KERNEL, SEG_INITRD, SEG_RECORDS };
 
 static int x86_place(struct plan *plan, const struct stub_header *stub, const struct inputs *in)
 {

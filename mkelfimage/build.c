@@ -22,6 +22,7 @@
 #include "plan.h"
 #include "plan_print.h"
 #include "plan_rules.h"
+#include "records.h"
 #include "setupnote.h"
 #include "stub.h"
 
@@ -68,6 +69,8 @@ static int plan_image(struct build *b)
 		status = b->arch->place(&b->plan, &b->stub, b->in);
 	if (status == EXIT_OK && b->arch->notes)
 		status = add_notes(b);
+	if (status == EXIT_OK && b->arch->notes)
+		status = records_add(&b->plan);
 	if (status == EXIT_OK) {
 		plan_layout(&b->plan);
 		b->plan.max_file_size = spec->max_size;
@@ -119,8 +122,8 @@ static int prepare_stub(struct build *b, const struct digest_set *digests, uint8
 /*
  * The payloads first, each in one pass that feeds the digests and the
  * ELFBoot checksum (their sinks hang on the plan); then what depends on
- * them: the digest note, the stub's parameters, the notes; last the
- * checksum, patched in.
+ * them: the digest note, the stub's parameters, the records segment (our
+ * notes, loaded), the notes; last the checksum, patched in.
  */
 static int write_image(struct build *b, int fd, struct digest_set *digests, int compute)
 {
@@ -141,7 +144,7 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 		status = elfwrite_headers(fd, path, plan, plan->elf_class == ELFCLASS64
 					  ? b->arch->machine64 : b->arch->machine32);
 	for (i = 0; status == EXIT_OK && i < plan->segment_count; i++)
-		if (plan->segments[i].kind != SEG_STUB)
+		if (plan->segments[i].kind != SEG_STUB && plan->segments[i].kind != SEG_RECORDS)
 			status = elfwrite_segment(fd, path, &plan->segments[i]);
 	if (status == EXIT_OK && compute)
 		status = digest_run_finish(&run, b->in, digests);
@@ -153,6 +156,10 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 		status = prepare_stub(b, record ? digests : NULL, &stub_bytes);
 	if (status == EXIT_OK)
 		status = elfwrite_segment(fd, path, plan_find_segment(plan, SEG_STUB));
+	/* the loaded copy of our notes, with the digests now in them */
+	if (status == EXIT_OK && plan_find_segment(plan, SEG_RECORDS) &&
+	    (status = records_fill(plan)) == EXIT_OK)
+		status = elfwrite_segment(fd, path, plan_find_segment(plan, SEG_RECORDS));
 	if (status == EXIT_OK)
 		status = elfwrite_notes(fd, path, plan);
 	/* last: the ELFBoot checksum covers every PT_LOAD written above */

@@ -18,6 +18,7 @@
 #include "formats/digestnote.h"
 #include "formats/multiboot.h"
 #include "formats/multiboot2.h"
+#include "formats/records.h"
 #include "imageread.h"
 #include "output.h"
 #include "common/report.h"
@@ -91,27 +92,66 @@ static int map_file(const char *path, struct image_read *img, int lock)
 	return EXIT_OK;
 }
 
-/* Every PT_NOTE (elfimage_parse checked each lies in the file), walked note by note. */
-static int read_notes(struct image_read *img)
+/* The notes in `len` bytes at file offset `offset`, walked note by note after those read */
+static int walk_notes(struct image_read *img, uint64_t offset, uint64_t len)
 {
 	struct fmt_error err;
+	size_t cursor = 0;
+	enum fmt_status fs = FMT_NOT_THIS_FORMAT; /* set before use; GCC cannot tell */
+
+	while (img->note_count < IMAGEREAD_MAX_NOTES &&
+	       (fs = notewalk_next(img->map + offset, (size_t)len, &cursor, &img->notes[img->note_count], &err)) == FMT_OK)
+		img->note_count++;
+	if (img->note_count < IMAGEREAD_MAX_NOTES && fs != FMT_NOT_THIS_FORMAT)
+		return report_error(EXIT_BAD_INPUT, "image '%s': %s at file offset 0x%llx: %s", img->path,
+				    err.where, (unsigned long long)(offset + err.offset), err.why);
+	return EXIT_OK;
+}
+
+/*
+ * Our own notes from the records segment (formats/records.h), when no
+ * PT_NOTE holds them: an image whose notes a loader format dropped (a
+ * payload taken back out of a coreboot ROM).
+ */
+static int read_records(struct image_read *img)
+{
 	size_t i;
 
-	for (i = 0; i < img->elf.note_count; i++) {
-		const struct elfimage_note_segment *seg = &img->elf.note[i];
-		size_t cursor = 0;
-		enum fmt_status fs = FMT_NOT_THIS_FORMAT; /* set before use; GCC cannot tell */
+	for (i = 0; i < img->note_count; i++)
+		if (notewalk_is(&img->notes[i], MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_DIGESTS))
+			return EXIT_OK;
+	for (i = 0; i < img->elf.load_count; i++) {
+		const struct elfimage_segment *seg = &img->elf.load[i];
+		const uint8_t *p = img->map + seg->offset;
+		uint32_t size;
 
-		img->last_pt_note_first = img->note_count;
-		while (img->note_count < IMAGEREAD_MAX_NOTES &&
-		       (fs = notewalk_next(img->map + seg->offset, (size_t)seg->filesz, &cursor,
-					   &img->notes[img->note_count], &err)) == FMT_OK)
-			img->note_count++;
-		if (img->note_count < IMAGEREAD_MAX_NOTES && fs != FMT_NOT_THIS_FORMAT)
-			return report_error(EXIT_BAD_INPUT, "image '%s': %s at file offset 0x%llx: %s", img->path,
-					    err.where, (unsigned long long)(seg->offset + err.offset), err.why);
+		if (seg->filesz < RECORDS_HEADER_SIZE || memcmp(p, RECORDS_MAGIC, RECORDS_MAGIC_LEN) != 0)
+			continue;
+		size = le32_get(p + offsetof(struct records_header, size));
+		if (le32_get(p + offsetof(struct records_header, version)) != RECORDS_VERSION ||
+		    size > seg->filesz - RECORDS_HEADER_SIZE)
+			return report_error(EXIT_BAD_INPUT, "image '%s': records segment at 0x%llx: version %u, "
+					    "%u bytes of notes in %llu: not one this mkelfimage reads",
+					    img->path, (unsigned long long)seg->paddr,
+					    le32_get(p + offsetof(struct records_header, version)), size,
+					    (unsigned long long)(seg->filesz - RECORDS_HEADER_SIZE));
+		img->notes_from_records = 1;
+		return walk_notes(img, seg->offset + RECORDS_HEADER_SIZE, size);
 	}
 	return EXIT_OK;
+}
+
+/* Every PT_NOTE (elfimage_parse checked each lies in the file), then the records. */
+static int read_notes(struct image_read *img)
+{
+	size_t i;
+	int status = EXIT_OK;
+
+	for (i = 0; status == EXIT_OK && i < img->elf.note_count; i++) {
+		img->last_pt_note_first = img->note_count;
+		status = walk_notes(img, img->elf.note[i].offset, img->elf.note[i].filesz);
+	}
+	return status == EXIT_OK ? read_records(img) : status;
 }
 
 /* The 32-bit fields of struct stub_params that `size` bytes cover, little endian. */

@@ -31,6 +31,7 @@ struct image_read {
 	struct notewalk_note notes[IMAGEREAD_MAX_NOTES];
 	size_t note_count;
 	size_t last_pt_note_first;  /* notes[i >= this] come from the last PT_NOTE */
+	int notes_from_records;     /* our notes came from the records segment: the PT_NOTEs were dropped */
 	/* the stub: index in elf.load[], or -1 when no segment starts with its header */
 	int stub_segment;
 	struct stub_header stub;

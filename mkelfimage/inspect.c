@@ -20,6 +20,7 @@
 #include "kernel.h"
 #include "formats/elfnote.h"
 #include "formats/initrd_kind.h"
+#include "formats/records.h"
 #include "formats/sha256.h"
 #include "formats/sha256_host.h"
 #include "imageread.h"
@@ -118,6 +119,9 @@ static const char *segment_name(const struct image_read *img, size_t i)
 		return "command line";
 	if (img->params.initrd_size && addr == img->params.initrd_addr)
 		return "initrd";
+	if (img->elf.load[i].filesz >= RECORDS_MAGIC_LEN &&
+	    !memcmp(img->map + img->elf.load[i].offset, RECORDS_MAGIC, RECORDS_MAGIC_LEN))
+		return "records";
 	return "unknown";
 }
 
@@ -594,6 +598,9 @@ static void print_image(struct out *o, const struct image_read *img)
 	out_end(o, 0);
 	print_segments(o, img);
 	print_notes(o, img);
+	out_str(o, "notes_source", img->notes_from_records
+		? "the records segment: the image has lost its PT_NOTEs (a payload taken back out of a ROM?)"
+		: img->note_count ? "PT_NOTE" : NULL);
 	out_bool(o, "made_by_mkelfimage", img->has_params || is_alpha_image(img));
 	if (img->has_params) {
 		print_stub(o, img);

@@ -30,6 +30,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/plan_rules.c %D%/plan_rules.h \
 	%D%/plan_print.c %D%/plan_print.h \
 	%D%/notes.c %D%/notes.h \
+	%D%/records.c %D%/records.h \
 	%D%/bootnotes.c %D%/bootnotes.h \
 	%D%/setupnote.c %D%/setupnote.h \
 	%D%/digest.c %D%/digest.h \

@@ -239,4 +239,6 @@ void plan_free(struct plan *plan)
 			free(plan->segments[i].parts);
 	plan->segment_count = 0;
 	notes_free(&plan->notes);
+	free(plan->records_bytes);
+	plan->records_bytes = NULL;
 }

@@ -31,6 +31,7 @@ enum plan_segment_kind {
 	SEG_CMDLINE,
 	SEG_INITRD,
 	SEG_DTB,                     /* arm64 --dtb */
+	SEG_RECORDS,                 /* mkelfimage's notes, loaded (records.h) */
 };
 
 /*
@@ -105,6 +106,7 @@ struct plan {
 	struct plan_segment segments[PLAN_MAX_LOAD];
 	unsigned segment_count;      /* in ascending address order */
 	uint64_t min_ram;            /* end of the highest segment, physical */
+	uint8_t *records_bytes;      /* the records segment's bytes (records.c), owned */
 
 	/* the PT_NOTE contents (PVH entry, ELFBoot, digests), in file order */
 	struct note_list notes;

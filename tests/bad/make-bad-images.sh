@@ -43,7 +43,7 @@ head -c 122 "$good32" >"$out/cut-in-phdrs32.elf"
 head -c 164 "$good64" >"$out/cut-in-phdrs64.elf"
 # The PT_NOTE ends 8 bytes in, inside its first note's header.
 v32 cut-in-notes32.elf && le "$out/cut-in-notes32.elf" "$(ph32 0 16)" 4 8
-v64 cut-in-notes64.elf && le "$out/cut-in-notes64.elf" "$(ph64 4 32)" 8 8
+v64 cut-in-notes64.elf && le "$out/cut-in-notes64.elf" "$(ph64 5 32)" 8 8   # after the five PT_LOADs
 # The stub's PT_LOAD holds 16 bytes: its header (struct stub_header) is cut.
 v32 cut-in-stub-header.elf && le "$out/cut-in-stub-header.elf" "$(ph32 2 16)" 4 16
 # The file ends 5 bytes before the end of the initrd's bytes.
@@ -67,9 +67,12 @@ le "$out/overlap.elf" "$(ph32 3 8)" 4 $((stub + 0x1000))
 le "$out/overlap.elf" "$(ph32 3 12)" 4 $((stub + 0x1000))
 
 # The mkelfimage notes (name "mkelfimage", n_namesz 11): the kernel-setup copy
-# (type 2) and the digests (type 1) made unknown (type 0x7f).
+# (type 2) and the digests (type 1) made unknown (type 0x7f). Without the digest
+# note the records segment (the last PT_LOAD, formats/records.h) would stand in:
+# its magic goes too.
 v32 no-setup-note.elf && le "$out/no-setup-note.elf" $(($(note_at "$good32" 11 2) + 8)) 4 0x7f
-v32 no-digest-note.elf && le "$out/no-digest-note.elf" $(($(note_at "$good32" 11 1) + 8)) 4 0x7f
+v32 no-digest-note.elf && le "$out/no-digest-note.elf" $(($(note_at "$good32" 11 1) + 8)) 4 0x7f &&
+	le "$out/no-digest-note.elf" "$(u32 "$good32" "$(ph32 5 4)")" 4 0
 
 # One byte flipped in the initrd's bytes, and in the kernel's.
 initrd_at=$(u32 "$good32" "$(ph32 4 4)") kernel_at=$(u32 "$good32" "$(ph32 1 4)")

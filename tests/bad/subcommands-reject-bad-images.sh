@@ -85,15 +85,15 @@ for class in 32 64; do
 		"image '$bad/cut-in-ehdr$class.elf': ELF header 0x0: the file ($size bytes) ends inside the ELF header"
 done
 rejects_image "ELF32 cut inside the program headers" "$bad/cut-in-phdrs32.elf" \
-	"image '$bad/cut-in-phdrs32.elf': program header table 0x34: 5 program headers of 32 bytes at offset 0x34 end past the file (122 bytes)"
+	"image '$bad/cut-in-phdrs32.elf': program header table 0x34: 6 program headers of 32 bytes at offset 0x34 end past the file (122 bytes)"
 rejects_image "ELF64 cut inside the program headers" "$bad/cut-in-phdrs64.elf" \
-	"image '$bad/cut-in-phdrs64.elf': program header table 0x40: 5 program headers of 56 bytes at offset 0x40 end past the file (164 bytes)"
+	"image '$bad/cut-in-phdrs64.elf': program header table 0x40: 6 program headers of 56 bytes at offset 0x40 end past the file (164 bytes)"
 rejects_image "ELF32 PT_NOTE ending inside a note header" "$bad/cut-in-notes32.elf" \
 	"image '$bad/cut-in-notes32.elf': note at file offset $(u32 "$work/good32.elf" 56): 8 bytes left, less than a 12-byte note header"
 rejects_image "ELF64 PT_NOTE ending inside a note header" "$bad/cut-in-notes64.elf" \
-	"image '$bad/cut-in-notes64.elf': note at file offset $(u32 "$work/good64.elf" $((0x40 + 4 * 56 + 8))): 8 bytes left, less than a 12-byte note header"
-rejects_image "the file cut inside the initrd's bytes" "$bad/cut-in-payload.elf" \
-	"image '$bad/cut-in-payload.elf': PT_LOAD 0xb4: file bytes [$(u32 "$work/good32.elf" $((0xb4 + 4))), +$(u32 "$work/good32.elf" $((0xb4 + 16)))) end past the file ($((size32 - 5)) bytes)"
+	"image '$bad/cut-in-notes64.elf': note at file offset $(u32 "$work/good64.elf" $((0x40 + 5 * 56 + 8))): 8 bytes left, less than a 12-byte note header"
+rejects_image "the file cut inside its last segment's bytes (the records)" "$bad/cut-in-payload.elf" \
+	"image '$bad/cut-in-payload.elf': PT_LOAD 0xd4: file bytes [$(u32 "$work/good32.elf" $((0xd4 + 4))), +$(u32 "$work/good32.elf" $((0xd4 + 16)))) end past the file ($((size32 - 5)) bytes)"
 # The stub's header cut: an ELF executable, but not one mkelfimage made.
 expect "inspect: the stub's segment cut inside its header (any ELF is inspected)" 0 "" \
 	"$bad/cut-in-stub-header.elf" inspect "$bad/cut-in-stub-header.elf"
@@ -110,7 +110,7 @@ done
 rejects_image "e_phnum PN_XNUM without section headers" "$bad/phnum-xnum.elf" \
 	"image '$bad/phnum-xnum.elf': ELF header 0x2c: e_phnum 0xffff (PN_XNUM) puts the count in section header 0, but e_shoff is 0 (no section headers)"
 rejects_image "e_phoff 0xfffffff0" "$bad/phoff-huge.elf" \
-	"image '$bad/phoff-huge.elf': program header table 0xfffffff0: 5 program headers of 32 bytes at offset 0xfffffff0 end past the file ($size32 bytes)"
+	"image '$bad/phoff-huge.elf': program header table 0xfffffff0: 6 program headers of 32 bytes at offset 0xfffffff0 end past the file ($size32 bytes)"
 rejects_image "a PT_NOTE's p_offset 0xfffff000" "$bad/note-offset-huge.elf" \
 	"image '$bad/note-offset-huge.elf': PT_NOTE 0x34: note bytes [0xfffff000, +$(u32 "$work/good32.elf" $((0x34 + 16)))) end past the file ($size32 bytes)"
 rejects_image "a PT_LOAD's p_offset 0xfffff000" "$bad/load-offset-huge.elf" \
@@ -272,7 +272,7 @@ if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null &&
 	for edit in "set-command-line:console=ttyS0 new" "replace-initrd:$work/rd2.img"; do
 		unshare -m sh -c "mount -t tmpfs -o size=64k tmpfs '$full' &&
 			cp '$work/good32.elf' '$full/boot.elf' &&
-			dd if=/dev/zero of='$full/filler' bs=1k count=28 status=none &&
+			dd if=/dev/zero of='$full/filler' bs=1k count=24 status=none &&
 			{ '$MKELFIMAGE' '${edit%%:*}' '$full/boot.elf' '${edit#*:}' 2>'$work/stderr'
 			  echo \$? >'$work/status'; } &&
 			ls -A '$full' | tr '\\n' ' ' >'$work/left' && cksum <'$full/boot.elf' >'$work/kept'"

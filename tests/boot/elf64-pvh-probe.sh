@@ -181,8 +181,8 @@ j = json.load(open(sys.argv[1]))
 seg = [s for s in j["segments"] if s["name"] == "stub"][0]
 data = open(sys.argv[2], "rb").read()
 print(hex(seg["address"] + struct.unpack_from("<I", data, seg["file_offset"] + 0x24)[0]))' "$work/boot.json" "$work/boot64.elf" 2>&1)
-check_eq "read as rust-vmm linux-loader reads it: four PT_LOADs with bytes, the stub's PVH entry from the last PT_NOTE" \
-	"4 $stub_pvh" "$(python3 "$work/linux-loader.py" "$work/boot64.elf" 2>&1)"
+check_eq "read as rust-vmm linux-loader reads it: five PT_LOADs with bytes (the records last), the stub's PVH entry from the last PT_NOTE" \
+	"5 $stub_pvh" "$(python3 "$work/linux-loader.py" "$work/boot64.elf" 2>&1)"
 python3 "$work/linux-loader.py" "$work/boot32.elf" >"$work/ll32" 2>&1
 check "... and the ELF32 image fails its Elf64_Ehdr checks (e_phentsize)" \
 	grep -q '^AssertionError: e_phentsize' "$work/ll32"
@@ -237,7 +237,7 @@ root=$work/root
 fake_memmap "$root"
 BOOTELF_SYSROOT=$root "$top_builddir/loader/bootelf" --dry-run --json "$work/boot64.elf" >"$work/plan.json" 2>"$work/err"
 check_eq "bootelf --dry-run --json takes the ELF64 image" "0 " "$? $(cat "$work/err")"
-check_eq "bootelf's plan: class 64, a kexec segment for each of the four PT_LOAD" "64 4" \
+check_eq "bootelf's plan: class 64, a kexec segment for each of the five PT_LOAD" "64 5" \
 	"$(python3 -c 'import json,sys; p = json.load(open(sys.argv[1])); print(p["elf_class"], sum(s["source"] == "image" for s in p["segments"]))' "$work/plan.json" 2>&1)"
 
 # QEMU -kernel: x86_64 boots it through PVH; i386 refuses ELF64 EM_X86_64.

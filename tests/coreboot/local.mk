@@ -5,7 +5,8 @@
 # QEMUs; Debian's cloud kernel (bzImage and vmlinux) to its /init.
 TAP_TEST_LIST += \
 	%D%/coreboot-probe-real-roms.sh \
-	%D%/coreboot-debian-kernel.sh
+	%D%/coreboot-debian-kernel.sh \
+	%D%/coreboot-audit-after-flash.sh
 EXTRA_DIST += \
 	%D%/coreboot-lib.sh \
 	%D%/roms/PROVENANCE.md \

@@ -50,7 +50,8 @@ check_eq "extract: more --initrd than the image holds is an error" \
 
 # A damaged image: extract refuses the part whose digest fails, and writes nothing.
 cp "$work/boot.elf" "$work/damaged.elf"
-off=$(LC_ALL=C readelf -lW "$work/boot.elf" | awk '$1 == "LOAD" { print $2 }' | sort | tail -n 1)
+# the initrd region: the fourth PT_LOAD (kernel, stub, command line, initrd, records)
+off=$(LC_ALL=C readelf -lW "$work/boot.elf" | awk '$1 == "LOAD" { n++; if (n == 4) print $2 }')
 flip_byte "$work/damaged.elf" $((off + 100))
 "$MKELFIMAGE" extract "$work/damaged.elf" --initrd "$work/d1" 2>"$work/err"
 check_eq "extract from a damaged image: exit 1, the part named" \

@@ -36,7 +36,7 @@ check_eq "segments: address, offset and sizes as readelf reads them" \
 	"$(LC_ALL=C readelf -lW "$work/boot.elf" | awk '$1 == "LOAD" { print $4, $2, $5, $6 }' |
 		while read -r a o f m; do printf '%#x %#x %#x %#x\n' "$a" "$o" "$f" "$m"; done | sort)" \
 	"$(q '"\n".join(sorted("%#x %#x %#x %#x" % (s["address"], s["file_offset"], s["file_size"], s["memory_size"]) for s in j["segments"]))')"
-check_eq "segments are named from the stub's parameter block" "command line,initrd,kernel,stub" \
+check_eq "segments are named from the stub's parameter block (and the records by their magic)" "command line,initrd,kernel,records,stub" \
 	"$(q '",".join(sorted(s["name"] for s in j["segments"]))')"
 check_eq "the built-in command line, byte for byte" "$cmdline" "$(q 'j["command_line"]["text"]')"
 check_eq "the command line's limit and policy" "2047 append" \

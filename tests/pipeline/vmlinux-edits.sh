@@ -69,10 +69,12 @@ note() { readelf -nW "$1" | sed -n 's/.*(0x00000012).*description data: \(.. .. 
 check_eq "the minimal vmlinux has the original's PVH entry note" "$(note "$vmlinux")" "$(note "$work/min.vmlinux")"
 "$MKELFIMAGE" --kernel "$work/min.vmlinux" --initrd "$work/rd1.img" --command-line "$old" -o "$work/min.elf"
 "$MKELFIMAGE" --kernel "$vmlinux" --initrd "$work/rd1.img" --command-line "$old" -o "$work/plain.elf"
-check_eq "a build from it differs from the original's only in the kernel file's size (digest note, 8 bytes)" \
-	"within 8 bytes, kernel file $(file_size "$work/min.vmlinux")" \
-	"$(cmp -l "$work/min.elf" "$work/plain.elf" | awk 'NR == 1 { first = $1 } { last = $1 }
-		END { print (NR > 0 && last - first < 8) ? "within 8 bytes" : NR " bytes from " first " to " last }'), kernel file $("$MKELFIMAGE" inspect --json "$work/min.elf" | python3 -c 'import json, sys
+# the size is in the digest note and in its loaded copy (the records segment),
+# which the ELFBoot checksum covers: three runs of at most 8 bytes
+check_eq "a build from it differs from the original's only in the kernel file's size (digest note, records, the checksum over them)" \
+	"within 8 bytes, three times, kernel file $(file_size "$work/min.vmlinux")" \
+	"$(cmp -l "$work/min.elf" "$work/plain.elf" | awk '{ if (!n || $1 - first[n] >= 8) first[++n] = $1 }
+		END { print (n == 3) ? "within 8 bytes, three times" : NR " bytes in " n " runs" }'), kernel file $("$MKELFIMAGE" inspect --json "$work/min.elf" | python3 -c 'import json, sys
 print(json.load(sys.stdin)["digests"][0]["size"])')"
 
 # A failed edit leaves the image as it was.
