@@ -85,6 +85,7 @@ enum stub_cmdline_policy {
 
 /* stub_params.flags */
 #define STUB_FLAG_VERIFY_AT_BOOT   0x1u  /* check the three digests before the kernel runs */
+#define STUB_FLAG_BOOT_LOG         0x2u  /* say on COM1 what the stub found and did (params 4) */
 
 /* Where the kernel finds the image's initrd (--initrd-placement) */
 enum stub_initrd_placement {

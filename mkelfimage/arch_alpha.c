@@ -108,6 +108,8 @@ static int alpha_check_spec(const struct image_spec *spec)
 		return report_error(EXIT_BAD_INPUT, "--manifest is not supported with --arch alpha");
 	if (spec->verify_at_boot)
 		return report_error(EXIT_BAD_INPUT, "--verify-at-boot is not supported with --arch alpha");
+	if (spec->boot_log)
+		return report_error(EXIT_BAD_INPUT, "--boot-log is not supported with --arch alpha: the x86 stub has the log");
 	if (spec->initrd_placement != STUB_INITRD_PLANNED)
 		return report_error(EXIT_BAD_INPUT, "--initrd-placement high is not supported with --arch alpha");
 	return EXIT_OK;

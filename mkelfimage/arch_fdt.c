@@ -161,6 +161,8 @@ int fdt_arch_check_spec(const struct fdt_arch *fa, const struct image_spec *spec
 	if (spec->digests && !spec->verify_at_boot)
 		return report_error(EXIT_BAD_INPUT, "--digests is not supported with --arch %s: its images carry no notes "
 				    "(--verify-at-boot keeps the digests in the stub)", fa->name);
+	if (spec->boot_log)
+		return report_error(EXIT_BAD_INPUT, "--boot-log is not supported with --arch %s: the x86 stub has the log", fa->name);
 	if (spec->initrd_placement != STUB_INITRD_PLANNED)
 		return report_error(EXIT_BAD_INPUT, "--initrd-placement high is not supported with --arch %s", fa->name);
 	return EXIT_OK;

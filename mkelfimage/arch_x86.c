@@ -140,7 +140,8 @@ static void x86_fill_params(uint8_t *bytes, const struct stub_header *stub, cons
 	const struct kernel *k = &in->kernel;
 	uint8_t *params = bytes + stub->params_offset;
 
-	le32_put(PARAM(flags), spec->verify_at_boot ? STUB_FLAG_VERIFY_AT_BOOT : 0);
+	le32_put(PARAM(flags), (spec->verify_at_boot ? STUB_FLAG_VERIFY_AT_BOOT : 0) |
+		 (spec->boot_log ? STUB_FLAG_BOOT_LOG : 0));
 	le32_put(PARAM(kernel_entry), (uint32_t)k->entry);
 	le32_put(PARAM(kernel_load_addr), (uint32_t)plan->kernel_load);
 	le32_put(PARAM(kernel_file_size), (uint32_t)k->loaded_size);

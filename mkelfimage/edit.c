@@ -54,6 +54,7 @@ static void spec_from_image(const struct image_read *img, struct image_spec *spe
 	spec->elf_class = img->elf.elf_class == ELFCLASS64 ? 64 : 32;   /* an edit keeps the class */
 	spec->cmdline_policy = img->params.cmdline_policy;
 	spec->verify_at_boot = (img->params.flags & STUB_FLAG_VERIFY_AT_BOOT) != 0;
+	spec->boot_log = (img->params.flags & STUB_FLAG_BOOT_LOG) != 0;
 	spec->digests = extract_has_digests(img);
 	spec->initrd_placement = img->params.initrd_placement;
 	/* the user's only copy is replaced: durably, keeping its mode and owner */

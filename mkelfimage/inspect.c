@@ -263,6 +263,7 @@ static void print_stub(struct out *o, const struct image_read *img)
 	out_uint(o, "address", img->elf.load[img->stub_segment].paddr, 1);
 	out_uint(o, "params_version", img->params.version, 0);
 	out_bool(o, "verify_at_boot", (img->params.flags & STUB_FLAG_VERIFY_AT_BOOT) != 0);
+	out_bool(o, "boot_log", (img->params.flags & STUB_FLAG_BOOT_LOG) != 0);
 	out_str(o, "initrd_placement", img->params.initrd_placement == STUB_INITRD_HIGH ? "high" : "planned");
 	print_stub_code(o, img);
 	out_end(o, 0);

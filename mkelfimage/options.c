@@ -45,6 +45,7 @@ enum option_id {
 	OPT_COMPRESS_INITRD,
 	OPT_ARCH,
 	OPT_VERIFY_AT_BOOT,
+	OPT_BOOT_LOG,
 	OPT_DIGESTS,
 	OPT_INITRD_PLACEMENT,
 	OPT_ELF_CLASS,
@@ -86,6 +87,8 @@ static const struct option_doc option_table[] = {
 	{ "no-elf-notes", OPT_NO_ELF_NOTES, no_argument, NULL, "leave them out" },
 	{ "verify-at-boot", OPT_VERIFY_AT_BOOT, no_argument, NULL,
 	  "the stub checks the SHA-256 of kernel, initrd and command line before the kernel runs (implies --digests)" },
+	{ "boot-log", OPT_BOOT_LOG, no_argument, NULL,
+	  "x86: the stub says on COM1 which loader it found and why, where each piece of boot information came from, and where it enters the kernel (or put mkelfimage.log on the command line at boot)" },
 	{ "digests", OPT_DIGESTS, no_argument, NULL,
 	  "record the SHA-256 of each input in the image, for inspect and extract to check (about doubles the build time)" },
 	{ "initrd-placement", OPT_INITRD_PLACEMENT, required_argument, "WHERE",
@@ -404,6 +407,9 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return PICK("--elf-class", arg, elf_classes, &spec->elf_class);
 	case OPT_VERIFY_AT_BOOT:
 		spec->verify_at_boot = 1;
+		return 0;
+	case OPT_BOOT_LOG:
+		spec->boot_log = 1;
 		return 0;
 	case OPT_DIGESTS:
 		spec->digests = 1;

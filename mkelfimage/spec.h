@@ -53,6 +53,7 @@ struct image_spec {
 	uint64_t max_size;           /* --max-size in bytes, 0 = no limit */
 	unsigned compress_initrd;    /* enum initrd_compression (initrdprep.h), 0 = keep */
 	int verify_at_boot;          /* --verify-at-boot: STUB_FLAG_VERIFY_AT_BOOT (implies digests) */
+	int boot_log;                /* --boot-log: STUB_FLAG_BOOT_LOG */
 	int digests;                 /* --digests: SHA-256s in the "mkelfimage" note */
 	uint32_t initrd_placement;   /* enum stub_initrd_placement, --initrd-placement */
 	/* An edit of a vmlinux image (edit.c): the kernel is a minimal vmlinux

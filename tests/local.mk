@@ -21,7 +21,8 @@ TAP_TEST_LIST = \
 	%D%/boot/multiboot-probe-2.15-relocatable.sh \
 	%D%/boot/multiboot-probe-2.02.sh \
 	%D%/boot/multiboot-probe-old-protocols.sh \
-	%D%/boot/multiboot-probe-initrds-and-cmdline-file.sh
+	%D%/boot/multiboot-probe-initrds-and-cmdline-file.sh \
+	%D%/boot/boot-log-every-path.sh
 TESTS += $(TAP_TEST_LIST)
 EXTRA_DIST += $(TAP_TEST_LIST) \
 	%D%/lib.sh \

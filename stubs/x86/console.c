@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Lines on COM1, for failures and warnings only: the success path is silent.
+ * Lines on COM1, for failures and warnings only: the success path is silent,
+ * unless the boot log is asked for (bootlog.c: "mkelfimage stub log: ").
  * The UART is used as the loader or firmware left it (never reprogrammed);
  * without a UART the bounded wait below lets the stub go on regardless.
  */
@@ -11,6 +12,7 @@
 #define CONSOLE_LSR_THRE      0x20           /* transmit holding register empty */
 #define CONSOLE_WAIT_LOOPS    100000
 #define CONSOLE_PREFIX        "mkelfimage stub: "
+#define CONSOLE_LOG_PREFIX    "mkelfimage stub log: "
 
 static inline uint8_t console_inb(uint16_t port)
 {
@@ -67,6 +69,48 @@ void console_line_u32(const char *before, uint32_t value, const char *after)
 	console_write(before);
 	console_write_u32(value);
 	console_write(after);
+	console_putc('\n');
+}
+
+static void console_write_hex(uint64_t value)
+{
+	char digits[16];
+	int count = 0;
+
+	do {
+		digits[count++] = "0123456789abcdef"[value & 0xf];
+		value >>= 4;
+	} while (value);
+	console_write("0x");
+	while (count)
+		console_putc(digits[--count]);
+}
+
+void console_log(const char *before, uint64_t value, const char *after)
+{
+	console_write(CONSOLE_LOG_PREFIX);
+	console_write(before);
+	if (after) {
+		console_write_hex(value);
+		console_write(after);
+	}
+	console_putc('\n');
+}
+
+void console_log_u32(const char *before, uint32_t value, const char *after)
+{
+	console_write(CONSOLE_LOG_PREFIX);
+	console_write(before);
+	console_write_u32(value);
+	console_write(after);
+	console_putc('\n');
+}
+
+void console_log_text(const char *first, const char *second)
+{
+	console_write(CONSOLE_LOG_PREFIX);
+	console_write(first);
+	console_write(second);
 	console_putc('\n');
 }
 

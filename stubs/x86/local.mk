@@ -20,6 +20,7 @@
 %C%_stub_sources = \
 	%D%/entry.S \
 	%D%/stub_main.c \
+	%D%/bootlog.c \
 	%D%/params.c \
 	%D%/bootinfo.c \
 	%D%/multiboot.c \

@@ -106,6 +106,7 @@ struct boot_info {
 	uint32_t fb_pitch, fb_width, fb_height;
 	uint8_t  fb_bpp;
 	uint8_t  fb_red_pos, fb_red_size, fb_green_pos, fb_green_size, fb_blue_pos, fb_blue_size;
+	const char *memory_source;     /* where the memory map came from, for the boot log */
 	uint32_t range_count;          /* <= STUB_MEMORY_RANGES_MAX */
 	struct boot_memory_range ranges[STUB_MEMORY_RANGES_MAX];
 };
@@ -177,6 +178,12 @@ void verify_payloads(const struct boot_params *boot_params, const struct stub_pa
 void pvhkernel_enter(const struct boot_params *boot_params, const struct boot_info *info,
 		     uint32_t entry) __attribute__((noreturn));
 
+/* bootlog.c: --boot-log, or the word "mkelfimage.log" (taken out of `cmdline`) */
+int bootlog_wanted(const struct stub_params *params, char *cmdline);
+void bootlog_report(enum loader_kind kind, const struct stub_entry_state *entry,
+		    const struct boot_info *info, const struct boot_params *boot_params);
+void bootlog_enter(const struct boot_params *boot_params, uint32_t entry, int pvh);
+
 /* cmdline.c */
 const char *cmdline_build(const struct stub_params *params, const struct boot_info *info);
 
@@ -184,6 +191,11 @@ const char *cmdline_build(const struct stub_params *params, const struct boot_in
 void console_line(const char *text);
 void console_line_u32(const char *before, uint32_t value, const char *after);
 void console_fail(const char *reason) __attribute__((noreturn));
+/* A boot log line, "mkelfimage stub log: BEFORE", then VALUE in hex and AFTER unless AFTER is NULL */
+void console_log(const char *before, uint64_t value, const char *after);
+/* The same with VALUE in decimal (AFTER may be text ending the line) */
+void console_log_u32(const char *before, uint32_t value, const char *after);
+void console_log_text(const char *first, const char *second);
 
 /*
  * On a function whose byte loops must stay loops: gcc may turn a fill or

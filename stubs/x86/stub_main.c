@@ -57,27 +57,35 @@ static void read_boot_info(enum loader_kind kind, const struct stub_entry_state 
 	case LOADER_PVH:
 		if (pvh_read(entry->ebx, info) != 0)
 			console_fail("PVH entry without a valid hvm_start_info in EBX");
+		info->memory_source = "hvm_start_info's memory map";
 		break;
 	case LOADER_MULTIBOOT:
 		if (multiboot_read(entry->ebx, info) != 0)
 			console_fail("multiboot information unreadable");
+		info->memory_source = "the multiboot information";
 		break;
 	case LOADER_MULTIBOOT2:
 		if (multiboot2_read(entry->ebx, info) != 0)
 			console_fail("multiboot2 information unreadable (EBX 0 or not 8-byte aligned)");
+		info->memory_source = "the multiboot2 information";
 		break;
 	case LOADER_ELF_NOTES:
 	case LOADER_ELF_NOTES_ARG:
 		elfnotes_read(kind == LOADER_ELF_NOTES ? entry->ebx : stack_argument(entry), info);
+		info->memory_source = "the ELF boot notes";
 		/* coreboot's elfboot and kexec pass no memory map: the table may have one */
-		if (info->range_count == 0 && (table = coreboot_find()) != 0)
+		if (info->range_count == 0 && (table = coreboot_find()) != 0) {
 			coreboot_read(table, info);
+			info->memory_source = "a coreboot table found by scanning (the notes had none)";
+		}
 		break;
 	case LOADER_COREBOOT_ARG:
 		coreboot_read(coreboot_table_at(stack_argument(entry)), info);
+		info->memory_source = "the coreboot table";
 		break;
 	case LOADER_COREBOOT_SCAN:
 		coreboot_read(coreboot_find(), info);
+		info->memory_source = "the coreboot table";
 		break;
 	case LOADER_UNKNOWN:
 	default:
@@ -90,6 +98,7 @@ static void read_boot_info(enum loader_kind kind, const struct stub_entry_state 
 		console_line("no memory map from the loader: RAM sizes from the CMOS");
 		if (cmos_read_memory(info) != 0)
 			console_fail("no memory map from the loader, and none in the CMOS");
+		info->memory_source = "the CMOS (the loader passed none)";
 	}
 }
 
@@ -126,8 +135,10 @@ static void fill_loader_fields(struct boot_params *boot_params, const struct boo
 /* (7) the Linux 32-bit boot protocol entry (entry.S), or for a vmlinux its
  * PVH entry with the zero page's contents as hvm_start_info (pvhkernel.c) */
 __attribute__((noreturn)) static void enter_kernel(struct boot_params *boot_params,
-						   const struct boot_info *info)
+						   const struct boot_info *info, int log)
 {
+	if (log)
+		bootlog_enter(boot_params, stub_params.kernel_entry, stub_params.kernel_protocol == STUB_KERNEL_PVH);
 	if (stub_params.kernel_protocol == STUB_KERNEL_PVH)
 		pvhkernel_enter(boot_params, info, stub_params.kernel_entry);
 	stub_enter_kernel(boot_params, stub_params.kernel_entry);
@@ -138,6 +149,7 @@ void stub_main(void)
 	enum loader_kind kind;
 	struct boot_params *boot_params;
 	const char *cmdline;
+	int log;
 
 	check_params();
 	kind = classify_loader(&stub_entry_state);
@@ -145,9 +157,13 @@ void stub_main(void)
 	boot_params = build_zero_page();
 	fill_e820(boot_params, &stub_boot_info);
 	cmdline = build_command_line(&stub_boot_info);
+	/* the log word goes before the kernel sees the line (the buffer is the stub's own) */
+	log = bootlog_wanted(&stub_params, (char *)cmdline);
 	fill_loader_fields(boot_params, &stub_boot_info, cmdline);
 	/* --initrd-placement high, then --verify-at-boot on the bytes the kernel gets */
 	placement_apply(boot_params, &stub_params, &stub_boot_info);
+	if (log)
+		bootlog_report(kind, &stub_entry_state, &stub_boot_info, boot_params);
 	verify_payloads(boot_params, &stub_params);
-	enter_kernel(boot_params, &stub_boot_info);
+	enter_kernel(boot_params, &stub_boot_info, log);
 }

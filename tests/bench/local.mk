@@ -6,7 +6,8 @@
 BENCH_SCRIPT_LIST = \
 	%D%/build-speed.sh \
 	%D%/edit-speed.sh \
-	%D%/boot-cost.sh
+	%D%/boot-cost.sh \
+	%D%/cbfstool-vs-mkelfimage.sh
 EXTRA_DIST += $(BENCH_SCRIPT_LIST) %D%/bench-lib.sh
 
 bench: all
