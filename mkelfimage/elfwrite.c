@@ -36,6 +36,8 @@ int elfwrite_headers(int fd, const char *out_path, const struct plan *plan, unsi
 	GElf_Ehdr ehdr;
 	GElf_Phdr phdr;
 	int elf_class = (int)plan->elf_class;
+	const struct plan_segment *records = plan_find_segment((struct plan *)plan, SEG_RECORDS);
+	uint64_t notes_addr = records ? records->addr : 0;
 	unsigned i, ph = 0;
 
 	if (elf_version(EV_CURRENT) == EV_NONE ||
@@ -60,14 +62,20 @@ int elfwrite_headers(int fd, const char *out_path, const struct plan *plan, unsi
 		goto fail;
 	/*
 	 * The PT_NOTE comes first: coreboot's elfboot reads notes only from
-	 * phdr[0]. Not loaded (address 0, p_memsz 0, as mkelfImage 2.x did);
-	 * readers (QEMU, Xen, elfboot) use p_offset.
+	 * phdr[0]. Readers (QEMU, Xen, elfboot) use p_offset. U-Boot 2023.01's
+	 * bootelf copies every program header to its p_paddr and zero-fills up
+	 * to p_memsz, PT_NOTE included: so a note's address is the records
+	 * segment's memory, made large enough (records.c), where a copy harms
+	 * nothing, and p_memsz is p_filesz.
 	 */
 	if (plan->notes_head) {
 		phdr = (GElf_Phdr){
 			.p_type = PT_NOTE,
 			.p_offset = plan->notes_offset,
+			.p_vaddr = notes_addr,
+			.p_paddr = notes_addr,
 			.p_filesz = notes_size_range(&plan->notes, 0, plan->notes_head),
+			.p_memsz = notes_size_range(&plan->notes, 0, plan->notes_head),
 			.p_flags = PF_R,
 			.p_align = NOTES_ALIGN,
 		};
@@ -95,7 +103,10 @@ int elfwrite_headers(int fd, const char *out_path, const struct plan *plan, unsi
 		phdr = (GElf_Phdr){
 			.p_type = PT_NOTE,
 			.p_offset = plan->notes_tail_offset,
+			.p_vaddr = notes_addr,
+			.p_paddr = notes_addr,
 			.p_filesz = notes_size_range(&plan->notes, plan->notes_head, notes_tail(plan)),
+			.p_memsz = notes_size_range(&plan->notes, plan->notes_head, notes_tail(plan)),
 			.p_flags = PF_R,
 			.p_align = NOTES_ALIGN,
 		};

@@ -24,7 +24,7 @@ static size_t first_own_note(const struct plan *plan)
 
 int records_add(struct plan *plan)
 {
-	size_t first = first_own_note(plan), size;
+	size_t first = first_own_note(plan), size, mem;
 	uint64_t end = 0, addr;
 	unsigned i;
 
@@ -36,9 +36,11 @@ int records_add(struct plan *plan)
 			end = plan->segments[i].addr + plan->segments[i].mem_size;
 	/* a free page before it: cbfstool's extract merges touching segments */
 	addr = align_up(end, plan->limits->page) + plan->limits->page;
-	plan_add_segment(plan, SEG_RECORDS, "records", addr, size, size);
-	if (addr + size - plan->limits->phys_base > plan->min_ram)
-		plan->min_ram = addr + size - plan->limits->phys_base;
+	/* its memory also takes a PT_NOTE's bytes, which U-Boot's bootelf copies there (elfwrite.c) */
+	mem = notes_size(&plan->notes) > size ? notes_size(&plan->notes) : size;
+	plan_add_segment(plan, SEG_RECORDS, "records", addr, size, mem);
+	if (addr + mem - plan->limits->phys_base > plan->min_ram)
+		plan->min_ram = addr + mem - plan->limits->phys_base;
 	return EXIT_OK;
 }
 

@@ -70,8 +70,18 @@ static void log_loader(enum loader_kind kind, const struct stub_entry_state *ent
 		console_log("loader: coreboot (nothing passed; its table found by scanning low memory)", 0, NULL);
 		break;
 	default:
-		console_log("loader: none recognised (no multiboot magic, PVH entry, ELF boot notes or coreboot table), EAX ",
-			    entry->eax, "");
+		/*
+		 * U-Boot's bootelf calls the entry as a C function with regparm
+		 * (EAX argc, EDX argv, argv[argc] NULL) and nothing else: the same
+		 * path as no loader, told apart for the log only.
+		 */
+		if (entry->eax <= 64 && entry->edx && entry->edx % 4 == 0 && entry->edx < 0xfffff000u &&
+		    ((const uint32_t *)(uintptr_t)entry->edx)[entry->eax] == 0)
+			console_log_u32("loader: a C call with argc in EAX and argv in EDX (U-Boot's bootelf), argc ",
+					entry->eax, ": no boot information");
+		else
+			console_log("loader: none recognised (no multiboot magic, PVH entry, ELF boot notes or coreboot table), EAX ",
+				    entry->eax, "");
 		break;
 	}
 }

@@ -132,6 +132,7 @@ stub_entry:
 	movl	%eax, stub_entry_eax
 	movl	%ebx, stub_entry_ebx
 	movl	%esp, stub_entry_esp
+	movl	%edx, stub_entry_edx
 	cli
 
 	/* The loader's GDT may be gone: load ours before touching a segment */
@@ -204,6 +205,7 @@ stub_entry_eax:	.long 0
 stub_entry_ebx:	.long 0
 stub_entry_esp:	.long 0
 stub_entry_path: .long STUB_ENTRY_PATH_ELF
+stub_entry_edx:	.long 0
 
 /*
  * Our GDT. The accessed bits are preset so the CPU never writes the table.

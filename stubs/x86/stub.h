@@ -75,6 +75,7 @@ struct stub_entry_state {
 	uint32_t ebx;
 	uint32_t esp;                  /* undefined for multiboot and PVH */
 	uint32_t path;                 /* STUB_ENTRY_PATH_* */
+	uint32_t edx;                  /* U-Boot's bootelf (a regparm call): argv */
 };
 
 /* One range of physical memory; type uses the e820 numbering (1..5) */

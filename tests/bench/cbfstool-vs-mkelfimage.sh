@@ -48,7 +48,7 @@ boot() {
 	elif grep -q 'Kernel panic' "$dir/serial.txt"; then
 		echo "panic: $(grep -m1 'Kernel panic' "$dir/serial.txt" | sed 's/.*Kernel panic - not syncing: //' | cut -c1-60)"
 	else
-		echo "no /init within ${BENCH_TIMEOUT:-90} s"
+		echo "no /init on the console within ${BENCH_TIMEOUT:-90} s (without console=ttyS0 the kernel is silent)"
 	fi
 }
 
@@ -58,7 +58,7 @@ row() {
 	shift 3
 	cp "$dir/base.rom" "$dir/rom"
 	add=$(seconds cbfstool "$dir/rom" add-payload -n fallback/payload ${comp:+-c $comp} "$@")
-	size=$(cbfstool "$dir/rom" print 2>/dev/null | awk '$1 == "fallback/payload" { print $4 }')
+	size=$(cbfstool "$dir/rom" print 2>/dev/null | awk '$1 == "fallback/payload" { print $(NF - 1) }')
 	echo "| $label | ${comp:-none} | $make s | $add s | ${size:-?} | $(boot "$dir/rom") |"
 }
 

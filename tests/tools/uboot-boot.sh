@@ -10,7 +10,10 @@
 # output goes to LOG (\r removed). ARCH:
 # - arm64: u-boot-qemu's qemu_arm64 as the firmware (-bios);
 # - riscv64: its qemu-riscv64_smode, an S-mode U-Boot that QEMU's OpenSBI
-#   (-bios default) starts as its payload (-kernel).
+#   (-bios default) starts as its payload (-kernel);
+# - x86: its qemu-x86 ROM (-bios; a 32-bit U-Boot) on qemu-system-x86_64
+#   (QEMU_X86; qemu-system-i386 has no long mode for a 64-bit kernel), the
+#   disk on IDE, isa-debug-exit for the probe (bootelf: EAX argc, EDX argv).
 #
 # Two things the script does for Debian's arm64 U-Boot 2023.01:
 # - `setenv autostart yes`: without it bootelf only loads (env_get_autostart).
@@ -29,7 +32,8 @@
 # '${fdtcontroladdr}', "none" for no argument), UBOOT_BIN (default: the
 # ARCH's in /usr/lib/u-boot), QEMU_AARCH64, QEMU_RISCV64, BOOT_TIMEOUT
 # (default 90), BOOT_MEMORY (512; the arm64 workaround's address holds for
-# 512 MiB only).
+# 512 MiB only), UBOOT_UNTIL (a pattern: QEMU is stopped once the serial
+# output has it).
 # On a missing tool: one line on stderr naming it, exit status 2.
 set -u
 
@@ -57,8 +61,13 @@ riscv64)
 	uboot=${UBOOT_BIN:-/usr/lib/u-boot/qemu-riscv64_smode/uboot.elf}
 	qemu=${QEMU_RISCV64:-qemu-system-riscv64} qemu_package=qemu-system-misc
 	load=0x84000000 mkimage_arch=riscv prepare= ;;
+x86)
+	# the file at 256 MiB: above a distribution kernel's reservation from 16 MiB
+	uboot=${UBOOT_BIN:-/usr/lib/u-boot/qemu-x86/u-boot.rom}
+	qemu=${QEMU_X86:-qemu-system-x86_64} qemu_package=qemu-system-x86
+	load=0x10000000 mkimage_arch=x86 prepare= ;;
 *)
-	fail "unknown ARCH '$arch' (arm64 or riscv64)" ;;
+	fail "unknown ARCH '$arch' (arm64, riscv64 or x86)" ;;
 esac
 [ -f "$uboot" ] || fail "no $uboot (install u-boot-qemu)"
 for tool in mkimage:u-boot-tools mkfs.vfat:dosfstools mcopy:mtools "$qemu":$qemu_package; do
@@ -95,13 +104,30 @@ printf "\\200\\000\\000\\000\\014\\000\\000\\000\\000\\010\\000\\000$(printf '\\
 printf '\125\252' | dd of="$dir/disk.img" bs=1 seek=510 conv=notrunc 2>/dev/null
 
 case $arch in
-arm64) set -- -cpu cortex-a57 -bios "$uboot" "$@" ;;
-riscv64) set -- -smp 2 -bios default -kernel "$uboot" "$@" ;;
+arm64) set -- -M virt -cpu cortex-a57 -bios "$uboot" -drive if=none,file="$dir/disk.img",format=raw,id=d \
+	-device virtio-blk-device,drive=d "$@" ;;
+riscv64) set -- -M virt -smp 2 -bios default -kernel "$uboot" -drive if=none,file="$dir/disk.img",format=raw,id=d \
+	-device virtio-blk-device,drive=d "$@" ;;
+x86) set -- -bios "$uboot" -drive file="$dir/disk.img",format=raw,if=ide \
+	-device isa-debug-exit,iobase=0xf4,iosize=4 "$@" ;;
 esac
-timeout "${BOOT_TIMEOUT:-90}" "$qemu" -M virt -m "${BOOT_MEMORY:-512}" \
-	-drive if=none,file="$dir/disk.img",format=raw,id=d \
-	-device virtio-blk-device,drive=d -display none -monitor none -serial "file:$dir/serial" \
-	-no-reboot "$@" </dev/null >"$dir/qemu.out" 2>&1
+timeout "${BOOT_TIMEOUT:-90}" "$qemu" -m "${BOOT_MEMORY:-512}" \
+	-display none -monitor none -serial "file:$dir/serial" \
+	-no-reboot "$@" </dev/null >"$dir/qemu.out" 2>&1 &
+qemu_pid=$!
+# UBOOT_UNTIL: a line that ends the boot as soon as it shows (a kernel that
+# cannot power the machine off: U-Boot on x86 gives it no ACPI)
+if [ -n "${UBOOT_UNTIL:-}" ]; then
+	while kill -0 "$qemu_pid" 2>/dev/null; do
+		if grep -q "$UBOOT_UNTIL" "$dir/serial" 2>/dev/null; then
+			sleep 1
+			kill "$qemu_pid" 2>/dev/null
+			break
+		fi
+		sleep 0.5
+	done
+fi
+wait "$qemu_pid"
 status=$?
 tr -d '\r' <"$dir/serial" >"$log" 2>/dev/null || : >"$log"
 [ "$status" -eq 124 ] && echo "== timed out after ${BOOT_TIMEOUT:-90} s" >>"$log"
