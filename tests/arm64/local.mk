@@ -13,6 +13,7 @@ TAP_TEST_LIST += \
 	%D%/arm64-debian-cloud-kernel-boots.sh \
 	%D%/arm64-uboot-bootelf.sh
 EXTRA_DIST += \
+	tests/fdtprobe/report.c tests/fdtprobe/report.h \
 	%D%/arm64-lib.sh \
 	%D%/probe-entry.S \
 	%D%/probe.c \
@@ -32,14 +33,18 @@ check_DATA += %D%/probe.Image %D%/probe.Image.gz
 ARM64_PROBE_CFLAGS = -march=armv8-a -mcmodel=small -fno-pic -fno-pie -ffreestanding -fno-builtin \
 	-fno-tree-loop-distribute-patterns -mgeneral-regs-only -mstrict-align \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -O2 -g0 -Wall -Wextra
-ARM64_PROBE_OBJECTS = %D%/probe-entry.o %D%/probe.o %D%/probe-fdt.o
+ARM64_PROBE_OBJECTS = %D%/probe-entry.o %D%/probe.o %D%/probe-fdt.o %D%/probe-report.o %D%/probe-lib.o
 
 %D%/probe-entry.o: %D%/probe-entry.S
 	$(AM_V_CC)$(MKDIR_P) %D% && $(ARM64_CC) $(ARM64_PROBE_CFLAGS) -c -o $@ $(srcdir)/%D%/probe-entry.S
-%D%/probe.o: %D%/probe.c stubs/common/fdt.h
+%D%/probe.o: %D%/probe.c stubs/common/fdt.h tests/fdtprobe/report.h
 	$(AM_V_CC)$(MKDIR_P) %D% && $(ARM64_CC) -I$(top_srcdir) $(ARM64_PROBE_CFLAGS) -c -o $@ $(srcdir)/%D%/probe.c
 %D%/probe-fdt.o: stubs/common/fdt.c stubs/common/fdt.h
 	$(AM_V_CC)$(MKDIR_P) %D% && $(ARM64_CC) -I$(top_srcdir) $(ARM64_PROBE_CFLAGS) -c -o $@ $(srcdir)/stubs/common/fdt.c
+%D%/probe-report.o: tests/fdtprobe/report.c tests/fdtprobe/report.h stubs/common/fdt.h
+	$(AM_V_CC)$(MKDIR_P) %D% && $(ARM64_CC) -I$(top_srcdir) $(ARM64_PROBE_CFLAGS) -c -o $@ $(srcdir)/tests/fdtprobe/report.c
+%D%/probe-lib.o: stubs/common/lib.c
+	$(AM_V_CC)$(MKDIR_P) %D% && $(ARM64_CC) -I$(top_srcdir) $(ARM64_PROBE_CFLAGS) -c -o $@ $(srcdir)/stubs/common/lib.c
 
 %D%/probe.elf: $(ARM64_PROBE_OBJECTS) %D%/probe.lds
 	$(AM_V_CCLD)$(ARM64_CC) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \

@@ -38,14 +38,18 @@ check_DATA += %D%/probe.Image
 RISCV64_PROBE_CFLAGS = -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -mno-relax \
 	-fno-pic -fno-pie -ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -O2 -g0 -Wall -Wextra
-RISCV64_PROBE_OBJECTS = %D%/probe-entry.o %D%/probe.o %D%/probe-fdt.o
+RISCV64_PROBE_OBJECTS = %D%/probe-entry.o %D%/probe.o %D%/probe-fdt.o %D%/probe-report.o %D%/probe-lib.o
 
 %D%/probe-entry.o: %D%/probe-entry.S
 	$(AM_V_CC)$(MKDIR_P) %D% && $(RISCV64_CC) $(RISCV64_PROBE_CFLAGS) -c -o $@ $(srcdir)/%D%/probe-entry.S
-%D%/probe.o: %D%/probe.c stubs/common/fdt.h
+%D%/probe.o: %D%/probe.c stubs/common/fdt.h tests/fdtprobe/report.h
 	$(AM_V_CC)$(MKDIR_P) %D% && $(RISCV64_CC) -I$(top_srcdir) $(RISCV64_PROBE_CFLAGS) -c -o $@ $(srcdir)/%D%/probe.c
 %D%/probe-fdt.o: stubs/common/fdt.c stubs/common/fdt.h
 	$(AM_V_CC)$(MKDIR_P) %D% && $(RISCV64_CC) -I$(top_srcdir) $(RISCV64_PROBE_CFLAGS) -c -o $@ $(srcdir)/stubs/common/fdt.c
+%D%/probe-report.o: tests/fdtprobe/report.c tests/fdtprobe/report.h stubs/common/fdt.h
+	$(AM_V_CC)$(MKDIR_P) %D% && $(RISCV64_CC) -I$(top_srcdir) $(RISCV64_PROBE_CFLAGS) -c -o $@ $(srcdir)/tests/fdtprobe/report.c
+%D%/probe-lib.o: stubs/common/lib.c
+	$(AM_V_CC)$(MKDIR_P) %D% && $(RISCV64_CC) -I$(top_srcdir) $(RISCV64_PROBE_CFLAGS) -c -o $@ $(srcdir)/stubs/common/lib.c
 
 %D%/probe.elf: $(RISCV64_PROBE_OBJECTS) %D%/probe.lds
 	$(AM_V_CCLD)$(RISCV64_CC) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
