@@ -24,16 +24,8 @@
 #include "kernel_flat.h"
 #include "spec.h"
 
-/* The only arm64 format: open names what is wrong with anything else. */
-static int arm64_probe(const uint8_t *head, size_t len)
-{
-	(void)head;
-	(void)len;
-	return 1;
-}
-
-/* The header in `buf` (`got` bytes of a `size`-byte Image), checked; the limits */
-static int arm64_read(struct kernel *k, const uint8_t *buf, size_t got, uint64_t size)
+/* The header, checked; the limits (kernel_flat_read_fn) */
+static int arm64_read(struct kernel *k, const uint8_t *buf, size_t got)
 {
 	struct arm64_image_info *info = calloc(1, sizeof(*info));
 	struct fmt_error err;
@@ -41,24 +33,16 @@ static int arm64_read(struct kernel *k, const uint8_t *buf, size_t got, uint64_t
 	if (!info)
 		return report_error(EXIT_IO, "out of memory");
 	k->info = info;
-	if (arm64_image_parse(buf, got, size, info, &err) != FMT_OK ||
+	if (arm64_image_parse(buf, got, k->file->size, info, &err) != FMT_OK ||
 	    arm64_image_validate(info, &err) != FMT_OK)
 		return kernel_flat_header_error(k, &err, "arm64 Image");
-	/* arch/arm64/include/uapi/asm/setup.h: COMMAND_LINE_SIZE 2048, NUL included */
-	k->cmdline_max = ARM64_COMMAND_LINE_SIZE - 1;
-	k->cmdline_why = "Linux arm64's COMMAND_LINE_SIZE 2048, asm/setup.h";
-	k->initrd_addr_max = 0;
-	k->version[0] = '\0';
+	kernel_flat_limits(k, ARM64_COMMAND_LINE_SIZE, "Linux arm64's COMMAND_LINE_SIZE 2048, asm/setup.h");
 	return EXIT_OK;
 }
 
 static int arm64_open(struct kernel *k, const uint8_t *head, size_t len)
 {
-	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
-	size_t got;
-	int status = kernel_flat_open(k, head, len, "arm64", buf, &got);
-
-	return status != EXIT_OK ? status : arm64_read(k, buf, got, k->file->size);
+	return kernel_flat_open(k, head, len, "arm64", arm64_read);
 }
 
 static int arm64_probe_image(const struct image_read *img)
@@ -68,11 +52,7 @@ static int arm64_probe_image(const struct image_read *img)
 
 static int arm64_open_image(struct kernel *k, const struct image_read *img)
 {
-	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
-	size_t got;
-	int status = kernel_flat_open_image(k, img, buf, &got);
-
-	return status != EXIT_OK ? status : arm64_read(k, buf, got, k->file->size);
+	return kernel_flat_open_image(k, img, arm64_read);
 }
 
 /*
@@ -84,16 +64,8 @@ static int arm64_open_image(struct kernel *k, const struct image_read *img)
 static int arm64_place(struct kernel *k)
 {
 	const struct arm64_image_info *info = k->info;
-	uint64_t load = ARM64_KERNEL_BASE + info->hdr.text_offset;
 
-	k->load = k->runtime = k->reserve_start = k->entry = load;
-	k->init_size = info->mem_size;
-	k->reserve_end = load + info->mem_size;
-	k->segments[0] = (struct kernel_segment){
-		.file_offset = 0, .addr = load, .file_size = info->file_size, .mem_size = info->mem_size,
-	};
-	k->segment_count = 1;
-	k->loaded_size = info->file_size;
+	kernel_flat_place(k, ARM64_KERNEL_BASE + info->hdr.text_offset, info->file_size, info->mem_size);
 	return EXIT_OK;
 }
 
@@ -120,7 +92,7 @@ static void arm64_describe_json(const struct kernel *k, struct json *json)
 const struct kernel_format kernel_arm64 = {
 	.name = "arm64 Image",
 	.arch = IMAGE_ARCH_ARM64,
-	.probe = arm64_probe,
+	.probe = kernel_flat_probe,
 	.open = arm64_open,
 	.probe_image = arm64_probe_image,
 	.open_image = arm64_open_image,

@@ -38,9 +38,17 @@ const char *kernel_flat_foreign(const uint8_t *head, size_t len, const char *arc
 	return NULL;
 }
 
-int kernel_flat_open(struct kernel *k, const uint8_t *head, size_t len, const char *arch,
-		     uint8_t buf[KERNEL_FLAT_HEAD_BYTES], size_t *got)
+int kernel_flat_probe(const uint8_t *head, size_t len)
 {
+	(void)head;
+	(void)len;
+	return 1;
+}
+
+int kernel_flat_open(struct kernel *k, const uint8_t *head, size_t len, const char *arch,
+		     kernel_flat_read_fn read)
+{
+	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
 	struct input_file *file = k->file;
 	struct initrd_kind_info kind;
 	/* the magic is not first: the parse after decoding checks it */
@@ -68,8 +76,27 @@ int kernel_flat_open(struct kernel *k, const uint8_t *head, size_t len, const ch
 	n = fdio_read_at(file->fd, buf, KERNEL_FLAT_HEAD_BYTES, 0);
 	if (n < 0)
 		return report_errno(EXIT_BAD_INPUT, "kernel", file->path, "cannot read");
-	*got = (size_t)n;
-	return EXIT_OK;
+	return read(k, buf, (size_t)n);
+}
+
+void kernel_flat_place(struct kernel *k, uint64_t load, uint64_t file_size, uint64_t mem_size)
+{
+	k->load = k->runtime = k->reserve_start = k->entry = load;
+	k->init_size = mem_size;
+	k->reserve_end = load + mem_size;
+	k->segments[0] = (struct kernel_segment){
+		.file_offset = 0, .addr = load, .file_size = file_size, .mem_size = mem_size,
+	};
+	k->segment_count = 1;
+	k->loaded_size = file_size;
+}
+
+void kernel_flat_limits(struct kernel *k, uint64_t command_line_size, const char *why)
+{
+	k->cmdline_max = command_line_size - 1;   /* the size holds the NUL */
+	k->cmdline_why = why;
+	k->initrd_addr_max = 0;
+	k->version[0] = '\0';
 }
 
 int kernel_flat_probe_image(const struct image_read *img, uint16_t machine)
@@ -77,8 +104,7 @@ int kernel_flat_probe_image(const struct image_read *img, uint16_t machine)
 	return img->fdt_stub && img->elf.machine == machine;
 }
 
-int kernel_flat_open_image(struct kernel *k, const struct image_read *img,
-			   uint8_t buf[KERNEL_FLAT_HEAD_BYTES], size_t *got)
+int kernel_flat_open_image(struct kernel *k, const struct image_read *img, kernel_flat_read_fn read)
 {
 	uint64_t size = img->params.kernel_file_size;
 	const uint8_t *code = imageread_bytes(img, img->params.kernel_load_addr, size);
@@ -88,9 +114,7 @@ int kernel_flat_open_image(struct kernel *k, const struct image_read *img,
 	k->file->offset = (uint64_t)(code - img->map);
 	k->file->size = size;
 	k->file_size = size;
-	*got = size < KERNEL_FLAT_HEAD_BYTES ? (size_t)size : KERNEL_FLAT_HEAD_BYTES;
-	memcpy(buf, code, *got);
-	return EXIT_OK;
+	return read(k, code, size < KERNEL_FLAT_HEAD_BYTES ? (size_t)size : KERNEL_FLAT_HEAD_BYTES);
 }
 
 int kernel_flat_header_error(const struct kernel *k, const struct fmt_error *err, const char *what)

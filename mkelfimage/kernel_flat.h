@@ -23,13 +23,26 @@
  */
 const char *kernel_flat_foreign(const uint8_t *head, size_t len, const char *arch);
 
+/* An Image format's own step: parse and check the header in `buf` (`got`
+ * bytes of the k->file->size-byte Image) into k->info, set the limits */
+typedef int (*kernel_flat_read_fn)(struct kernel *k, const uint8_t *buf, size_t got);
+
+/* The only format of its arch: `open` names what is wrong with anything else */
+int kernel_flat_probe(const uint8_t *head, size_t len);
+
 /*
  * A gzip'd Image is decoded into a temporary file that replaces k->file's
- * descriptor; a plain one is left; any other compression is refused.
- * Then the decoded head is read into `buf`; *got is its length.
+ * descriptor; a plain one is left; any other compression is refused. Then
+ * `read` takes the decoded head.
  */
 int kernel_flat_open(struct kernel *k, const uint8_t *head, size_t len, const char *arch,
-		     uint8_t buf[KERNEL_FLAT_HEAD_BYTES], size_t *got);
+		     kernel_flat_read_fn read);
+
+/* One segment: the Image's file at `load`, `mem_size` bytes kept for it */
+void kernel_flat_place(struct kernel *k, uint64_t load, uint64_t file_size, uint64_t mem_size);
+
+/* The limits every Image kernel has: its COMMAND_LINE_SIZE and where it is said */
+void kernel_flat_limits(struct kernel *k, uint64_t command_line_size, const char *why);
 
 /*
  * The Image an image of ours holds (the edits): the kernel segment's file
@@ -38,8 +51,7 @@ int kernel_flat_open(struct kernel *k, const uint8_t *head, size_t len, const ch
  * not this format's.
  */
 int kernel_flat_probe_image(const struct image_read *img, uint16_t machine);
-int kernel_flat_open_image(struct kernel *k, const struct image_read *img,
-			   uint8_t buf[KERNEL_FLAT_HEAD_BYTES], size_t *got);
+int kernel_flat_open_image(struct kernel *k, const struct image_read *img, kernel_flat_read_fn read);
 
 /* The error line for a header the parser or the rules refused */
 int kernel_flat_header_error(const struct kernel *k, const struct fmt_error *err, const char *what);

@@ -25,16 +25,8 @@
 #define EM_RISCV 243
 #endif
 
-/* The only riscv64 format: open names what is wrong with anything else. */
-static int riscv64_probe(const uint8_t *head, size_t len)
-{
-	(void)head;
-	(void)len;
-	return 1;
-}
-
-/* The header in `buf` (`got` bytes of a `size`-byte Image), checked; the limits */
-static int riscv64_read(struct kernel *k, const uint8_t *buf, size_t got, uint64_t size)
+/* The header, checked; the limits (kernel_flat_read_fn) */
+static int riscv64_read(struct kernel *k, const uint8_t *buf, size_t got)
 {
 	struct riscv64_image_info *info = calloc(1, sizeof(*info));
 	struct fmt_error err;
@@ -42,23 +34,16 @@ static int riscv64_read(struct kernel *k, const uint8_t *buf, size_t got, uint64
 	if (!info)
 		return report_error(EXIT_IO, "out of memory");
 	k->info = info;
-	if (riscv64_image_parse(buf, got, size, info, &err) != FMT_OK ||
+	if (riscv64_image_parse(buf, got, k->file->size, info, &err) != FMT_OK ||
 	    riscv64_image_validate(info, &err) != FMT_OK)
 		return kernel_flat_header_error(k, &err, "RISC-V Image");
-	k->cmdline_max = RISCV64_COMMAND_LINE_SIZE - 1;
-	k->cmdline_why = "Linux riscv's COMMAND_LINE_SIZE 1024, asm/setup.h";
-	k->initrd_addr_max = 0;
-	k->version[0] = '\0';
+	kernel_flat_limits(k, RISCV64_COMMAND_LINE_SIZE, "Linux riscv's COMMAND_LINE_SIZE 1024, asm/setup.h");
 	return EXIT_OK;
 }
 
 static int riscv64_open(struct kernel *k, const uint8_t *head, size_t len)
 {
-	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
-	size_t got;
-	int status = kernel_flat_open(k, head, len, "riscv64", buf, &got);
-
-	return status != EXIT_OK ? status : riscv64_read(k, buf, got, k->file->size);
+	return kernel_flat_open(k, head, len, "riscv64", riscv64_read);
 }
 
 static int riscv64_probe_image(const struct image_read *img)
@@ -68,11 +53,7 @@ static int riscv64_probe_image(const struct image_read *img)
 
 static int riscv64_open_image(struct kernel *k, const struct image_read *img)
 {
-	uint8_t buf[KERNEL_FLAT_HEAD_BYTES];
-	size_t got;
-	int status = kernel_flat_open_image(k, img, buf, &got);
-
-	return status != EXIT_OK ? status : riscv64_read(k, buf, got, k->file->size);
+	return kernel_flat_open_image(k, img, riscv64_read);
 }
 
 /*
@@ -83,16 +64,9 @@ static int riscv64_open_image(struct kernel *k, const struct image_read *img)
 static int riscv64_place(struct kernel *k)
 {
 	const struct riscv64_image_info *info = k->info;
-	uint64_t load = RISCV64_RAM_BASE + info->hdr.text_offset + RISCV64_STUB_ROOM;
 
-	k->load = k->runtime = k->reserve_start = k->entry = load;
-	k->init_size = info->mem_size;
-	k->reserve_end = load + info->mem_size;
-	k->segments[0] = (struct kernel_segment){
-		.file_offset = 0, .addr = load, .file_size = info->file_size, .mem_size = info->mem_size,
-	};
-	k->segment_count = 1;
-	k->loaded_size = info->file_size;
+	kernel_flat_place(k, RISCV64_RAM_BASE + info->hdr.text_offset + RISCV64_STUB_ROOM, info->file_size,
+			  info->mem_size);
 	return EXIT_OK;
 }
 
@@ -117,7 +91,7 @@ static void riscv64_describe_json(const struct kernel *k, struct json *json)
 const struct kernel_format kernel_riscv64 = {
 	.name = "RISC-V Image",
 	.arch = IMAGE_ARCH_RISCV64,
-	.probe = riscv64_probe,
+	.probe = kernel_flat_probe,
 	.open = riscv64_open,
 	.probe_image = riscv64_probe_image,
 	.open_image = riscv64_open_image,
