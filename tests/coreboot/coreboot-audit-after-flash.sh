@@ -11,7 +11,8 @@
 #   for byte, each checked against its SHA-256.
 # Bad input, one line each: damage inside the ROM (cbfstool refuses changed
 # LZMA data itself; extract refuses a changed stored segment), and a payload
-# that never came from mkelfimage. No QEMU: cbfstool only.
+# that never came from mkelfimage. The edits keep the loaded copy in step
+# (set-command-line, replace-initrd, then the flash). No QEMU: cbfstool only.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/coreboot/coreboot-lib.sh"
 command -v cbfstool >/dev/null 2>&1 || skip_all "no cbfstool (install coreboot-utils)"
@@ -91,4 +92,19 @@ cbfstool "$work/other.rom" extract -n fallback/payload -m x86 -f "$work/other.el
 check_eq "a payload mkelfimage never made: one line, exit 1" \
 	"1 mkelfimage: image '$work/other.elf': no mkelfimage stub parameters: not an image mkelfimage made" \
 	"$? $(cat "$work/err")"
+# The edits rebuild the records segment too: after set-command-line and
+# replace-initrd, the payload out of the ROM gives back the new parts.
+cp "$work/payload.elf" "$work/edited.elf"
+seq 5 20000 >"$work/rd2"
+check "set-command-line and replace-initrd edit the payload" \
+	sh -c "'$MKELFIMAGE' set-command-line '$work/edited.elf' 'console=ttyS0 edited=1' &&
+		'$MKELFIMAGE' replace-initrd '$work/edited.elf' '$work/rd2'"
+"$MKELFIMAGE" extract "$work/edited.elf" --initrd "$work/rd2.in-image"
+cp "$work/edited.elf" "$work/payload.elf"
+rm -f "$work/c" "$work/i"
+check "the edited payload survives the flash" flash none
+check "extract of the flashed edited payload: the new initrd and command line" \
+	"$MKELFIMAGE" extract "$work/none.elf" --initrd "$work/i" --command-line "$work/c"
+check "the new initrd, byte for byte" cmp "$work/rd2.in-image" "$work/i"
+check_eq "the new command line" "console=ttyS0 edited=1" "$(cat "$work/c")"
 tap_done
