@@ -15,18 +15,6 @@
 /* In address order: the kernel, the stub, the initrds, the --dtb tree */
 const enum plan_segment_kind fdt_arch_file_order[4] = { SEG_KERNEL, SEG_STUB, SEG_INITRD, SEG_DTB };
 
-/* The end of the highest segment so far */
-static uint64_t plan_end(const struct plan *plan)
-{
-	uint64_t end = 0;
-	unsigned i;
-
-	for (i = 0; i < plan->segment_count; i++)
-		if (plan->segments[i].addr + plan->segments[i].mem_size > end)
-			end = plan->segments[i].addr + plan->segments[i].mem_size;
-	return end;
-}
-
 /* The 2 MiB the stub writes the device tree into: after the highest segment */
 static uint64_t dtb_room(const struct plan *plan)
 {
@@ -36,12 +24,7 @@ static uint64_t dtb_room(const struct plan *plan)
 /* The --dtb segment, or NULL */
 static const struct plan_segment *dtb_segment(const struct plan *plan)
 {
-	unsigned i;
-
-	for (i = 0; i < plan->segment_count; i++)
-		if (plan->segments[i].kind == SEG_DTB)
-			return &plan->segments[i];
-	return NULL;
+	return plan_find_segment((struct plan *)plan, SEG_DTB);
 }
 
 int fdt_arch_place_stub_at(struct plan *plan, const struct stub_header *stub, const struct inputs *in,

@@ -186,7 +186,6 @@ static void read_params_numbers(struct stub_params *params, const uint8_t *block
 		params->version = le16_get(block + offsetof(struct stub_params, version));
 }
 
-/* The stub: the PT_LOAD whose bytes start with its header magic. */
 /*
  * A device-tree stub's block (formats/fdtstub.h), kept as it is and mapped
  * onto the x86 fields extract and the edits read: where the kernel, the
@@ -214,7 +213,8 @@ static void read_fdt_params(struct image_read *img, const uint8_t *block, uint64
 	f->cmdline_len = le32_get(block + offsetof(struct fdt_stub_params, cmdline_len));
 	f->cmdline_max = le32_get(block + offsetof(struct fdt_stub_params, cmdline_max));
 	/* the x86 fields are 32-bit: an address above 4 GiB is no image of ours */
-	if (f->kernel_addr + f->kernel_file_size > UINT32_MAX || f->initrd_start + f->initrd_size > UINT32_MAX ||
+	if (f->kernel_addr > UINT32_MAX || f->kernel_file_size > UINT32_MAX - f->kernel_addr ||
+	    f->initrd_start > UINT32_MAX || f->initrd_size > UINT32_MAX - f->initrd_start ||
 	    cmdline_addr > UINT32_MAX || f->cmdline_len >= FDT_STUB_CMDLINE_SIZE)
 		return;
 	memset(&img->params, 0, sizeof(img->params));
@@ -234,6 +234,7 @@ static void read_fdt_params(struct image_read *img, const uint8_t *block, uint64
 	img->fdt_stub = 1;
 }
 
+/* The stub: the PT_LOAD whose bytes start with its header magic. */
 static void find_stub(struct image_read *img)
 {
 	size_t i;

@@ -64,6 +64,17 @@ void plan_hang_sink(struct copy_sink **slots, struct copy_sink *sink)
 		}
 }
 
+uint64_t plan_end(const struct plan *plan)
+{
+	uint64_t end = 0;
+	unsigned i;
+
+	for (i = 0; i < plan->segment_count; i++)
+		if (plan->segments[i].addr + plan->segments[i].mem_size > end)
+			end = plan->segments[i].addr + plan->segments[i].mem_size;
+	return end;
+}
+
 struct plan_segment *plan_find_segment(struct plan *plan, enum plan_segment_kind kind)
 {
 	unsigned i;

@@ -161,6 +161,9 @@ void plan_hang_sink(struct copy_sink **slots, struct copy_sink *sink);
 /* The first segment of `kind`, or NULL */
 struct plan_segment *plan_find_segment(struct plan *plan, enum plan_segment_kind kind);
 
+/* The end of the highest segment so far (its address + memory size) */
+uint64_t plan_end(const struct plan *plan);
+
 /* Program headers the image has: every PT_LOAD and one PT_NOTE per part of the notes */
 unsigned plan_phdr_count(const struct plan *plan);
 

@@ -50,12 +50,9 @@ static void rule_reservation(const struct plan *plan, struct rule_result *r)
 /* The stub's segment (below the kernel on riscv64, above it elsewhere) */
 static void rule_stub_outside(const struct plan *plan, struct rule_result *r)
 {
-	uint64_t end = plan->stub_addr;
-	unsigned i;
+	const struct plan_segment *stub = plan_find_segment((struct plan *)plan, SEG_STUB);
+	uint64_t end = stub ? stub->addr + stub->mem_size : plan->stub_addr;
 
-	for (i = 0; i < plan->segment_count; i++)
-		if (plan->segments[i].kind == SEG_STUB)
-			end = plan->segments[i].addr + plan->segments[i].mem_size;
 	r->holds = plan->stub_addr >= plan->reserve_end || end <= plan->reserve_start;
 	snprintf(r->text, sizeof(r->text), "stub at 0x%llx, outside the reservation",
 		 (unsigned long long)plan->stub_addr);

@@ -25,17 +25,13 @@ static size_t first_own_note(const struct plan *plan)
 int records_add(struct plan *plan)
 {
 	size_t first = first_own_note(plan), size, mem;
-	uint64_t end = 0, addr;
-	unsigned i;
+	uint64_t addr;
 
 	if (first == plan->notes.count)
 		return EXIT_OK;
 	size = RECORDS_HEADER_SIZE + notes_size_range(&plan->notes, first, plan->notes.count - first);
-	for (i = 0; i < plan->segment_count; i++)
-		if (plan->segments[i].addr + plan->segments[i].mem_size > end)
-			end = plan->segments[i].addr + plan->segments[i].mem_size;
 	/* a free page before it: cbfstool's extract merges touching segments */
-	addr = align_up(end, plan->limits->page) + plan->limits->page;
+	addr = align_up(plan_end(plan), plan->limits->page) + plan->limits->page;
 	/* its memory also takes a PT_NOTE's bytes, which U-Boot's bootelf copies there (elfwrite.c) */
 	mem = notes_size(&plan->notes) > size ? notes_size(&plan->notes) : size;
 	plan_add_segment(plan, SEG_RECORDS, "records", addr, size, mem);
