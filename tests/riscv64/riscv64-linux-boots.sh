@@ -19,7 +19,8 @@ riscv64_boot "$work/linux.elf" "$work/serial" -append "from=qemu"
 check_eq "Linux runs /init from the image's initrd" "RV-INIT-OK" "$(grep -m1 '^RV-INIT-OK' "$work/serial.txt")"
 check_eq "/proc/cmdline: the built-in text, then QEMU's -append" "RV-CMDLINE=[console=ttyS0 from=qemu]" \
 	"$(grep -m1 '^RV-CMDLINE=' "$work/serial.txt")"
-check_eq "both harts up in Linux" "RV-CPUS=2" "$(grep -m1 '^RV-CPUS=' "$work/serial.txt")"
+check_eq "both harts up in Linux" "RV-CPUS=2" \
+	"$(riscv64_linux_cpus "$work/serial.txt" riscv64_boot "$work/linux.elf" "$work/serial" -append "from=qemu")"
 check "the memory below the kernel (OpenSBI's, the stub's) is not Linux's RAM" \
 	grep -q "Ignoring memory range 0x80000000 - 0x80400000" "$work/serial.txt"
 tap_done

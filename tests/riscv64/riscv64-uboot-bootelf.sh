@@ -42,5 +42,6 @@ riscv64_uboot "$work/linux.elf" "$work/linux"
 check_eq "bootelf: Linux runs /init from the image's initrd" "RV-INIT-OK" "$(grep -m1 '^RV-INIT-OK' "$work/linux.txt")"
 check_eq "bootelf: /proc/cmdline is the built-in line" "RV-CMDLINE=[console=ttyS0 via=u-boot]" \
 	"$(grep -m1 '^RV-CMDLINE=' "$work/linux.txt")"
-check_eq "bootelf: both harts up in Linux" "RV-CPUS=2" "$(grep -m1 '^RV-CPUS=' "$work/linux.txt")"
+check_eq "bootelf: both harts up in Linux" "RV-CPUS=2" \
+	"$(riscv64_linux_cpus "$work/linux.txt" riscv64_uboot "$work/linux.elf" "$work/linux")"
 tap_done
