@@ -12,15 +12,15 @@ cd "$(dirname "$0")"
 
 # What `make` and the demo need: the autotools, a C compiler (it also builds
 # the 32-bit stub, no gcc-multilib), objcopy, the four libraries configure
-# asks for, and QEMU for the demo boot.
+# asks for (libssl-dev: signatures), and QEMU for the demo boot.
 BUILD_PACKAGES="autoconf automake make gcc libc6-dev binutils
-	libelf-dev zlib1g-dev liblzma-dev libyaml-dev qemu-system-x86"
+	libelf-dev zlib1g-dev liblzma-dev libyaml-dev libssl-dev qemu-system-x86"
 # What `make check`, `make fuzz` and `make bench` use besides: the loaders
 # of the boot tests (GRUB for BIOS and EFI with OVMF, iPXE, cbfstool,
 # kexec-tools), the guest and
 # initramfs tools, the Alpha, arm64 and riscv64 cross compilers and
 # emulators (qemu-system-misc has Alpha and RISC-V with OpenSBI), clang (fuzzing,
-# make analyze), valgrind, strace, python3 (JSON checks), the static and
+# make analyze), valgrind, strace, python3 (JSON checks), openssl (test keys), the static and
 # 32-bit bootelf libraries, and the benchmark peers (u-boot-tools: mkimage).
 TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
 	grub-pc-bin grub-efi-amd64-bin grub-efi-ia32-bin ovmf ovmf-ia32
@@ -29,7 +29,7 @@ TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
 	gcc-aarch64-linux-gnu qemu-system-arm u-boot-qemu dosfstools
 	gcc-riscv64-linux-gnu
 	clang valgrind strace time
-	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools"
+	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools openssl"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

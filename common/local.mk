@@ -7,4 +7,5 @@ noinst_LIBRARIES += %D%/libcommon.a
 	%D%/report.c %D%/report.h \
 	%D%/json.c %D%/json.h \
 	%D%/fdio.c %D%/fdio.h \
+	%D%/sigcheck.c %D%/sigcheck.h \
 	%D%/align.h

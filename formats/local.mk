@@ -12,6 +12,7 @@ noinst_LIBRARIES += %D%/libformats.a
 	%D%/pe_extent.c %D%/pe_extent.h \
 	%D%/riscv64_image.c %D%/riscv64_image.h %D%/riscv64.h \
 	%D%/x86_vmlinux.c %D%/x86_vmlinux.h \
+	%D%/signote.c %D%/signote.h \
 	%D%/sha256.c %D%/sha256.h %D%/digestnote.h %D%/records.h \
 	%D%/sha256_host.c %D%/sha256_host.h \
 	%D%/bootparams.h %D%/multiboot.h %D%/multiboot2.h %D%/efi.h %D%/stubparam.h \

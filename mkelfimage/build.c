@@ -24,6 +24,8 @@
 #include "plan_rules.h"
 #include "records.h"
 #include "setupnote.h"
+#include "signature.h"
+#include "signer.h"
 #include "stub.h"
 
 /* What one build holds between its steps */
@@ -35,7 +37,14 @@ struct build {
 	struct initrd_prep *prep;
 	struct plan plan;
 	const struct build_check *check;
+	struct signer *signer;       /* --sign-key: loaded before any output exists */
 };
+
+/* The digests go into the image: asked for, needed by the stub, or by a signature's verifier */
+static int records_digests(const struct image_spec *spec)
+{
+	return spec->digests || spec->verify_at_boot || spec->sign.key_path;
+}
 
 /* The loaders' notes first (old loaders read only the first), then the kernel's setup, then the digests */
 static int add_notes(struct build *b)
@@ -72,6 +81,7 @@ static int plan_image(struct build *b)
 	if (status == EXIT_OK && b->arch->notes)
 		status = records_add(&b->plan);
 	if (status == EXIT_OK) {
+		b->plan.signature = spec->sign.key_path && !spec->sign.no_embedded;
 		plan_layout(&b->plan);
 		b->plan.max_file_size = spec->max_size;
 		b->plan.output_path = spec->output_path;
@@ -93,12 +103,19 @@ static int check_outputs(const struct build *b)
 	const struct image_spec *spec = b->spec;
 	int status = output_check(spec->output_path, spec, b->in);
 
+	const char *detached = spec->sign.detached_path;
+
 	if (status == EXIT_OK && spec->manifest_path &&
 	    (status = output_check(spec->manifest_path, spec, b->in)) == EXIT_OK &&
 	    output_same(spec->manifest_path, spec->output_path))
 		status = report_error(EXIT_BAD_INPUT, "manifest '%s': is the image output%s",
 				      spec->manifest_path, output_is_stdout(spec->manifest_path)
 				      ? " (standard output holds one of them)" : "");
+	if (status == EXIT_OK && detached && (status = output_check(detached, spec, b->in)) == EXIT_OK &&
+	    (output_same(detached, spec->output_path) ||
+	     (spec->manifest_path && output_same(detached, spec->manifest_path))))
+		status = report_error(EXIT_BAD_INPUT, "--detached-signature '%s': is another output of this build",
+				      detached);
 	return status;
 }
 
@@ -129,7 +146,7 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 {
 	const char *path = b->spec->output_path;
 	struct plan *plan = &b->plan;
-	int record = b->spec->digests || b->spec->verify_at_boot;
+	int record = records_digests(b->spec);
 	struct elfboot_sum pieces = { .pieces = { { .sink = { NULL, NULL } } } };
 	struct elfboot_sum *sum = bootnotes_has_checksum(plan) ? &pieces : NULL;
 	struct digest_run run;
@@ -165,6 +182,9 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 	/* last: the ELFBoot checksum covers every PT_LOAD written above */
 	if (status == EXIT_OK)
 		status = bootnotes_finish(fd, path, plan, sum);
+	/* after that, every byte the signature covers is final */
+	if (status == EXIT_OK && plan->signature)
+		status = signature_embed(fd, path, plan, b->signer);
 	free(stub_bytes);
 	return status;
 }
@@ -177,9 +197,9 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 static int write_outputs(struct build *b)
 {
 	const struct image_spec *spec = b->spec;
-	struct output outs[2] = { { .fd = -1 }, { .fd = -1 } };
+	struct output outs[3] = { { .fd = -1 }, { .fd = -1 }, { .fd = -1 } };
 	struct digest_set digests = { .initrd_count = 0 };
-	int compute = spec->digests || spec->verify_at_boot || spec->manifest_path;
+	int compute = records_digests(spec) || spec->manifest_path;
 	int status = output_begin(&outs[0], spec->output_path, spec->output_flags);
 
 	if (status == EXIT_OK)
@@ -190,10 +210,15 @@ static int write_outputs(struct build *b)
 	    (status = output_begin(&outs[1], spec->manifest_path, spec->output_flags)) == EXIT_OK)
 		status = manifest_write(outs[1].fd, spec, b->in, b->prep, &b->plan,
 					compute ? &digests : NULL, outs[0].fd);
+	if (status == EXIT_OK && spec->sign.detached_path &&
+	    (status = output_begin(&outs[2], spec->sign.detached_path, spec->output_flags & ~OUTPUT_KEEP_OWNER)) == EXIT_OK)
+		status = signature_write_detached(outs[0].fd, spec->output_path, b->plan.file_size, b->signer,
+						  outs[2].fd, spec->sign.detached_path);
 	if (status == EXIT_OK)
-		status = output_commit_all(outs, 2);
+		status = output_commit_all(outs, 3);
 	output_abort(&outs[0]);
 	output_abort(&outs[1]);
+	output_abort(&outs[2]);
 	digest_set_free(&digests);
 	return status;
 }
@@ -202,7 +227,10 @@ int build_image_from(const struct image_spec *spec, struct inputs *in,
 		     const struct build_check *check)
 {
 	struct build b = { .spec = spec, .arch = arch_find(spec->arch), .in = in, .check = check };
-	int status = plan_image(&b);
+	int status = spec->sign.key_path && !spec->plan_only ? signer_open(&spec->sign, &b.signer) : EXIT_OK;
+
+	if (status == EXIT_OK)
+		status = plan_image(&b);
 
 	if (status == EXIT_OK && spec->plan_only) {
 		plan_print(&b.plan, b.arch->print, stdout);
@@ -217,6 +245,7 @@ int build_image_from(const struct image_spec *spec, struct inputs *in,
 	}
 	free(b.prep);
 	plan_free(&b.plan);
+	signer_free(b.signer);
 	return status;
 }
 

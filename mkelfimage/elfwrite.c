@@ -14,6 +14,7 @@
 #include "common/fdio.h"
 #include "common/report.h"
 #include "elfwrite.h"
+#include "formats/signote.h"
 
 /* The notes after the first page's, in the second PT_NOTE */
 static size_t notes_tail(const struct plan *plan)
@@ -24,6 +25,17 @@ static size_t notes_tail(const struct plan *plan)
 static Elf32_Word segment_flags(enum plan_segment_kind kind)
 {
 	return kind == SEG_KERNEL || kind == SEG_STUB ? PF_R | PF_W | PF_X : PF_R | PF_W;
+}
+
+/* The address of the segment with the most file bytes (the kernel's) */
+static uint64_t largest_segment_addr(const struct plan *plan)
+{
+	unsigned i, best = 0;
+
+	for (i = 1; i < plan->segment_count; i++)
+		if (plan->segments[i].file_size > plan->segments[best].file_size)
+			best = i;
+	return plan->segment_count ? plan->segments[best].addr : 0;
 }
 
 /*
@@ -76,6 +88,27 @@ int elfwrite_headers(int fd, const char *out_path, const struct plan *plan, unsi
 			.p_paddr = notes_addr,
 			.p_filesz = notes_size_range(&plan->notes, 0, plan->notes_head),
 			.p_memsz = notes_size_range(&plan->notes, 0, plan->notes_head),
+			.p_flags = PF_R,
+			.p_align = NOTES_ALIGN,
+		};
+		if (!gelf_update_phdr(elf, (int)ph++, &phdr))
+			goto fail;
+	}
+	/*
+	 * The signature's PT_NOTE, before every PT_LOAD: its address is the
+	 * largest segment's, which U-Boot's copy of the PT_LOADs then
+	 * overwrites. Not last: rust-vmm keeps the last PT_NOTE's answer.
+	 */
+	if (plan->signature) {
+		uint64_t addr = largest_segment_addr(plan);
+
+		phdr = (GElf_Phdr){
+			.p_type = PT_NOTE,
+			.p_offset = plan->signature_offset,
+			.p_vaddr = addr,
+			.p_paddr = addr,
+			.p_filesz = SIGNOTE_NOTE_SIZE,
+			.p_memsz = SIGNOTE_NOTE_SIZE,
 			.p_flags = PF_R,
 			.p_align = NOTES_ALIGN,
 		};

@@ -45,6 +45,9 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/imagesum.c %D%/imagesum.h \
 	%D%/extract.c %D%/extract.h \
 	%D%/minvmlinux.c %D%/minvmlinux.h \
-	%D%/edit.c %D%/edit.h
+	%D%/edit.c %D%/edit.h \
+	%D%/signer.c %D%/signer.h \
+	%D%/signature.c %D%/signature.h \
+	%D%/verify.c %D%/verify.h
 nodist_%C%_mkelfimage_SOURCES = stubs/x86/stub_x86_blob.c stubs/alpha/stub_alpha_blob.c stubs/arm64/stub_arm64_blob.c stubs/riscv64/stub_riscv64_blob.c
 %C%_mkelfimage_LDADD = common/libcommon.a formats/libformats.a

@@ -18,6 +18,7 @@
 #include "options.h"
 #include "output.h"
 #include "common/report.h"
+#include "signer.h"
 #include "template.h"
 
 enum option_id {
@@ -53,6 +54,11 @@ enum option_id {
 	OPT_MULTIBOOT2,
 	OPT_NO_MULTIBOOT2,
 	OPT_DTB,
+	OPT_SIGN_KEY,
+	OPT_SIGN_CERT,
+	OPT_SIGN_PASS,
+	OPT_DETACHED_SIGNATURE,
+	OPT_NO_EMBEDDED_SIGNATURE,
 };
 
 struct option_doc {
@@ -114,6 +120,15 @@ static const struct option_doc option_table[] = {
 	  "fail, writing nothing, if the image is larger (bytes, or K, M, G: KiB, MiB, GiB)" },
 	{ "compress-initrd", OPT_COMPRESS_INITRD, required_argument, "KIND",
 	  "xz (CRC32 check), gzip or none: recompress each initrd, sizes reported" },
+	{ "sign-key", OPT_SIGN_KEY, required_argument, "FILE",
+	  "sign the image with this PEM private key, RSA or EC P-256 (implies --digests)" },
+	{ "sign-cert", OPT_SIGN_CERT, required_argument, "FILE", "the key's PEM certificate, carried in the signature" },
+	{ "sign-pass", OPT_SIGN_PASS, required_argument, "SOURCE",
+	  "passphrase of an encrypted key: pass:TEXT, env:VAR, file:PATH, fd:N or stdin" },
+	{ "detached-signature", OPT_DETACHED_SIGNATURE, required_argument, "FILE",
+	  "also write a detached DER CMS signature of the whole image (iPXE imgverify)" },
+	{ "no-embedded-signature", OPT_NO_EMBEDDED_SIGNATURE, no_argument, NULL,
+	  "only the detached signature: the image carries none" },
 	{ "help", OPT_HELP, no_argument, NULL, "print this help and exit" },
 	{ "version", OPT_VERSION, no_argument, NULL, "print the version and exit" },
 };
@@ -126,8 +141,12 @@ static void print_help(void)
 	printf("Usage: mkelfimage --kernel FILE [--initrd FILE]... [--command-line TEXT] -o FILE\n"
 	       "       mkelfimage inspect IMAGE [--json]\n"
 	       "       mkelfimage extract IMAGE [--kernel FILE] [--initrd FILE]... [--command-line-file FILE]\n"
-	       "       mkelfimage set-command-line IMAGE TEXT\n"
-	       "       mkelfimage replace-initrd IMAGE FILE...\n"
+	       "       mkelfimage replace-initrd IMAGE FILE... [SIGNING]\n"
+	       "       mkelfimage set-command-line IMAGE TEXT [SIGNING]\n"
+	       "       mkelfimage sign IMAGE --sign-key FILE --sign-cert FILE [--sign-pass SOURCE]\n"
+	       "                  [--detached-signature FILE [--no-embedded-signature]]\n"
+	       "       mkelfimage verify IMAGE --ca FILE|DIR [--cert FILE] [--detached-signature FILE]\n"
+	       "  SIGNING: --sign-key FILE --sign-cert FILE [--sign-pass SOURCE], or --remove-signature\n"
 	       "Build one ELF image from a Linux kernel, initrds and a command line;\n"
 	       "it boots from multiboot loaders such as QEMU -kernel and GRUB.\n\n"
 	       "Options:\n");
@@ -416,6 +435,17 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 		return 0;
 	case OPT_DTB:
 		return set_once(&spec->dtb_path, arg, "--dtb");
+	case OPT_SIGN_KEY:
+		return set_once(&spec->sign.key_path, arg, "--sign-key");
+	case OPT_SIGN_CERT:
+		return set_once(&spec->sign.cert_path, arg, "--sign-cert");
+	case OPT_SIGN_PASS:
+		return set_once(&spec->sign.pass, arg, "--sign-pass");
+	case OPT_DETACHED_SIGNATURE:
+		return set_output(&spec->sign.detached_path, arg, "--detached-signature");
+	case OPT_NO_EMBEDDED_SIGNATURE:
+		spec->sign.no_embedded = 1;
+		return 0;
 	case OPT_INITRD_PLACEMENT:
 		return PICK("--initrd-placement", arg, initrd_placements, &spec->initrd_placement);
 	case OPT_COMMAND_LINE:
@@ -602,6 +632,8 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 			     arch_find(spec->arch)->title);
 		return OPTIONS_ERROR;
 	}
+	if (signer_check_options(&spec->sign) != EXIT_OK)
+		return OPTIONS_ERROR;
 	if (!spec->kernel_path) {
 		report_print("no kernel given (--kernel FILE)");
 		return OPTIONS_ERROR;

@@ -14,6 +14,7 @@
 #include "common/align.h"
 #include "common/report.h"
 #include "plan.h"
+#include "formats/signote.h"
 
 struct plan_segment *plan_add_segment(struct plan *plan, enum plan_segment_kind kind,
 				      const char *name, uint64_t addr, uint64_t file_size,
@@ -166,7 +167,8 @@ static size_t notes_tail(const struct plan *plan)
 
 unsigned plan_phdr_count(const struct plan *plan)
 {
-	return plan->segment_count + (plan->notes_head ? 1 : 0) + (notes_tail(plan) ? 1 : 0);
+	return plan->segment_count + (plan->notes_head ? 1 : 0) + (notes_tail(plan) ? 1 : 0) +
+		(plan->signature ? 1 : 0);
 }
 
 /* How many leading notes fit between `start` and the end of the first page */
@@ -191,6 +193,8 @@ static size_t notes_fitting(const struct note_list *notes, uint64_t start, uint6
  *   page    each segment in the arch's file order (x86: the stub first,
  *           for the multiboot 8 KiB rule), the notes that did not fit
  *           right after the stub
+ *   end     the signature note, alone in its PT_NOTE (after the page-1
+ *           PT_NOTE in the table), when the image is signed
  * Notes go first where they fit because old ELF boot loaders (coreboot's
  * elfboot, Etherboot) look for them only in the first block they read.
  */
@@ -200,7 +204,7 @@ void plan_layout(struct plan *plan)
 	int is64 = plan->elf_class == ELFCLASS64;
 	uint64_t ehdr_size = is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
 	uint64_t phdr_size = is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
-	uint64_t headers = ehdr_size + (plan->segment_count + 1) * phdr_size;
+	uint64_t headers = ehdr_size + (plan->segment_count + 1 + (plan->signature ? 1 : 0)) * phdr_size;
 	uint64_t offset;
 	size_t k, i;
 
@@ -237,6 +241,11 @@ void plan_layout(struct plan *plan)
 					notes_size_range(&plan->notes, plan->notes_head, notes_tail(plan));
 			}
 		}
+	}
+	/* last, so the slot is the file's last bytes (formats/signote.h) */
+	if (plan->signature) {
+		plan->signature_offset = align_up(offset, NOTES_ALIGN);
+		offset = plan->signature_offset + SIGNOTE_NOTE_SIZE;
 	}
 	plan->file_size = offset;
 }

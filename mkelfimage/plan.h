@@ -119,6 +119,9 @@ struct plan {
 	size_t notes_head;
 	uint64_t notes_offset;       /* file offset of notes [0, notes_head) */
 	uint64_t notes_tail_offset;  /* file offset of the others */
+	/* a signature note ends the file (formats/signote.h): its own PT_NOTE */
+	int signature;
+	uint64_t signature_offset;   /* of the note's header (plan_layout) */
 	uint64_t file_size;          /* the whole image (plan_layout) */
 	uint64_t max_file_size;      /* --max-size, 0: no limit */
 	const char *output_path;     /* for the --max-size error; may be NULL (--plan) */
@@ -164,7 +167,7 @@ struct plan_segment *plan_find_segment(struct plan *plan, enum plan_segment_kind
 /* The end of the highest segment so far (its address + memory size) */
 uint64_t plan_end(const struct plan *plan);
 
-/* Program headers the image has: every PT_LOAD and one PT_NOTE per part of the notes */
+/* Program headers the image has: every PT_LOAD, one PT_NOTE per part of the notes, the signature's */
 unsigned plan_phdr_count(const struct plan *plan);
 
 /* Choose the file offsets of the segments and notes (after every note is added). */

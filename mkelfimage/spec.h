@@ -29,6 +29,15 @@ struct kept_digest {
 	uint8_t sha256[32];          /* all zero: not recorded */
 };
 
+/* How to sign: --sign-key, --sign-cert, --sign-pass, --detached-signature (signer.h) */
+struct sign_spec {
+	const char *key_path;        /* PEM private key: RSA or EC P-256 */
+	const char *cert_path;       /* PEM certificate of that key */
+	const char *pass;            /* passphrase source, OpenSSL -passin syntax, or NULL */
+	const char *detached_path;   /* also a detached DER signature of the whole file, or NULL */
+	int no_embedded;             /* --no-embedded-signature: only the detached one */
+};
+
 struct image_spec {
 	const char *kernel_path;
 	const char **initrd_paths;   /* in command-line order, joined into one region */
@@ -56,6 +65,7 @@ struct image_spec {
 	int boot_log;                /* --boot-log: STUB_FLAG_BOOT_LOG */
 	int digests;                 /* --digests: SHA-256s in the "mkelfimage" note */
 	uint32_t initrd_placement;   /* enum stub_initrd_placement, --initrd-placement */
+	struct sign_spec sign;       /* key_path NULL: unsigned */
 	/* An edit of a vmlinux image (edit.c): the kernel is a minimal vmlinux
 	 * (minvmlinux.h) and the `kernel file` record stays the original's. NULL: none. */
 	const struct kept_digest *kernel_file_kept;
