@@ -13,6 +13,7 @@
 
 #include <elf.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #include "formats/elfnote.h"
 #include "inputs.h"
 #include "output.h"
+#include "signer.h"
 
 /* One edit: the image, the spec that rebuilds it, its payloads as inputs */
 struct edit {
@@ -37,7 +39,67 @@ struct edit {
 	struct inputs in;
 	struct kept_digest kernel_file;   /* the original kernel file's record, carried over */
 	uint32_t kept_initrds;            /* the image's own initrds, first in e->in.initrds */
+	struct sign_spec sign;            /* the edit's signing options */
+	int remove_signature;             /* --remove-signature */
+	char **args;                      /* the words that are not options: IMAGE, then TEXT or FILEs */
+	int arg_count;
 };
+
+/*
+ * The options every edit takes (signing), anywhere among its words; the
+ * other words are left in e->args. "--" ends the options.
+ */
+static int edit_parse(struct edit *e, int argc, char **argv, const char *usage)
+{
+	static const struct option longopts[] = {
+		{ "sign-key", required_argument, NULL, 'k' },
+		{ "sign-cert", required_argument, NULL, 'c' },
+		{ "sign-pass", required_argument, NULL, 'p' },
+		{ "detached-signature", required_argument, NULL, 'd' },
+		{ "no-embedded-signature", no_argument, NULL, 'n' },
+		{ "remove-signature", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int id;
+
+	opterr = 0;
+	optind = 1;
+	while ((id = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (id) {
+		case 'k': e->sign.key_path = optarg; break;
+		case 'c': e->sign.cert_path = optarg; break;
+		case 'p': e->sign.pass = optarg; break;
+		case 'd': e->sign.detached_path = optarg; break;
+		case 'n': e->sign.no_embedded = 1; break;
+		case 'r': e->remove_signature = 1; break;
+		default:
+			return report_error(EXIT_BAD_INPUT, "%s '%s'; usage: %s", id == ':' ? "missing argument for" :
+					    "unknown option", argv[optind - 1], usage);
+		}
+	}
+	e->args = argv + optind;
+	e->arg_count = argc - optind;
+	if (e->remove_signature && e->sign.key_path)
+		return report_error(EXIT_BAD_INPUT, "--remove-signature and --sign-key: give one");
+	return signer_check_options(&e->sign);
+}
+
+/*
+ * A signed image is edited only into a signed one (--sign-key) or, when
+ * asked, an unsigned one (--remove-signature, with a warning).
+ */
+static int edit_signing(struct edit *e)
+{
+	int is_signed = e->img.sig_status != FMT_NOT_THIS_FORMAT;
+
+	if (is_signed && !e->sign.key_path && !e->remove_signature)
+		return report_error(EXIT_BAD_INPUT, "image '%s' is signed: give --sign-key and --sign-cert to sign the "
+				    "edited image, or --remove-signature to drop the signature", e->img.path);
+	if (is_signed && e->remove_signature)
+		report_print("warning: image '%s': the signature is removed (--remove-signature)", e->img.path);
+	e->spec.sign = e->sign;
+	return EXIT_OK;
+}
 
 /* The spec that rebuilds `img`: its arch, boot headers, policy and flags. */
 static void spec_from_image(const struct image_read *img, struct image_spec *spec)
@@ -100,6 +162,8 @@ static int edit_open(struct edit *e, const char *path)
 	if (status != EXIT_OK)
 		return status;
 	spec_from_image(img, &e->spec);
+	if ((status = edit_signing(e)) != EXIT_OK)
+		return status;
 	/*
 	 * Read while the new image is written beside it, then replaced by the
 	 * rename: not "an input that is the output" (no dev/ino to compare).
@@ -213,18 +277,22 @@ static void edit_close(struct edit *e)
 	free(e->target);
 }
 
+#define SIGNING_USAGE "[--sign-key FILE --sign-cert FILE [--sign-pass SOURCE] | --remove-signature]"
+
 int edit_set_command_line_main(int argc, char **argv)
 {
+	static const char usage[] = "mkelfimage set-command-line IMAGE TEXT " SIGNING_USAGE;
 	struct edit e = { .kept_initrds = 0 };
-	int status;
+	int status = edit_parse(&e, argc, argv, usage);
 
-	if (argc != 3)
-		return report_error(EXIT_BAD_INPUT, "usage: mkelfimage set-command-line IMAGE TEXT");
-	status = edit_open(&e, argv[1]);
+	if (status == EXIT_OK && e.arg_count != 2)
+		status = report_error(EXIT_BAD_INPUT, "usage: %s", usage);
+	if (status == EXIT_OK)
+		status = edit_open(&e, e.args[0]);
 	if (status == EXIT_OK)
 		status = keep_initrds(&e);
 	if (status == EXIT_OK)
-		status = set_cmdline(&e, argv[2]);
+		status = set_cmdline(&e, e.args[1]);
 	if (status == EXIT_OK)
 		status = edit_build(&e);
 	edit_close(&e);
@@ -233,16 +301,40 @@ int edit_set_command_line_main(int argc, char **argv)
 
 int edit_replace_initrd_main(int argc, char **argv)
 {
+	static const char usage[] = "mkelfimage replace-initrd IMAGE FILE... (the new initrds, in order) " SIGNING_USAGE;
 	struct edit e = { .kept_initrds = 0 };
-	int status;
+	int status = edit_parse(&e, argc, argv, usage);
 
-	if (argc < 3)
-		return report_error(EXIT_BAD_INPUT, "usage: mkelfimage replace-initrd IMAGE FILE... (the new initrds, in order)");
-	status = edit_open(&e, argv[1]);
+	if (status == EXIT_OK && e.arg_count < 2)
+		status = report_error(EXIT_BAD_INPUT, "usage: %s", usage);
+	if (status == EXIT_OK)
+		status = edit_open(&e, e.args[0]);
 	if (status == EXIT_OK)
 		status = set_cmdline(&e, NULL);
 	if (status == EXIT_OK)
-		status = inputs_open_initrds(&e.in, (const char *const *)(argv + 2), (size_t)(argc - 2));
+		status = inputs_open_initrds(&e.in, (const char *const *)(e.args + 1), (size_t)(e.arg_count - 1));
+	if (status == EXIT_OK)
+		status = edit_build(&e);
+	edit_close(&e);
+	return status;
+}
+
+/* sign: the image rebuilt as it is, signed (a fresh build's bytes, so the key may live elsewhere) */
+int edit_sign_main(int argc, char **argv)
+{
+	static const char usage[] = "mkelfimage sign IMAGE --sign-key FILE --sign-cert FILE [--sign-pass SOURCE] "
+		"[--detached-signature FILE [--no-embedded-signature]]";
+	struct edit e = { .kept_initrds = 0 };
+	int status = edit_parse(&e, argc, argv, usage);
+
+	if (status == EXIT_OK && (e.arg_count != 1 || !e.sign.key_path || e.remove_signature))
+		status = report_error(EXIT_BAD_INPUT, "usage: %s", usage);
+	if (status == EXIT_OK)
+		status = edit_open(&e, e.args[0]);
+	if (status == EXIT_OK)
+		status = keep_initrds(&e);
+	if (status == EXIT_OK)
+		status = set_cmdline(&e, NULL);
 	if (status == EXIT_OK)
 		status = edit_build(&e);
 	edit_close(&e);

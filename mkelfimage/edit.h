@@ -15,6 +15,11 @@
  * edits the file it names; the new file keeps the old one's mode and, where
  * permitted, owner, and is written durably (OUTPUT_DURABLE). Other hard
  * links keep the old image: the rename replaces the directory entry.
+ *
+ * Signatures: every edit takes --sign-key/--sign-cert/--sign-pass and
+ * --detached-signature; a signed image is edited only with a key (the
+ * result is signed) or with --remove-signature. `sign IMAGE` is the edit
+ * that changes nothing but the signature.
  */
 #ifndef MKELFIMAGE_EDIT_H
 #define MKELFIMAGE_EDIT_H
@@ -23,5 +28,6 @@
 /* argv[0] is the subcommand's name. Return the exit status. */
 int edit_set_command_line_main(int argc, char **argv);
 int edit_replace_initrd_main(int argc, char **argv);
+int edit_sign_main(int argc, char **argv);
 
 #endif

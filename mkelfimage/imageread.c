@@ -300,6 +300,8 @@ static int open_image(const char *path, struct image_read *img, int lock)
 		return report_format_error("image", path, &err);
 	if ((status = read_notes(img)) != EXIT_OK)
 		return status;
+	/* a broken signature note is kept as a finding: verify and inspect say it, an edit refuses */
+	img->sig_status = signote_find(img->map, img->size, &img->elf, &img->sig, &img->sig_err);
 	find_stub(img);
 	return EXIT_OK;
 }

@@ -15,6 +15,7 @@
 #include "formats/elfimage.h"
 #include "formats/fdtstub.h"
 #include "formats/notewalk.h"
+#include "formats/signote.h"
 #include "formats/stubparam.h"
 #include "formats/x86_vmlinux.h"
 
@@ -40,6 +41,10 @@ struct image_read {
 	/* a device-tree stub (arm64, riscv64): its block as read, mapped onto `params` too */
 	int fdt_stub;
 	struct fdt_stub_params fdt;
+	/* the signature note (formats/signote.h): FMT_NOT_THIS_FORMAT unsigned, FMT_OK found, else sig_err */
+	enum fmt_status sig_status;
+	struct signote sig;
+	struct fmt_error sig_err;
 };
 
 /*

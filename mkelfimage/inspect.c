@@ -26,6 +26,7 @@
 #include "imageread.h"
 #include "inspect.h"
 #include "common/json.h"
+#include "common/sigcheck.h"
 #include "common/report.h"
 
 #define INSPECT_SCHEMA "mkelfimage-inspect/1"
@@ -580,6 +581,37 @@ static void print_elfboot_checksum(struct out *o, const struct image_read *img)
 	out_end(o, 0);
 }
 
+/*
+ * The signature: who signed, with what, and whether it matches its own
+ * certificate (common/sigcheck.h with no trust anchors); whether that
+ * certificate chains to one the user trusts is `mkelfimage verify`'s.
+ */
+static void print_signature(struct out *o, const struct image_read *img)
+{
+	struct sigcheck_signer signer;
+	enum sigcheck_result result;
+	char why[256], problem[320];
+
+	out_begin(o, "signature", 0);
+	out_bool(o, "signed", img->sig_status != FMT_NOT_THIS_FORMAT);
+	if (img->sig_status == FMT_OK) {
+		result = sigcheck_verify(img->sig.der, img->sig.der_size, img->map, img->sig.slot_offset, NULL,
+					 &signer, why, sizeof(why));
+		out_str(o, "signer", signer.subject[0] ? signer.subject : NULL);
+		out_str(o, "issuer", signer.issuer[0] ? signer.issuer : NULL);
+		out_str(o, "algorithm", signer.algorithm[0] ? signer.algorithm : NULL);
+		out_str(o, "not_after", signer.not_after[0] ? signer.not_after : NULL);
+		out_uint(o, "covered_bytes", img->sig.slot_offset, 0);
+		out_bool(o, "matches_its_certificate", result == SIGCHECK_OK);
+		out_str(o, "problem", result == SIGCHECK_OK ? NULL : why);
+	} else if (img->sig_status != FMT_NOT_THIS_FORMAT) {
+		snprintf(problem, sizeof(problem), "%s 0x%llx: %s", img->sig_err.where ? img->sig_err.where : "file",
+			 (unsigned long long)img->sig_err.offset, img->sig_err.why);
+		out_str(o, "problem", problem);
+	}
+	out_end(o, 0);
+}
+
 static void print_image(struct out *o, const struct image_read *img)
 {
 	char machine[32];
@@ -611,6 +643,7 @@ static void print_image(struct out *o, const struct image_read *img)
 	}
 	print_digests(o, img);
 	print_elfboot_checksum(o, img);
+	print_signature(o, img);
 	print_loaders(o, img);
 	if (o->json)
 		json_object_end(o->json);

@@ -10,6 +10,7 @@
 #include "extract.h"
 #include "inspect.h"
 #include "options.h"
+#include "verify.h"
 
 /* `mkelfimage SUBCOMMAND ...`; anything else is a build (options only). */
 static const struct subcommand {
@@ -20,6 +21,8 @@ static const struct subcommand {
 	{ "extract", extract_main },
 	{ "set-command-line", edit_set_command_line_main },
 	{ "replace-initrd", edit_replace_initrd_main },
+	{ "sign", edit_sign_main },
+	{ "verify", verify_main },
 };
 
 int main(int argc, char **argv)
