@@ -14,6 +14,7 @@ enum {
 	BOOTELF_OPT_DRY_RUN,
 	BOOTELF_OPT_JSON,
 	BOOTELF_OPT_VERSION,
+	BOOTELF_OPT_REQUIRE_SIGNATURE,
 };
 
 struct bootelf_option_doc {
@@ -30,6 +31,8 @@ static const struct bootelf_option_doc bootelf_option_table[] = {
 	  "alias of --command-line" },
 	{ { "reuse-cmdline", no_argument, NULL, BOOTELF_OPT_REUSE_CMDLINE }, 0, NULL,
 	  "pass the running kernel's /proc/cmdline" },
+	{ { "require-signature", required_argument, NULL, BOOTELF_OPT_REQUIRE_SIGNATURE }, 0, "CA",
+	  "boot only an image whose signature chains to CA (a PEM file or a directory of them)" },
 	{ { "load", no_argument, NULL, 'l' }, 'l', NULL, "load the image only (kexec_load)" },
 	{ { "exec", no_argument, NULL, 'e' }, 'e', NULL,
 	  "boot the loaded image (reboot LINUX_REBOOT_CMD_KEXEC); no flag: load and boot" },
@@ -79,6 +82,11 @@ int bootelf_options_parse(int argc, char **argv, struct bootelf_options *options
 			options->command_line = optarg;
 			break;
 		case BOOTELF_OPT_REUSE_CMDLINE: options->reuse_cmdline = 1; break;
+		case BOOTELF_OPT_REQUIRE_SIGNATURE:
+			if (options->require_signature)
+				return report_error(EXIT_BAD_INPUT, "--require-signature given twice");
+			options->require_signature = optarg;
+			break;
 		case 'l': options->load = 1; break;
 		case 'e': options->execute = 1; break;
 		case BOOTELF_OPT_DRY_RUN: options->dry_run = 1; break;

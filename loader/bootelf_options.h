@@ -11,6 +11,7 @@ struct bootelf_options {
 	int execute;                /* -e (or neither) */
 	int dry_run;
 	int json;
+	const char *require_signature; /* --require-signature CA, or NULL (the policy file may set it) */
 };
 
 /* 0: run; 1: bad usage (message printed); -1: --help or --version printed, exit 0. */

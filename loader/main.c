@@ -27,6 +27,7 @@
 #include "kexec_plan.h"
 #include "kexec_planprint.h"
 #include "memmap.h"
+#include "signature.h"
 #include "rsdp.h"
 #include "trampoline.h"
 
@@ -118,9 +119,16 @@ static int load(const struct bootelf_options *options, const struct mapped_file 
 	char why[4200], machine[80];
 	int status;
 
+	const char *ca = NULL;
+
 	if (elfimage_parse(file->data, file->size, &info, &err) != FMT_OK ||
 	    elfimage_validate(&info, &rules, &err) != FMT_OK)
 		return report_format_error("image", options->image, &err);
+	/* the policy first: an image that may not boot is not even planned */
+	if ((status = signature_policy(options->require_signature, root, &ca)) != 0)
+		return status;
+	if (ca && (status = signature_require(options->image, file->data, file->size, &info, ca)) != 0)
+		return status;
 	if (memmap_read(root, &map, why, sizeof(why)) != 0)
 		return report_error(EXIT_IO, "%s", why);
 	if (kexec_arch_detect(&arch, machine, sizeof(machine)) != 0)
