@@ -58,12 +58,12 @@ static enum fmt_status check_note(const uint8_t *buf, size_t len, uint64_t offse
 		return status;
 	if (!notewalk_is(&note, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_SIGNATURE))
 		return FMT_NOT_THIS_FORMAT;
-	if (offset + size != len || cursor != size)
-		return fmt_fail(err, FMT_BAD_FIELD, "signature note", offset,
-				"must be the only note of the PT_NOTE that ends the file (%zu bytes)", len);
 	if (note.descsz != SIGNOTE_DESC_HEADER + SIGNOTE_SLOT_SIZE)
 		return fmt_fail(err, FMT_BAD_FIELD, "signature note", offset,
 				"desc is %u bytes, must be %u", note.descsz, SIGNOTE_DESC_HEADER + SIGNOTE_SLOT_SIZE);
+	if (offset + size != len || cursor != size)
+		return fmt_fail(err, FMT_BAD_FIELD, "signature note", offset,
+				"must be the only note of the PT_NOTE that ends the file (%zu bytes)", len);
 	if (le32_get(note.desc) != SIGNOTE_VERSION)
 		return fmt_fail(err, FMT_UNSUPPORTED, "signature note version", offset + (size_t)(note.desc - (buf + offset)),
 				"%u, this mkelfimage reads %u", le32_get(note.desc), SIGNOTE_VERSION);

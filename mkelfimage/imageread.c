@@ -19,6 +19,7 @@
 #include "formats/multiboot.h"
 #include "formats/multiboot2.h"
 #include "formats/records.h"
+#include "formats/signote.h"
 #include "imageread.h"
 #include "output.h"
 #include "common/report.h"
@@ -148,6 +149,15 @@ static int read_notes(struct image_read *img)
 	int status = EXIT_OK;
 
 	for (i = 0; status == EXIT_OK && i < img->elf.note_count; i++) {
+		struct notewalk_note first;
+		struct fmt_error err;
+		size_t cursor = 0;
+
+		/* the signature's PT_NOTE is signote_find's to judge (open_image) */
+		if (notewalk_next(img->map + img->elf.note[i].offset, (size_t)img->elf.note[i].filesz, &cursor,
+				  &first, &err) == FMT_OK &&
+		    notewalk_is(&first, MKELFIMAGE_NOTE_NAME, MKELFIMAGE_NOTE_SIGNATURE))
+			continue;
 		img->last_pt_note_first = img->note_count;
 		status = walk_notes(img, img->elf.note[i].offset, img->elf.note[i].filesz);
 	}

@@ -3,5 +3,7 @@
 # test time (pki.sh), sign and verify, the edits, bad input, bootelf's
 # policy (host --dry-run; the guest boot is in tests/bootelf).
 TAP_TEST_LIST += \
-	%D%/sign-and-verify.sh
+	%D%/sign-and-verify.sh \
+	%D%/sign-edits-and-templates.sh \
+	%D%/sign-rejects-bad-input.sh
 EXTRA_DIST += %D%/pki.sh
