@@ -5,5 +5,6 @@
 TAP_TEST_LIST += \
 	%D%/sign-and-verify.sh \
 	%D%/sign-edits-and-templates.sh \
-	%D%/sign-rejects-bad-input.sh
+	%D%/sign-rejects-bad-input.sh \
+	%D%/bootelf-require-signature.sh
 EXTRA_DIST += %D%/pki.sh
