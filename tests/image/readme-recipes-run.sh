@@ -19,6 +19,9 @@ ln -s "$top_srcdir/templates" "$dir/templates"
 # the riscv64 recipe's Image: the riscv64 probe, when this build has its stub
 [ -f "$top_builddir/tests/riscv64/probe.Image" ] && cp "$top_builddir/tests/riscv64/probe.Image" "$dir/Image"
 fake_memmap "$work/root"
+# the signing recipe's keys: a test PKI (tests/sign/pki.sh)
+. "$top_srcdir/tests/sign/pki.sh"
+cp "$pki/signer.key" "$pki/signer.crt" "$dir/" && cp "$pki/ca.crt" "$dir/ca.pem" || exit 1
 qemu=${QEMU_X86_64:-}
 
 # The lines of the ```sh blocks, comments after two spaces and '#' removed
