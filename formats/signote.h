@@ -60,7 +60,7 @@ struct signote_region {
 	uint32_t index;               /* 0x04 */
 	uint64_t offset;              /* 0x08 in the file */
 	uint64_t size;                /* 0x10 */
-	uint8_t sha256[32];           /* 0x18 all zero: not hashed (a payload: its digest record) */
+	uint8_t sha256[32];           /* 0x18 of the region's bytes */
 } __attribute__((packed));            /* 0x38 */
 
 struct signote_table_header {

@@ -38,12 +38,13 @@ struct build {
 	struct plan plan;
 	const struct build_check *check;
 	struct signer *signer;       /* --sign-key: loaded before any output exists */
+	uint8_t whole_digest[32];    /* the signed image's SHA-256, for a detached signature */
 };
 
-/* The digests go into the image: asked for, needed by the stub, or by a signature's verifier */
+/* The digests go into the image: asked for, or needed by the stub */
 static int records_digests(const struct image_spec *spec)
 {
-	return spec->digests || spec->verify_at_boot || spec->sign.key_path;
+	return spec->digests || spec->verify_at_boot;
 }
 
 /* The loaders' notes first (old loaders read only the first), then the kernel's setup, then the digests */
@@ -184,7 +185,7 @@ static int write_image(struct build *b, int fd, struct digest_set *digests, int 
 		status = bootnotes_finish(fd, path, plan, sum);
 	/* after that, every byte the signature covers is final */
 	if (status == EXIT_OK && plan->signature)
-		status = signature_embed(fd, path, plan, b->signer);
+		status = signature_embed(fd, path, plan, b->signer, b->whole_digest);
 	free(stub_bytes);
 	return status;
 }
@@ -210,10 +211,12 @@ static int write_outputs(struct build *b)
 	    (status = output_begin(&outs[1], spec->manifest_path, spec->output_flags)) == EXIT_OK)
 		status = manifest_write(outs[1].fd, spec, b->in, b->prep, &b->plan,
 					compute ? &digests : NULL, outs[0].fd);
+	/* the detached signature: over the whole file, hashed with the embedded one's pass if any */
+	if (status == EXIT_OK && spec->sign.detached_path && !b->plan.signature)
+		status = signature_digest_file(outs[0].fd, spec->output_path, b->plan.file_size, b->whole_digest);
 	if (status == EXIT_OK && spec->sign.detached_path &&
 	    (status = output_begin(&outs[2], spec->sign.detached_path, spec->output_flags & ~OUTPUT_KEEP_OWNER)) == EXIT_OK)
-		status = signature_write_detached(outs[0].fd, spec->output_path, b->plan.file_size, b->signer,
-						  outs[2].fd, spec->sign.detached_path);
+		status = signature_write_detached(b->signer, b->whole_digest, outs[2].fd, spec->sign.detached_path);
 	if (status == EXIT_OK)
 		status = output_commit_all(outs, 3);
 	output_abort(&outs[0]);

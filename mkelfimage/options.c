@@ -121,7 +121,7 @@ static const struct option_doc option_table[] = {
 	{ "compress-initrd", OPT_COMPRESS_INITRD, required_argument, "KIND",
 	  "xz (CRC32 check), gzip or none: recompress each initrd, sizes reported" },
 	{ "sign-key", OPT_SIGN_KEY, required_argument, "FILE",
-	  "sign the image with this PEM private key, RSA or EC P-256 (implies --digests)" },
+	  "sign the image with this PEM private key, RSA or EC P-256" },
 	{ "sign-cert", OPT_SIGN_CERT, required_argument, "FILE", "the key's PEM certificate, carried in the signature" },
 	{ "sign-pass", OPT_SIGN_PASS, required_argument, "SOURCE",
 	  "passphrase of an encrypted key: pass:TEXT, env:VAR, file:PATH, fd:N or stdin" },

@@ -3,9 +3,10 @@
 #include "config.h"
 
 #include <elf.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <unistd.h>
 
 #include "common/fdio.h"
 #include "common/report.h"
@@ -16,22 +17,69 @@
 #include "notes.h"
 #include "signature.h"
 
-/* One region of the table; payloads keep a zero hash (their digest records name them) */
-static void add_region(uint8_t *table, uint32_t kind, uint32_t index, uint64_t offset, uint64_t size,
-		       const uint8_t *map, int hash)
+#define HASH_CHUNK (1u << 20)   /* read back in pieces of 1 MiB */
+
+static uint8_t *region_at(uint8_t *table, uint32_t i)
+{
+	return table + sizeof(struct signote_table_header) + i * sizeof(struct signote_region);
+}
+
+/* A payload region: hashed on the second thread (hash_payloads) */
+static int is_payload(uint32_t kind)
+{
+	return kind == SIGNOTE_REGION_KERNEL || kind == SIGNOTE_REGION_INITRDS;
+}
+
+/*
+ * SHA-256 over [offset, offset + size) of fd, read with pread into a
+ * buffer of its own (a mapping shared by two hashing threads spends more
+ * on page faults than the copy costs). -1 on a read error.
+ */
+static int hash_range(struct sha256_ctx *ctx, int fd, uint64_t offset, uint64_t size)
+{
+	uint8_t *buf = malloc(HASH_CHUNK);
+	int status = buf ? 0 : -1;
+
+	while (status == 0 && size) {
+		size_t chunk = size < HASH_CHUNK ? (size_t)size : HASH_CHUNK;
+
+		if (fdio_read_at(fd, buf, chunk, offset) != (ssize_t)chunk)
+			status = -1;
+		else
+			sha256_update_host(ctx, buf, chunk);
+		offset += chunk;
+		size -= chunk;
+	}
+	free(buf);
+	return status;
+}
+
+static int hash_region(int fd, uint8_t *r)
+{
+	struct sha256_ctx ctx;
+	int status;
+
+	sha256_init(&ctx);
+	status = hash_range(&ctx, fd, le64_get(r + offsetof(struct signote_region, offset)),
+			    le64_get(r + offsetof(struct signote_region, size)));
+	sha256_final(&ctx, r + offsetof(struct signote_region, sha256));
+	return status;
+}
+
+/* One region of the table; small ones are hashed at once, payloads later */
+static int add_region(uint8_t *table, uint32_t kind, uint32_t index, uint64_t offset, uint64_t size, int fd)
 {
 	uint32_t count = le32_get(table);
-	uint8_t *r = table + sizeof(struct signote_table_header) + count * sizeof(struct signote_region);
+	uint8_t *r = region_at(table, count);
 
 	if (count >= SIGNOTE_MAX_REGIONS || !size)
-		return;
+		return 0;
 	le32_put(r + offsetof(struct signote_region, kind), kind);
 	le32_put(r + offsetof(struct signote_region, index), index);
 	le_put(r + offsetof(struct signote_region, offset), offset, 8);
 	le_put(r + offsetof(struct signote_region, size), size, 8);
-	if (hash)
-		sha256_digest_host(map + offset, (size_t)size, r + offsetof(struct signote_region, sha256));
 	le32_put(table, count + 1);
+	return is_payload(kind) ? 0 : hash_region(fd, r);
 }
 
 static uint32_t region_kind(enum plan_segment_kind kind)
@@ -47,32 +95,50 @@ static uint32_t region_kind(enum plan_segment_kind kind)
 	return 0;
 }
 
-/* Where each part of the file is, and the SHA-256 of each small one */
-static void fill_table(uint8_t *table, const struct plan *plan, const uint8_t *map)
+/* Where each part of the file is, and the SHA-256 of each small one; -1 on a read error */
+static int fill_table(uint8_t *table, const struct plan *plan, int fd)
 {
 	int is64 = plan->elf_class == ELFCLASS64;
 	uint64_t headers = (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) +
 		plan_phdr_count(plan) * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
 	uint32_t kernels = 0, notes = 0;
 	unsigned i;
+	int status = add_region(table, SIGNOTE_REGION_HEADERS, 0, 0, headers, fd);
 
-	add_region(table, SIGNOTE_REGION_HEADERS, 0, 0, headers, map, 1);
 	if (plan->notes_head)
-		add_region(table, SIGNOTE_REGION_NOTES, notes++, plan->notes_offset,
-			   notes_size_range(&plan->notes, 0, plan->notes_head), map, 1);
+		status |= add_region(table, SIGNOTE_REGION_NOTES, notes++, plan->notes_offset,
+				     notes_size_range(&plan->notes, 0, plan->notes_head), fd);
 	if (plan->notes.count > plan->notes_head)
-		add_region(table, SIGNOTE_REGION_NOTES, notes++, plan->notes_tail_offset,
-			   notes_size_range(&plan->notes, plan->notes_head, plan->notes.count - plan->notes_head),
-			   map, 1);
+		status |= add_region(table, SIGNOTE_REGION_NOTES, notes++, plan->notes_tail_offset,
+				     notes_size_range(&plan->notes, plan->notes_head,
+						      plan->notes.count - plan->notes_head), fd);
 	for (i = 0; i < plan->segment_count; i++) {
 		const struct plan_segment *seg = &plan->segments[i];
-		int payload = seg->kind == SEG_KERNEL || seg->kind == SEG_INITRD;
 
-		add_region(table, region_kind(seg->kind), seg->kind == SEG_KERNEL ? kernels++ : 0,
-			   seg->file_offset, seg->file_size, map, !payload);
+		status |= add_region(table, region_kind(seg->kind), seg->kind == SEG_KERNEL ? kernels++ : 0,
+				     seg->file_offset, seg->file_size, fd);
 	}
-	add_region(table, SIGNOTE_REGION_SIGNATURE, 0, plan->signature_offset,
-		   SIGNOTE_NOTE_SIZE - SIGNOTE_SLOT_SIZE, map, 1);
+	status |= add_region(table, SIGNOTE_REGION_SIGNATURE, 0, plan->signature_offset,
+			     SIGNOTE_NOTE_SIZE - SIGNOTE_SLOT_SIZE, fd);
+	return status;
+}
+
+/* The second thread's work: the payloads' hashes for the table */
+struct payload_job {
+	int fd;
+	uint8_t *table;
+	int status;
+};
+
+static void *hash_payloads(void *arg)
+{
+	struct payload_job *job = arg;
+	uint32_t count = le32_get(job->table), i;
+
+	for (i = 0; i < count; i++)
+		if (is_payload(le32_get(region_at(job->table, i) + offsetof(struct signote_region, kind))))
+			job->status |= hash_region(job->fd, region_at(job->table, i));
+	return NULL;
 }
 
 /* The note's header and desc header: covered, so written before the signing */
@@ -89,34 +155,46 @@ static int write_note_header(int fd, const char *path, const struct plan *plan)
 	return fdio_write_at(fd, "output", path, head, sizeof(head), plan->signature_offset);
 }
 
-/* The file's first `size` bytes, mapped read-only (the kernel's page cache: no copy) */
-static const uint8_t *map_output(int fd, const char *path, uint64_t size)
+/*
+ * The covered bytes' SHA-256 on this thread, the payloads' on another
+ * when there are two CPUs. -1 on a read error.
+ */
+static int hash_covered(int fd, uint64_t covered, uint8_t *table, struct sha256_ctx *ctx)
 {
-	void *map = size <= SIZE_MAX ? mmap(NULL, (size_t)size, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
+	struct payload_job job = { fd, table, 0 };
+	pthread_t thread;
+	int threaded = sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+		pthread_create(&thread, NULL, hash_payloads, &job) == 0;
+	int status;
 
-	if (map == MAP_FAILED) {
-		report_print_errno("output", path, "cannot map it to sign it");
-		return NULL;
-	}
-	return map;
+	sha256_init(ctx);
+	status = hash_range(ctx, fd, 0, covered);
+	if (threaded)
+		pthread_join(thread, NULL);
+	else
+		hash_payloads(&job);
+	return status | job.status;
 }
 
-int signature_embed(int fd, const char *path, const struct plan *plan, const struct signer *signer)
+int signature_embed(int fd, const char *path, const struct plan *plan, const struct signer *signer,
+		    uint8_t whole[32])
 {
 	uint64_t covered = plan->file_size - SIGNOTE_SLOT_SIZE;
-	uint8_t *slot = calloc(1, SIGNOTE_SLOT_SIZE), *der = NULL;
-	const uint8_t *map = NULL;
+	uint8_t *slot = calloc(1, SIGNOTE_SLOT_SIZE), *der = NULL, digest[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx, covered_ctx;
 	size_t der_size = 0;
 	int status;
 
 	if (!slot)
 		return report_error(EXIT_IO, "out of memory");
 	status = write_note_header(fd, path, plan);
-	if (status == EXIT_OK && !(map = map_output(fd, path, covered)))
-		status = EXIT_IO;
+	if (status == EXIT_OK && (fill_table(slot + SIGNOTE_TABLE_OFFSET, plan, fd) != 0 ||
+				  hash_covered(fd, covered, slot + SIGNOTE_TABLE_OFFSET, &ctx) != 0))
+		status = report_errno(EXIT_IO, "output", path, "cannot read it back to sign it");
 	if (status == EXIT_OK) {
-		fill_table(slot + SIGNOTE_TABLE_OFFSET, plan, map);
-		status = signer_sign(signer, map, covered, &der, &der_size, path);
+		covered_ctx = ctx;   /* sha256_final pads its context: ctx goes on over the slot */
+		sha256_final(&covered_ctx, digest);
+		status = signer_sign_digest(signer, digest, &der, &der_size, path);
 	}
 	if (status == EXIT_OK && der_size > SIGNOTE_TABLE_OFFSET)
 		status = report_error(EXIT_BAD_INPUT, "--sign-cert: the signature is %zu bytes, more than its slot's %u "
@@ -124,26 +202,35 @@ int signature_embed(int fd, const char *path, const struct plan *plan, const str
 	if (status == EXIT_OK) {
 		memcpy(slot, der, der_size);
 		status = fdio_write_at(fd, "output", path, slot, SIGNOTE_SLOT_SIZE, covered);
+		/* the whole file: the covered bytes' hash, carried on over the slot */
+		sha256_update_host(&ctx, slot, SIGNOTE_SLOT_SIZE);
+		sha256_final(&ctx, whole);
 	}
-	if (map)
-		munmap((void *)map, (size_t)covered);
 	free(der);
 	free(slot);
 	return status;
 }
 
-int signature_write_detached(int fd, const char *path, uint64_t size, const struct signer *signer,
-			     int out_fd, const char *out_path)
+int signature_digest_file(int fd, const char *path, uint64_t size, uint8_t digest[32])
 {
-	const uint8_t *map = map_output(fd, path, size);
+	struct sha256_ctx ctx;
+
+	sha256_init(&ctx);
+	if (hash_range(&ctx, fd, 0, size) != 0)
+		return report_errno(EXIT_IO, "output", path, "cannot read it back to sign it");
+	sha256_final(&ctx, digest);
+	return EXIT_OK;
+}
+
+int signature_write_detached(const struct signer *signer, const uint8_t digest[32], int out_fd,
+			     const char *out_path)
+{
 	uint8_t *der = NULL;
 	size_t der_size = 0;
-	int status = map ? signer_sign(signer, map, size, &der, &der_size, path) : EXIT_IO;
+	int status = signer_sign_digest(signer, digest, &der, &der_size, out_path);
 
 	if (status == EXIT_OK)
 		status = fdio_write_at(out_fd, "detached signature", out_path, der, der_size, 0);
-	if (map)
-		munmap((void *)map, (size_t)size);
 	free(der);
 	return status;
 }

@@ -15,6 +15,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include "common/report.h"
@@ -218,33 +219,47 @@ void signer_free(struct signer *s)
 	free(s);
 }
 
-int signer_is_deterministic(const struct signer *s)
+/* The key's signature of a SHA-256 digest: PKCS#1 v1.5 for RSA, DER ECDSA-Sig-Value for EC */
+static int sign_digest(const struct signer *s, const uint8_t digest[32], unsigned char **sig, size_t *sig_size)
 {
-	return EVP_PKEY_get_base_id(s->key) == EVP_PKEY_RSA;
+	EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(s->key, NULL);
+	int ok = ctx && EVP_PKEY_sign_init(ctx) == 1 &&
+		(EVP_PKEY_get_base_id(s->key) != EVP_PKEY_RSA ||
+		 EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) == 1) &&
+		EVP_PKEY_CTX_set_signature_md(ctx, EVP_sha256()) == 1 &&
+		EVP_PKEY_sign(ctx, NULL, sig_size, digest, 32) == 1 &&
+		(*sig = OPENSSL_malloc(*sig_size)) &&
+		EVP_PKEY_sign(ctx, *sig, sig_size, digest, 32) == 1;
+
+	EVP_PKEY_CTX_free(ctx);
+	return ok ? 0 : -1;
 }
 
-int signer_sign(const struct signer *s, const uint8_t *content, uint64_t size,
-		uint8_t **der, size_t *der_size, const char *what)
+/*
+ * The SignedData CMS_sign would make with CMS_NOATTR, made from a digest
+ * computed elsewhere (while the image was written): with no signed
+ * attributes the signature is the key's over the content's digest
+ * (RFC 5652 5.4), which is what CMS_final would compute and set.
+ */
+int signer_sign_digest(const struct signer *s, const uint8_t digest[32], uint8_t **der, size_t *der_size,
+		       const char *what)
 {
 	const unsigned flags = CMS_BINARY | CMS_DETACHED | CMS_NOATTR | CMS_NOSMIMECAP;
 	CMS_ContentInfo *cms = NULL;
-	BIO *bio = NULL;
-	unsigned char *out = NULL;
+	CMS_SignerInfo *si = NULL;
+	unsigned char *sig = NULL, *out = NULL;
+	size_t sig_size = 0;
 	int len = -1;
 
 	*der = NULL;
-	/* a memory BIO takes an int */
-	if (size > INT_MAX)
-		return report_error(EXIT_BAD_INPUT, "%s: %llu bytes to sign, more than 2 GiB (not supported)", what,
-				    (unsigned long long)size);
 	ERR_clear_error();
 	/* no signing time, no capabilities: the same bytes and key give the same signature (RSA) */
-	if ((bio = BIO_new_mem_buf(content, (int)size)) &&
-	    (cms = CMS_sign(NULL, NULL, NULL, NULL, flags | CMS_PARTIAL)) &&
-	    CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), flags) &&
-	    CMS_final(cms, bio, NULL, flags) == 1)
+	if ((cms = CMS_sign(NULL, NULL, NULL, NULL, flags | CMS_PARTIAL)) &&
+	    (si = CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), flags)) &&
+	    sign_digest(s, digest, &sig, &sig_size) == 0 && sig_size <= INT_MAX &&
+	    ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), sig, (int)sig_size))
 		len = i2d_CMS_ContentInfo(cms, &out);
-	BIO_free(bio);
+	OPENSSL_free(sig);
 	CMS_ContentInfo_free(cms);
 	if (len <= 0) {
 		unsigned long e = ERR_get_error();

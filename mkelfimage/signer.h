@@ -28,13 +28,10 @@ int signer_open(const struct sign_spec *spec, struct signer **signer);
 void signer_free(struct signer *signer);
 
 /*
- * Sign `size` bytes at `content`: *der (malloc'd) holds the DER
- * ContentInfo. EXIT_OK, or a reported status naming `what`.
+ * The DER ContentInfo (*der, malloc'd) for content whose SHA-256 is
+ * `digest`. EXIT_OK, or a reported status naming `what`.
  */
-int signer_sign(const struct signer *signer, const uint8_t *content, uint64_t size,
-		uint8_t **der, size_t *der_size, const char *what);
-
-/* 1 when the same inputs give the same signature bytes (RSA PKCS#1 v1.5: yes, ECDSA: no) */
-int signer_is_deterministic(const struct signer *signer);
+int signer_sign_digest(const struct signer *signer, const uint8_t digest[32], uint8_t **der,
+		       size_t *der_size, const char *what);
 
 #endif

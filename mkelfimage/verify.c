@@ -2,8 +2,8 @@
 /*
  * mkelfimage verify: the image's signature checked against trust anchors
  * (common/sigcheck.h). When the bytes no longer match, the region table
- * in the slot and the digest records name what changed: both are only
- * hints (the table is not signed), the verdict is the signature's.
+ * in the slot names what changed: only a hint (the table is not signed),
+ * the verdict is the signature's.
  */
 #include "config.h"
 
@@ -18,7 +18,6 @@
 #include "common/fdio.h"
 #include "common/report.h"
 #include "common/sigcheck.h"
-#include "formats/digestnote.h"
 #include "formats/le.h"
 #include "formats/sha256_host.h"
 #include "formats/signote.h"
@@ -56,60 +55,29 @@ static void name_change(char *out, size_t size, const char *name, uint64_t offse
 		 (unsigned long long)offset, (unsigned long long)(offset + len));
 }
 
-/* A payload region against its digest record: 1 when it differs */
-static int payload_changed(const struct image_read *img, uint32_t digest_kind, struct sha256_ctx *ctx)
-{
-	uint8_t now[SHA256_DIGEST_SIZE], recorded[SHA256_DIGEST_SIZE];
-	uint64_t size;
-
-	sha256_final(ctx, now);
-	return imageread_digest(img, digest_kind, 0, &size, recorded) == 0 && digest_is_recorded(recorded) &&
-		memcmp(now, recorded, sizeof(now)) != 0;
-}
-
 /*
- * What changed since signing: each table region (checked against the
- * covered bytes: the table is untrusted) whose hash differs, and the
- * kernel and initrds against their digest records.
+ * What changed since signing: each region of the table (checked against
+ * the covered bytes first: the table is not signed) whose SHA-256 differs.
  */
 static void find_changes(const struct image_read *img, char *out, size_t size)
 {
 	const uint8_t *table = img->sig.table;
 	uint32_t count = le32_get(table), i;
-	struct sha256_ctx kernel, initrds;
-	uint64_t first_kernel = 0, first_initrd = 0, kernel_len = 0, initrd_len = 0;
-	int kernels = 0, have_initrds = 0;
 
 	out[0] = '\0';
-	sha256_init(&kernel);
-	sha256_init(&initrds);
 	for (i = 0; i < count && i < SIGNOTE_MAX_REGIONS; i++) {
 		const uint8_t *r = table + sizeof(struct signote_table_header) + i * sizeof(struct signote_region);
 		uint32_t kind = le32_get(r + offsetof(struct signote_region, kind));
 		uint64_t offset = le64_get(r + offsetof(struct signote_region, offset));
 		uint64_t len = le64_get(r + offsetof(struct signote_region, size));
-		const uint8_t *recorded = r + offsetof(struct signote_region, sha256);
 		uint8_t now[SHA256_DIGEST_SIZE];
 
 		if (!region_name(kind) || offset > img->sig.slot_offset || len > img->sig.slot_offset - offset)
 			continue;
-		if (kind == SIGNOTE_REGION_KERNEL) {
-			first_kernel = kernels++ ? first_kernel : offset;
-			kernel_len += len;
-			sha256_update_host(&kernel, img->map + offset, (size_t)len);
-		} else if (kind == SIGNOTE_REGION_INITRDS) {
-			first_initrd = offset, initrd_len = len, have_initrds = 1;
-			sha256_update_host(&initrds, img->map + offset, (size_t)len);
-		} else if (digest_is_recorded(recorded)) {
-			sha256_digest_host(img->map + offset, (size_t)len, now);
-			if (memcmp(now, recorded, sizeof(now)))
-				name_change(out, size, region_name(kind), offset, len);
-		}
+		sha256_digest_host(img->map + offset, (size_t)len, now);
+		if (memcmp(now, r + offsetof(struct signote_region, sha256), sizeof(now)))
+			name_change(out, size, region_name(kind), offset, len);
 	}
-	if (kernels && payload_changed(img, DIGEST_KERNEL_LOADED, &kernel))
-		name_change(out, size, "kernel", first_kernel, kernel_len);
-	if (have_initrds && payload_changed(img, DIGEST_INITRD_REGION, &initrds))
-		name_change(out, size, "initrds", first_initrd, initrd_len);
 }
 
 /* The detached signature's bytes (a small file) */
