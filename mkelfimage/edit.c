@@ -279,6 +279,27 @@ static void edit_close(struct edit *e)
 
 #define SIGNING_USAGE "[--sign-key FILE --sign-cert FILE [--sign-pass SOURCE] | --remove-signature]"
 
+/*
+ * After the options (status): the image (e->args[0]) opened, its command
+ * line set (`cmdline`, or its own when NULL), its initrds (the `count`
+ * files at `initrds`, or its own when none), then rebuilt; once opened,
+ * the edit is closed whatever happened.
+ */
+static int edit_run(struct edit *e, int status, const char *cmdline, char *const *initrds, size_t count)
+{
+	if (status != EXIT_OK)
+		return status;   /* a usage error: nothing opened */
+	status = edit_open(e, e->args[0]);
+	if (status == EXIT_OK)
+		status = count ? inputs_open_initrds(&e->in, (const char *const *)initrds, count) : keep_initrds(e);
+	if (status == EXIT_OK)
+		status = set_cmdline(e, cmdline);
+	if (status == EXIT_OK)
+		status = edit_build(e);
+	edit_close(e);
+	return status;
+}
+
 int edit_set_command_line_main(int argc, char **argv)
 {
 	static const char usage[] = "mkelfimage set-command-line IMAGE TEXT " SIGNING_USAGE;
@@ -287,16 +308,7 @@ int edit_set_command_line_main(int argc, char **argv)
 
 	if (status == EXIT_OK && e.arg_count != 2)
 		status = report_error(EXIT_BAD_INPUT, "usage: %s", usage);
-	if (status == EXIT_OK)
-		status = edit_open(&e, e.args[0]);
-	if (status == EXIT_OK)
-		status = keep_initrds(&e);
-	if (status == EXIT_OK)
-		status = set_cmdline(&e, e.args[1]);
-	if (status == EXIT_OK)
-		status = edit_build(&e);
-	edit_close(&e);
-	return status;
+	return edit_run(&e, status, status == EXIT_OK ? e.args[1] : NULL, NULL, 0);
 }
 
 int edit_replace_initrd_main(int argc, char **argv)
@@ -307,16 +319,7 @@ int edit_replace_initrd_main(int argc, char **argv)
 
 	if (status == EXIT_OK && e.arg_count < 2)
 		status = report_error(EXIT_BAD_INPUT, "usage: %s", usage);
-	if (status == EXIT_OK)
-		status = edit_open(&e, e.args[0]);
-	if (status == EXIT_OK)
-		status = set_cmdline(&e, NULL);
-	if (status == EXIT_OK)
-		status = inputs_open_initrds(&e.in, (const char *const *)(e.args + 1), (size_t)(e.arg_count - 1));
-	if (status == EXIT_OK)
-		status = edit_build(&e);
-	edit_close(&e);
-	return status;
+	return edit_run(&e, status, NULL, e.args + 1, status == EXIT_OK ? (size_t)(e.arg_count - 1) : 0);
 }
 
 /* sign: the image rebuilt as it is, signed (a fresh build's bytes, so the key may live elsewhere) */
@@ -329,14 +332,5 @@ int edit_sign_main(int argc, char **argv)
 
 	if (status == EXIT_OK && (e.arg_count != 1 || !e.sign.key_path || e.remove_signature))
 		status = report_error(EXIT_BAD_INPUT, "usage: %s", usage);
-	if (status == EXIT_OK)
-		status = edit_open(&e, e.args[0]);
-	if (status == EXIT_OK)
-		status = keep_initrds(&e);
-	if (status == EXIT_OK)
-		status = set_cmdline(&e, NULL);
-	if (status == EXIT_OK)
-		status = edit_build(&e);
-	edit_close(&e);
-	return status;
+	return edit_run(&e, status, NULL, NULL, 0);
 }

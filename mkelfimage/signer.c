@@ -31,22 +31,21 @@ struct pass_source {
 	const char *spec;          /* --sign-pass, or NULL */
 	char text[1024];
 	int asked;                 /* the key is encrypted */
+	int loaded;                /* text holds the passphrase (read once: stdin and fd: are streams) */
 	int failed;                /* the source could not be read (reported) */
 };
 
 /* One line from fd (no newline), as `openssl -passin file:/fd:/stdin` reads it */
-static int read_line_fd(int fd, char *out, size_t size)
+static void read_line_fd(int fd, char *out, size_t size)
 {
 	size_t len = 0;
 	char c;
-	ssize_t got;
 
-	while (len + 1 < size && (got = read(fd, &c, 1)) == 1 && c != '\n')
+	while (len + 1 < size && read(fd, &c, 1) == 1 && c != '\n')
 		out[len++] = c;
 	out[len] = '\0';
 	if (len && out[len - 1] == '\r')
 		out[len - 1] = '\0';
-	return 0;
 }
 
 /* pass:TEXT, env:VAR, file:PATH, fd:N, stdin (OpenSSL's -passin forms) */
@@ -93,10 +92,11 @@ static int pass_cb(char *buf, int size, int rwflag, void *ctx)
 	src->asked = 1;
 	if (!src->spec || src->failed)
 		return -1;
-	if (!src->text[0] && read_pass(src) != EXIT_OK) {
+	if (!src->loaded && read_pass(src) != EXIT_OK) {
 		src->failed = 1;
 		return -1;
 	}
+	src->loaded = 1;
 	len = strlen(src->text);
 	if (len > (size_t)size)
 		len = (size_t)size;

@@ -230,9 +230,9 @@ expect "replace-initrd: a directory as the initrd" 1 "initrd '$work/images': is 
 expect "set-command-line: a command line over the kernel's cmdline_size" 1 \
 	"command line: 2048 bytes exceed the limit of 2047 (the kernel's cmdline_size, boot.rst)" \
 	"$work/img.elf" set-command-line "$work/img.elf" "$(printf 'x%.0s' $(seq 1 2048))"
-expect "set-command-line: no text" 1 "usage: mkelfimage set-command-line IMAGE TEXT" \
+expect "set-command-line: no text" 1 "usage: mkelfimage set-command-line IMAGE TEXT [--sign-key FILE --sign-cert FILE [--sign-pass SOURCE] | --remove-signature]" \
 	"$work/img.elf" set-command-line "$work/img.elf"
-expect "replace-initrd: no initrd" 1 "usage: mkelfimage replace-initrd IMAGE FILE... (the new initrds, in order)" \
+expect "replace-initrd: no initrd" 1 "usage: mkelfimage replace-initrd IMAGE FILE... (the new initrds, in order) [--sign-key FILE --sign-cert FILE [--sign-pass SOURCE] | --remove-signature]" \
 	"$work/img.elf" replace-initrd "$work/img.elf"
 
 # Unreadable files: root reads anything, so these run as nobody.
