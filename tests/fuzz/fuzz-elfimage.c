@@ -3,8 +3,10 @@
  * libFuzzer target: the ELF image reader (formats/elfimage.c) that bootelf
  * and `mkelfimage inspect` use, parse then validate with bootelf's kind of
  * rules, then the x86 vmlinux rules (formats/x86_vmlinux.c: the PT_NOTE
- * walk for the PVH note). Every PT_LOAD and PT_NOTE a success reports must
- * lie inside the input, and a PVH entry found must be in a loaded segment.
+ * walk for the PVH note), and the signature note's search
+ * (formats/signote.c). Every PT_LOAD and PT_NOTE a success reports must
+ * lie inside the input, a PVH entry found must be in a loaded segment, and
+ * a signature found must end the input with its DER inside the slot.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 
 #include "formats/elfimage.h"
+#include "formats/signote.h"
 #include "formats/x86_vmlinux.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -41,6 +44,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < info->note_count; i++)
 			if (info->note[i].offset > size || info->note[i].filesz > size - info->note[i].offset)
 				abort();
+		struct signote sig;
+
+		if (signote_find(data, size, info, &sig, &err) == FMT_OK &&
+		    (sig.slot_offset + SIGNOTE_SLOT_SIZE != size || sig.der != data + sig.slot_offset ||
+		     sig.der_size > SIGNOTE_TABLE_OFFSET))
+			abort();
 		elfimage_validate(info, &rules, &err);
 		elfimage_machine_name(info->machine);
 		if (elfimage_validate(info, &x86_vmlinux_rules, &err) == FMT_OK &&

@@ -34,12 +34,13 @@ clean-fuzz:
 		$(srcdir)/formats/bzimage.c $(srcdir)/formats/fmt_error.c
 
 %D%/fuzz-elfimage: $(srcdir)/%D%/fuzz-elfimage.c $(srcdir)/formats/elfimage.c \
-		$(srcdir)/formats/x86_vmlinux.c $(srcdir)/formats/notewalk.c \
-		$(srcdir)/formats/fmt_error.c $(srcdir)/formats/elfimage.h $(srcdir)/formats/x86_vmlinux.h config.h
+		$(srcdir)/formats/x86_vmlinux.c $(srcdir)/formats/notewalk.c $(srcdir)/formats/signote.c \
+		$(srcdir)/formats/fmt_error.c $(srcdir)/formats/elfimage.h $(srcdir)/formats/x86_vmlinux.h \
+		$(srcdir)/formats/signote.h config.h
 	@$(MKDIR_P) %D%
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(srcdir)/%D%/fuzz-elfimage.c \
 		$(srcdir)/formats/elfimage.c $(srcdir)/formats/x86_vmlinux.c $(srcdir)/formats/notewalk.c \
-		$(srcdir)/formats/fmt_error.c -lelf
+		$(srcdir)/formats/signote.c $(srcdir)/formats/fmt_error.c -lelf
 
 %D%/fuzz-initrd-kind: $(srcdir)/%D%/fuzz-initrd-kind.c $(srcdir)/formats/initrd_kind.c \
 		$(srcdir)/formats/initrd_kind.h config.h

@@ -22,6 +22,14 @@ elfimage)
 		--command-line "console=ttyS0" -o "$out/probe-2.15.elf"
 	"$builddir/mkelfimage/mkelfimage" --kernel "$probe/probe-2.02.bzImage" --no-elf-notes \
 		--no-multiboot -o "$out/probe-2.02-pvh.elf"
+	# a signed one (an EC key made here: the signature note and its slot)
+	if openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$out/seed.key" \
+		-subj /CN=seed -days 2 -out "$out/seed.crt" 2>/dev/null; then
+		chmod 600 "$out/seed.key"
+		"$builddir/mkelfimage/mkelfimage" --kernel "$probe/probe-2.02.bzImage" --sign-key "$out/seed.key" \
+			--sign-cert "$out/seed.crt" -o "$out/probe-2.02-signed.elf"
+	fi
+	rm -f "$out/seed.key" "$out/seed.crt"
 	# the i386 probe vmlinux (a PVH note) and its broken variants, uncompressed
 	cp "$probe/probe-vmlinux-i386" "$out/"
 	sh "$srcdir/tests/bad/make-bad-vmlinux.sh" "$probe/probe-vmlinux-i386" "$out/vmlinux"
