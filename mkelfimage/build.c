@@ -20,6 +20,7 @@
 #include "manifest.h"
 #include "output.h"
 #include "plan.h"
+#include "plan_json.h"
 #include "plan_print.h"
 #include "plan_rules.h"
 #include "records.h"
@@ -235,7 +236,9 @@ int build_image_from(const struct image_spec *spec, struct inputs *in,
 	if (status == EXIT_OK)
 		status = plan_image(&b);
 
-	if (status == EXIT_OK && spec->plan_only) {
+	if (status == EXIT_OK && spec->plan_only && spec->plan_json) {
+		status = plan_json_print(&b.plan, in, stdout);
+	} else if (status == EXIT_OK && spec->plan_only) {
 		plan_print(&b.plan, b.arch->print, stdout);
 		status = plan_rules_print(&b.plan, stdout);
 	} else if (status == EXIT_OK) {

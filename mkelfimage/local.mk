@@ -29,6 +29,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/plan.c %D%/plan.h \
 	%D%/plan_rules.c %D%/plan_rules.h \
 	%D%/plan_print.c %D%/plan_print.h \
+	%D%/plan_json.c %D%/plan_json.h \
 	%D%/notes.c %D%/notes.h \
 	%D%/records.c %D%/records.h \
 	%D%/bootnotes.c %D%/bootnotes.h \
@@ -40,6 +41,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/elfwrite.c %D%/elfwrite.h \
 	%D%/output.c %D%/output.h \
 	%D%/manifest.c %D%/manifest.h \
+	%D%/manifest_path.c %D%/manifest_path.h \
 	%D%/imageread.c %D%/imageread.h \
 	%D%/inspect.c %D%/inspect.h \
 	%D%/imagesum.c %D%/imagesum.h \

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The manifest holds only facts of the build (paths as given, sizes,
- * digests, addresses): no time, host or absolute directory, so the same
- * build gives the same manifest.
+ * The manifest holds only facts of the build (paths normalised, relative
+ * to --manifest-base when given: manifest_path.h; sizes, digests,
+ * addresses): no time or host, so the same build gives the same manifest.
  */
 #include "config.h"
 
 #include <elf.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -17,6 +18,8 @@
 #include "formats/sha256_host.h"
 #include "common/json.h"
 #include "manifest.h"
+#include "manifest_path.h"
+#include "plan_json.h"
 #include "common/report.h"
 
 #define MANIFEST_READ_CHUNK (1u << 20)
@@ -36,11 +39,19 @@ static void write_digest(struct json *json, const uint8_t *digest)
 	json_string(json, "sha256", hex);
 }
 
-static void write_file(struct json *json, const char *key, const char *path, uint64_t size,
-		       const uint8_t *digest)
+/* A path as manifest_path.h normalises it (as given if it cannot: longer than PATH_MAX) */
+static void write_path(struct json *json, const char *key, const char *path, const char *base)
+{
+	char normal[PATH_MAX];
+
+	json_string(json, key, manifest_path(path, base, normal, sizeof(normal)) == 0 ? normal : path);
+}
+
+static void write_file(struct json *json, const char *key, const char *path, const char *base,
+		       uint64_t size, const uint8_t *digest)
 {
 	json_object_begin(json, key);
-	json_string(json, "path", path);
+	write_path(json, "path", path, base);
 	json_uint(json, "size", size);
 	write_digest(json, digest);
 	json_object_end(json);
@@ -81,12 +92,12 @@ static void write_inputs(struct json *json, const struct image_spec *spec, const
 	size_t i;
 
 	json_object_begin(json, "inputs");
-	write_file(json, "kernel", in->kernel_file.path, in->kernel_file.size,
+	write_file(json, "kernel", in->kernel_file.path, spec->manifest_base, in->kernel_file.size,
 		   digest_set_find(digests, DIGEST_KERNEL_FILE, 0));
 	json_array_begin(json, "initrds");
 	for (i = 0; i < in->initrd_count; i++) {
 		json_object_begin(json, NULL);
-		json_string(json, "path", in->initrds[i].path);
+		write_path(json, "path", in->initrds[i].path, spec->manifest_base);
 		json_uint(json, "size", in->initrds[i].size);
 		write_digest(json, digest_set_find(digests, DIGEST_INITRD_FILE, (uint32_t)i));
 		json_uint(json, "address", plan->initrd_addr + offset);
@@ -112,52 +123,10 @@ static void write_inputs(struct json *json, const struct image_spec *spec, const
 	json_uint(json, "length", plan->cmdline_len);
 	write_digest(json, digest_set_find(digests, DIGEST_CMDLINE, 0));
 	if (spec->cmdline_file)
-		json_string(json, "file", spec->cmdline_file);
+		write_path(json, "file", spec->cmdline_file, spec->manifest_base);
 	else
 		json_null(json, "file");
 	json_object_end(json);
-	json_object_end(json);
-}
-
-static void write_segments(struct json *json, const struct plan *plan)
-{
-	unsigned i;
-
-	json_array_begin(json, "segments");
-	for (i = 0; i < plan->segment_count; i++) {
-		const struct plan_segment *seg = &plan->segments[i];
-
-		json_object_begin(json, NULL);
-		json_string(json, "name", seg->name);
-		json_uint(json, "address", seg->addr);
-		json_uint(json, "file_offset", seg->file_offset);
-		json_uint(json, "file_size", seg->file_size);
-		json_uint(json, "memory_size", seg->mem_size);
-		json_object_end(json);
-	}
-	json_array_end(json);
-}
-
-/* The boot protocol fields the plan chose (boot.rst names where there is one). */
-static void write_boot(struct json *json, const struct inputs *in, const struct plan *plan)
-{
-	json_object_begin(json, "boot");
-	/* kernel_kind, the format's own fields, protocol, relocatable */
-	in->kernel.format->describe_json(&in->kernel, json);
-	json_uint(json, "kernel_load", plan->kernel_load);
-	json_uint(json, "kernel_runtime", plan->kernel_runtime);
-	json_uint(json, "init_size", plan->init_size);
-	json_bool(json, "init_size_estimated", plan->init_size_estimated);
-	json_uint(json, "reserve_start", plan->reserve_start);
-	json_uint(json, "reserve_end", plan->reserve_end);
-	json_uint(json, "stub_address", plan->stub_addr);
-	json_uint(json, "entry", plan->entry);
-	json_uint(json, "cmd_line_ptr", plan->cmdline_addr);
-	json_uint(json, "cmdline_size", plan->cmdline_max);
-	json_uint(json, "ramdisk_image", plan->initrd_addr);
-	json_uint(json, "ramdisk_size", plan->initrd_size);
-	json_uint(json, "initrd_addr_max", in->kernel.initrd_addr_max);
-	json_uint(json, "minimum_ram", plan->min_ram);
 	json_object_end(json);
 }
 
@@ -186,10 +155,10 @@ int manifest_write(int fd, const struct image_spec *spec, const struct inputs *i
 	json_object_begin(&json, NULL);
 	json_string(&json, "schema", MANIFEST_SCHEMA);
 	json_string(&json, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
-	write_file(&json, "output", spec->output_path, (uint64_t)st.st_size, image_digest);
+	write_file(&json, "output", spec->output_path, spec->manifest_base, (uint64_t)st.st_size, image_digest);
 	write_inputs(&json, spec, in, prep, plan, digests);
-	write_segments(&json, plan);
-	write_boot(&json, in, plan);
+	plan_json_segments(&json, plan);
+	plan_json_boot(&json, in, plan);
 	json_uint(&json, "elf_class", plan->elf_class == ELFCLASS64 ? 64 : 32);
 	json_object_end(&json);
 	if (json_end(&json) < 0 || fclose(out) != 0)

@@ -59,6 +59,8 @@ enum option_id {
 	OPT_SIGN_PASS,
 	OPT_DETACHED_SIGNATURE,
 	OPT_NO_EMBEDDED_SIGNATURE,
+	OPT_JSON,
+	OPT_MANIFEST_BASE,
 };
 
 struct option_doc {
@@ -70,7 +72,8 @@ struct option_doc {
 };
 
 static const struct option_doc option_table[] = {
-	{ "kernel", OPT_KERNEL, required_argument, "FILE", "Linux x86 bzImage to boot" },
+	{ "kernel", OPT_KERNEL, required_argument, "FILE",
+	  "the kernel: an x86 bzImage or vmlinux (PVH), an arm64 or riscv64 Image, an Alpha vmlinux" },
 	{ "initrd", OPT_INITRD, required_argument, "FILE",
 	  "initrd or initramfs; repeat to join several into one region" },
 	{ "command-line", OPT_COMMAND_LINE, required_argument, "TEXT",
@@ -110,8 +113,12 @@ static const struct option_doc option_table[] = {
 	{ "plan", OPT_PLAN, no_argument, NULL,
 	  "print the memory plan and every rule checked; write nothing" },
 	{ "dry-run", OPT_DRY_RUN, no_argument, NULL, "alias of --plan" },
+	{ "json", OPT_JSON, no_argument, NULL,
+	  "with --plan: print the plan and its rules as JSON (schema mkelfimage-plan/1)" },
 	{ "manifest", OPT_MANIFEST, required_argument, "FILE",
 	  "also write a JSON manifest: digests, segments, boot fields (- for standard output)" },
+	{ "manifest-base", OPT_MANIFEST_BASE, required_argument, "DIR",
+	  "write the manifest's paths relative to DIR (else normalised as given)" },
 	{ "sync", OPT_SYNC, no_argument, NULL,
 	  "write durably: fsync the image and manifest before renaming them, their directory after" },
 	{ "template", OPT_TEMPLATE, required_argument, "FILE",
@@ -147,8 +154,8 @@ static void print_help(void)
 	       "                  [--detached-signature FILE [--no-embedded-signature]]\n"
 	       "       mkelfimage verify IMAGE --ca FILE|DIR [--cert FILE] [--detached-signature FILE]\n"
 	       "  SIGNING: --sign-key FILE --sign-cert FILE [--sign-pass SOURCE], or --remove-signature\n"
-	       "Build one ELF image from a Linux kernel, initrds and a command line;\n"
-	       "it boots from multiboot loaders such as QEMU -kernel and GRUB.\n\n"
+	       "Build one ELF image from a Linux kernel (bzImage, vmlinux or Image), initrds and a\n"
+	       "command line; it boots from ELF loaders such as QEMU -kernel, GRUB, iPXE and U-Boot.\n\n"
 	       "Options:\n");
 	for (i = 0; i < OPTION_COUNT; i++) {
 		const struct option_doc *doc = &option_table[i];
@@ -446,6 +453,11 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 	case OPT_NO_EMBEDDED_SIGNATURE:
 		spec->sign.no_embedded = 1;
 		return 0;
+	case OPT_JSON:
+		spec->plan_json = 1;
+		return 0;
+	case OPT_MANIFEST_BASE:
+		return set_once(&spec->manifest_base, arg, "--manifest-base");
 	case OPT_INITRD_PLACEMENT:
 		return PICK("--initrd-placement", arg, initrd_placements, &spec->initrd_placement);
 	case OPT_COMMAND_LINE:
@@ -636,6 +648,14 @@ enum options_result options_parse(int argc, char **argv, struct image_spec *spec
 		return OPTIONS_ERROR;
 	if (!spec->kernel_path) {
 		report_print("no kernel given (--kernel FILE)");
+		return OPTIONS_ERROR;
+	}
+	if (spec->manifest_base && !spec->manifest_path) {
+		report_print("--manifest-base goes with --manifest FILE");
+		return OPTIONS_ERROR;
+	}
+	if (spec->plan_json && !spec->plan_only) {
+		report_print("--json goes with --plan (a build's facts are in --manifest)");
 		return OPTIONS_ERROR;
 	}
 	if (spec->plan_only && spec->manifest_path) {

@@ -105,7 +105,7 @@ struct plan {
 
 	struct plan_segment segments[PLAN_MAX_LOAD];
 	unsigned segment_count;      /* in ascending address order */
-	uint64_t min_ram;            /* end of the highest segment, physical */
+	uint64_t min_ram;            /* end of the highest segment, physical (PLAN_MIN_RAM_COVERS) */
 	uint8_t *records_bytes;      /* the records segment's bytes (records.c), owned */
 
 	/* the PT_NOTE contents (PVH entry, ELFBoot, digests), in file order */
@@ -126,6 +126,10 @@ struct plan {
 	uint64_t max_file_size;      /* --max-size, 0: no limit */
 	const char *output_path;     /* for the --max-size error; may be NULL (--plan) */
 };
+
+/* What plan->min_ram counts, for the printers: the kernel needs more than the image */
+#define PLAN_MIN_RAM_COVERS "the image's segments only; the kernel needs more to run, " \
+	"and to unpack an initramfs (about its uncompressed size, while the compressed one is still in memory)"
 
 /*
  * Start a plan under `limits`: place the kernel (kernel_place) and add its

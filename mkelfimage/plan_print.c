@@ -46,6 +46,6 @@ void plan_print(const struct plan *plan, plan_print_fn arch_lines, FILE *out)
 	else if (plan->initrd_size)
 		fprintf(out, "initrd: 0x%llx, %llu bytes\n",
 			(unsigned long long)plan->initrd_addr, (unsigned long long)plan->initrd_size);
-	fprintf(out, "minimum RAM: %llu MiB\n",
-		(unsigned long long)((plan->min_ram + (1 << 20) - 1) >> 20));
+	fprintf(out, "minimum RAM: %llu MiB (%s)\n",
+		(unsigned long long)((plan->min_ram + (1 << 20) - 1) >> 20), PLAN_MIN_RAM_COVERS);
 }

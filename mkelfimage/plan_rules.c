@@ -7,6 +7,7 @@
 #include "common/align.h"
 #include "common/report.h"
 #include "plan_rules.h"
+#include "common/json.h"
 
 #define RULE_TEXT_MAX 256
 
@@ -238,22 +239,62 @@ int plan_rules_check(const struct plan *plan)
 	return EXIT_OK;
 }
 
-int plan_rules_print(const struct plan *plan, FILE *out)
+/*
+ * Every rule through `show` (text or JSON), then the first broken one
+ * reported. Returns EXIT_OK when none failed, else EXIT_BAD_INPUT.
+ */
+static int visit(const struct plan *plan, void (*show)(const struct rule_result *r, void *ctx), void *ctx,
+		 unsigned *checked, unsigned *failed)
 {
 	struct rule_result r, first = { 0 };
-	unsigned checked = 0, failed = 0;
 	size_t i;
 
-	fprintf(out, "rules:\n");
+	*checked = *failed = 0;
 	for (i = 0; i < PLAN_RULE_COUNT; i++) {
 		judge(plan, i, &r);
-		fprintf(out, "  %-4s %s\n", !r.applies ? "-" : r.holds ? "ok" : "FAIL", r.text);
+		show(&r, ctx);
 		if (!r.applies)
 			continue;
-		checked++;
-		if (!r.holds && !failed++)
+		(*checked)++;
+		if (!r.holds && !(*failed)++)
 			first = r;
 	}
+	return *failed ? report_error(EXIT_BAD_INPUT, "%s", first.error) : EXIT_OK;
+}
+
+static void show_text(const struct rule_result *r, void *out)
+{
+	fprintf(out, "  %-4s %s\n", !r->applies ? "-" : r->holds ? "ok" : "FAIL", r->text);
+}
+
+int plan_rules_print(const struct plan *plan, FILE *out)
+{
+	unsigned checked, failed;
+	int status;
+
+	fprintf(out, "rules:\n");
+	status = visit(plan, show_text, out, &checked, &failed);
 	fprintf(out, "%u rules checked, %u failed; nothing written (--plan)\n", checked, failed);
-	return failed ? report_error(EXIT_BAD_INPUT, "%s", first.error) : EXIT_OK;
+	return status;
+}
+
+static void show_json(const struct rule_result *r, void *json)
+{
+	json_object_begin(json, NULL);
+	json_string(json, "rule", r->text);
+	json_string(json, "result", !r->applies ? "does not apply" : r->holds ? "ok" : "broken");
+	json_object_end(json);
+}
+
+int plan_rules_json(const struct plan *plan, struct json *json)
+{
+	unsigned checked, failed;
+	int status;
+
+	json_array_begin(json, "rules");
+	status = visit(plan, show_json, json, &checked, &failed);
+	json_array_end(json);
+	json_uint(json, "rules_checked", checked);
+	json_uint(json, "rules_broken", failed);
+	return status;
 }

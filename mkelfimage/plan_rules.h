@@ -21,4 +21,12 @@ int plan_rules_check(const struct plan *plan);
  */
 int plan_rules_print(const struct plan *plan, FILE *out);
 
+struct json;
+
+/*
+ * The same as JSON: "rules" (each rule's text and "ok", "broken" or "does
+ * not apply"), "rules_checked", "rules_broken". Same return value.
+ */
+int plan_rules_json(const struct plan *plan, struct json *json);
+
 #endif

@@ -55,7 +55,9 @@ struct image_spec {
 	const char *dtb_path;        /* --dtb FILE: a device tree carried in the image, or NULL */
 	uint32_t cmdline_policy;     /* enum stub_cmdline_policy (formats/stubparam.h) */
 	int plan_only;               /* --plan/--dry-run: print the plan, write nothing */
+	int plan_json;               /* --json: that plan as JSON */
 	const char *manifest_path;   /* --manifest FILE.json, or NULL */
+	const char *manifest_base;   /* --manifest-base DIR: its paths relative to DIR, or NULL */
 	unsigned output_flags;       /* OUTPUT_* (output.h): --sync, and what an edit keeps */
 	const char *template_path;   /* --template FILE.yaml, or NULL */
 	struct template *template;   /* its values, owned (the spec points into it) */

@@ -5,6 +5,7 @@
 # initrd kind warnings; extract and the edits, of bzImage and vmlinux images.
 TAP_TEST_LIST += \
 	%D%/plan-and-manifest.sh \
+	%D%/plan-json-and-manifest-paths.sh \
 	%D%/template-overrides-and-errors.sh \
 	%D%/shipped-templates.sh
 TAP_TEST_LIST += \
