@@ -208,13 +208,14 @@ static int write_outputs(struct build *b)
 		status = write_image(b, outs[0].fd, &digests, compute);
 	if (status == EXIT_OK && b->check)
 		status = b->check->fn(b->check->ctx, compute ? &digests : NULL);
+	/* the whole file's SHA-256: from the embedded signature's pass, else one pass for a detached one */
+	if (status == EXIT_OK && spec->sign.detached_path && !b->plan.signature)
+		status = signature_digest_file(outs[0].fd, spec->output_path, b->plan.file_size, b->whole_digest);
 	if (status == EXIT_OK && spec->manifest_path &&
 	    (status = output_begin(&outs[1], spec->manifest_path, spec->output_flags)) == EXIT_OK)
 		status = manifest_write(outs[1].fd, spec, b->in, b->prep, &b->plan,
-					compute ? &digests : NULL, outs[0].fd);
-	/* the detached signature: over the whole file, hashed with the embedded one's pass if any */
-	if (status == EXIT_OK && spec->sign.detached_path && !b->plan.signature)
-		status = signature_digest_file(outs[0].fd, spec->output_path, b->plan.file_size, b->whole_digest);
+					compute ? &digests : NULL, outs[0].fd,
+					spec->sign.key_path ? b->whole_digest : NULL);
 	if (status == EXIT_OK && spec->sign.detached_path &&
 	    (status = output_begin(&outs[2], spec->sign.detached_path, spec->output_flags & ~OUTPUT_KEEP_OWNER)) == EXIT_OK)
 		status = signature_write_detached(b->signer, b->whole_digest, outs[2].fd, spec->sign.detached_path);

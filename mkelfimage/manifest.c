@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -132,7 +133,7 @@ static void write_inputs(struct json *json, const struct image_spec *spec, const
 
 int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
 		   const struct initrd_prep *prep, const struct plan *plan,
-		   const struct digest_set *digests, int image_fd)
+		   const struct digest_set *digests, int image_fd, const uint8_t *image_sha256)
 {
 	uint8_t image_digest[SHA256_DIGEST_SIZE];
 	struct json json;
@@ -142,8 +143,9 @@ int manifest_write(int fd, const struct image_spec *spec, const struct inputs *i
 
 	if (fstat(image_fd, &st) < 0)
 		return report_errno(EXIT_IO, "output", spec->output_path, "cannot stat");
-	status = hash_image(image_fd, spec->output_path, (uint64_t)st.st_size, image_digest);
-	if (status != EXIT_OK)
+	if (image_sha256)
+		memcpy(image_digest, image_sha256, sizeof(image_digest));
+	else if ((status = hash_image(image_fd, spec->output_path, (uint64_t)st.st_size, image_digest)) != EXIT_OK)
 		return status;
 	copy = dup(fd);
 	if (copy < 0 || !(out = fdopen(copy, "w"))) {

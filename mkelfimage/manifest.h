@@ -16,12 +16,13 @@
 
 /*
  * Write the manifest to `fd` (left open for output_commit). `image_fd` is the
- * written image, read back for its size and digest; `prep` describes each
+ * written image, read back for its size and, unless `image_sha256` (a
+ * signed build hashed the whole file already) gives it, its digest; `prep` describes each
  * initrd (initrdprep_run); `digests` holds the inputs' digests, computed
  * while the image was written. Returns EXIT_OK or a reported exit status.
  */
 int manifest_write(int fd, const struct image_spec *spec, const struct inputs *in,
 		   const struct initrd_prep *prep, const struct plan *plan,
-		   const struct digest_set *digests, int image_fd);
+		   const struct digest_set *digests, int image_fd, const uint8_t *image_sha256);
 
 #endif

@@ -38,6 +38,13 @@ check_eq "signing does not imply --digests: the digest records stay empty" "not 
 d = json.load(sys.stdin)["digests"]
 print("not recorded" if not any(r.get("sha256") for r in d) else d)')"
 
+# shellcheck disable=SC2086
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd" --command-line "console=ttyS0 signed=1" $sign -o "$work/m.elf" \
+	--manifest "$work/m.json"
+check_eq "the manifest of a signed build has the signed file's SHA-256 (from the signing pass)" \
+	"$(sha256sum <"$work/m.elf" | cut -d' ' -f1)" \
+	"$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["output"]["sha256"])' "$work/m.json")"
+
 # one byte in each region: offsets from inspect (segments) and readelf (the notes)
 offsets=$("$MKELFIMAGE" inspect "$work/s.elf" --json | python3 -c 'import json,sys
 d = json.load(sys.stdin)
