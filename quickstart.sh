@@ -12,9 +12,10 @@ cd "$(dirname "$0")"
 
 # What `make` and the demo need: the autotools, a C compiler (it also builds
 # the 32-bit stub, no gcc-multilib), objcopy, the four libraries configure
-# asks for (libssl-dev: signatures), and QEMU for the demo boot.
+# asks for (libssl-dev: signatures; libzstd, liblz4: initrds), and QEMU for the demo boot.
 BUILD_PACKAGES="autoconf automake make gcc libc6-dev binutils
-	libelf-dev zlib1g-dev liblzma-dev libyaml-dev libssl-dev qemu-system-x86"
+	libelf-dev zlib1g-dev liblzma-dev libyaml-dev libssl-dev libzstd-dev liblz4-dev
+	qemu-system-x86"
 # What `make check`, `make fuzz` and `make bench` use besides: the loaders
 # of the boot tests (GRUB for BIOS and EFI with OVMF, iPXE, cbfstool,
 # kexec-tools), the guest and
@@ -29,7 +30,7 @@ TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
 	gcc-aarch64-linux-gnu qemu-system-arm u-boot-qemu dosfstools
 	gcc-riscv64-linux-gnu
 	clang valgrind strace time
-	python3 xz-utils lz4 libc6-dev-i386 lib32gcc-12-dev u-boot-tools openssl"
+	python3 xz-utils lz4 zstd libc6-dev-i386 lib32gcc-12-dev u-boot-tools openssl"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

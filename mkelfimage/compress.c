@@ -15,11 +15,11 @@
 #include <zlib.h>
 
 #include "compress.h"
+#include "compress_io.h"
 #include "output.h"
 #include "common/fdio.h"
 #include "common/report.h"
 
-#define COMPRESS_CHUNK      (1u << 20)
 #define COMPRESS_XZ_PRESET  6
 /* The kernel's own initramfs compression (scripts/Makefile.lib, cmd_xzmisc):
  * xz --check=crc32 --lzma2=dict=1MiB. CRC32 because Linux's XZ decoder checks
@@ -29,80 +29,6 @@
 int compress_temp_file(void)
 {
 	return output_unnamed_temp();
-}
-
-struct buffers {
-	uint8_t *in, *out;
-	uint64_t read_offset, write_offset;
-	const struct decode_rules *rules;   /* decoding: what the output must be, or NULL */
-	const char *what;
-};
-
-static int buffers_get(struct buffers *b)
-{
-	b->in = malloc(COMPRESS_CHUNK);
-	b->out = malloc(COMPRESS_CHUNK);
-	b->read_offset = 0;
-	b->write_offset = 0;
-	if (b->in && b->out)
-		return EXIT_OK;
-	free(b->in);
-	free(b->out);
-	return report_error(EXIT_IO, "out of memory");
-}
-
-static void buffers_put(struct buffers *b)
-{
-	free(b->in);
-	free(b->out);
-}
-
-/* Next chunk of the input: its length, 0 at the end, -1 on error (reported) */
-static ssize_t read_chunk(int fd, struct buffers *b, const char *what, const char *path)
-{
-	for (;;) {
-		ssize_t got = pread(fd, b->in, COMPRESS_CHUNK, (off_t)b->read_offset);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			report_print_errno(what, path, "cannot read");
-			return -1;
-		}
-		b->read_offset += (uint64_t)got;
-		return got;
-	}
-}
-
-/* The decode rules on the next `len` bytes of output, before they are written */
-static int check_rules(const struct buffers *b, size_t len, const char *path)
-{
-	const struct decode_rules *rules = b->rules;
-	uint64_t at = b->write_offset;
-
-	if (!rules)
-		return EXIT_OK;
-	if (rules->max_bytes && len > rules->max_bytes - (at < rules->max_bytes ? at : rules->max_bytes))
-		return report_error(EXIT_BAD_INPUT, "%s '%s': decodes to more than %llu bytes (%s)", b->what, path,
-				    (unsigned long long)rules->max_bytes, rules->max_why);
-	/* the magic, as soon as the first chunk holds it (a shorter stream fails later) */
-	if (rules->magic && at == 0 && len >= rules->magic_len &&
-	    memcmp(b->out, rules->magic, rules->magic_len) != 0)
-		return report_error(EXIT_BAD_INPUT, "%s '%s': %s", b->what, path, rules->magic_error);
-	return EXIT_OK;
-}
-
-/* Into the unlinked temporary file that stands for the input `path` */
-static int write_out(int fd, struct buffers *b, size_t len, const char *path)
-{
-	char label[64];
-	int status = check_rules(b, len, path);
-
-	snprintf(label, sizeof(label), "temporary file for %s", b->what);
-	if (status == EXIT_OK)
-		status = fdio_write_at(fd, label, path, b->out, len, b->write_offset);
-	b->write_offset += len;
-	return status;
 }
 
 /* zlib: deflate into a gzip wrapper (windowBits 15 + 16), or inflate gzip (15 + 32
@@ -225,7 +151,12 @@ int compress_xz(int in, int out, const char *what, const char *path)
 	return run_lzma(in, out, what, path, 1, NULL);
 }
 
-int decompress_to_temp(int in, int gzip, const char *what, const char *path,
+int compress_zstd(int in, int out, const char *what, const char *path)
+{
+	return run_zstd(in, out, what, path, 1, NULL);
+}
+
+int decompress_to_temp(int in, enum compress_codec codec, const char *what, const char *path,
 		       const struct decode_rules *rules, int *status)
 {
 	int temp = compress_temp_file();
@@ -234,7 +165,12 @@ int decompress_to_temp(int in, int gzip, const char *what, const char *path,
 		*status = EXIT_IO;
 		return -1;
 	}
-	*status = gzip ? run_zlib(in, temp, what, path, 0, rules) : run_lzma(in, temp, what, path, 0, rules);
+	switch (codec) {
+	case CODEC_GZIP: *status = run_zlib(in, temp, what, path, 0, rules); break;
+	case CODEC_XZ: *status = run_lzma(in, temp, what, path, 0, rules); break;
+	case CODEC_ZSTD: *status = run_zstd(in, temp, what, path, 0, rules); break;
+	case CODEC_LZ4: *status = run_lz4(in, temp, what, path, rules); break;
+	}
 	if (*status == EXIT_OK)
 		return temp;
 	close(temp);

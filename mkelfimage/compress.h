@@ -2,7 +2,8 @@
 /*
  * Stream codecs for --compress-initrd: file descriptor in, file descriptor
  * out, 1 MiB at a time (an initrd is never held whole). Output is the same
- * for the same input on every host: gzip with mtime 0, xz with fixed options.
+ * for the same input on every host: gzip with mtime 0, xz and zstd with
+ * fixed options (compress_zstd_lz4.c). lz4 is decoded only.
  */
 #ifndef MKELFIMAGE_COMPRESS_H
 #define MKELFIMAGE_COMPRESS_H
@@ -16,6 +17,15 @@
  */
 int compress_gzip(int in, int out, const char *what, const char *path);
 int compress_xz(int in, int out, const char *what, const char *path);
+int compress_zstd(int in, int out, const char *what, const char *path);
+
+/* What a stream is, for decompress_to_temp */
+enum compress_codec {
+	CODEC_GZIP,
+	CODEC_XZ,
+	CODEC_ZSTD,
+	CODEC_LZ4,       /* the legacy format or the LZ4 Frame Format */
+};
 
 /*
  * What decoded bytes must be, checked as they come out (a small file may
@@ -37,11 +47,11 @@ struct decode_rules {
 int compress_temp_file(void);
 
 /*
- * `in`, a gzip or xz stream (`gzip` nonzero: gzip), decoded into a new
- * compress_temp_file. Returns its fd, or -1 with the reported status in
- * *status (the temporary file is gone then).
+ * `in`, a stream of `codec`, decoded into a new compress_temp_file.
+ * Returns its fd, or -1 with the reported status in *status (the
+ * temporary file is gone then).
  */
-int decompress_to_temp(int in, int gzip, const char *what, const char *path,
+int decompress_to_temp(int in, enum compress_codec codec, const char *what, const char *path,
 		       const struct decode_rules *rules, int *status);
 
 #endif

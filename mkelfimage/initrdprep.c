@@ -9,6 +9,7 @@
 
 #include "compress.h"
 #include "initrdprep.h"
+#include "kconfig.h"
 
 #define INITRD_DECODED_MAX  (1ull << 32)
 #include "common/fdio.h"
@@ -35,6 +36,8 @@ static int already_right(const struct initrd_kind_info *kind, enum initrd_compre
 		return kind->kind == INITRD_XZ && !kind->kernel_problem;
 	case INITRD_COMPRESS_GZIP:
 		return kind->kind == INITRD_GZIP;
+	case INITRD_COMPRESS_ZSTD:
+		return kind->kind == INITRD_ZSTD;
 	case INITRD_COMPRESS_NONE:
 		return !kind->compressed;
 	default:
@@ -42,7 +45,20 @@ static int already_right(const struct initrd_kind_info *kind, enum initrd_compre
 	}
 }
 
-/* Decode (gzip, xz) into a temporary file when needed; returns the fd to encode from. */
+/* The codec that decodes an initrd kind, or -1: none here */
+static int codec_of(enum initrd_kind kind)
+{
+	switch (kind) {
+	case INITRD_GZIP: return CODEC_GZIP;
+	case INITRD_XZ: return CODEC_XZ;
+	case INITRD_ZSTD: return CODEC_ZSTD;
+	case INITRD_LZ4_LEGACY:
+	case INITRD_LZ4_FRAME: return CODEC_LZ4;
+	default: return -1;
+	}
+}
+
+/* Decode (gzip, xz, zstd, lz4) into a temporary file when needed; returns the fd to encode from. */
 static int decoded(struct input_file *file, const struct initrd_kind_info *kind, int *temp, int *status)
 {
 	/* an initrd region lies below 4 GiB (initrd_addr_max): nothing larger can be placed */
@@ -54,12 +70,13 @@ static int decoded(struct input_file *file, const struct initrd_kind_info *kind,
 	*temp = -1;
 	if (!kind->compressed)
 		return file->fd;
-	if (kind->kind != INITRD_GZIP && kind->kind != INITRD_XZ) {
-		*status = report_error(EXIT_BAD_INPUT, "initrd '%s': %s: --compress-initrd decodes only gzip and xz; give this initrd uncompressed",
-				       file->path, initrd_kind_name(kind->kind));
+	if (codec_of(kind->kind) < 0) {
+		*status = report_error(EXIT_BAD_INPUT, "initrd '%s': %s: --compress-initrd decodes only gzip, xz, zstd and lz4; "
+				       "give this initrd uncompressed", file->path, initrd_kind_name(kind->kind));
 		return -1;
 	}
-	*temp = decompress_to_temp(file->fd, kind->kind == INITRD_GZIP, file->what, file->path, &rules, status);
+	*temp = decompress_to_temp(file->fd, (enum compress_codec)codec_of(kind->kind), file->what, file->path,
+				   &rules, status);
 	return *temp;
 }
 
@@ -77,6 +94,7 @@ static int recompress(struct input_file *file, const struct initrd_kind_info *ki
 		status = EXIT_IO;
 	} else if (plain >= 0) {
 		status = target == INITRD_COMPRESS_XZ ? compress_xz(plain, out, file->what, file->path)
+			: target == INITRD_COMPRESS_ZSTD ? compress_zstd(plain, out, file->what, file->path)
 			: compress_gzip(plain, out, file->what, file->path);
 	}
 	if (plain_temp >= 0)
@@ -94,6 +112,18 @@ static int recompress(struct input_file *file, const struct initrd_kind_info *ki
 	file->fd = out;
 	file->size = (uint64_t)size;
 	return EXIT_OK;
+}
+
+/* --kernel-config: a warning when the kernel lacks the initrd's decompressor */
+static int warn_config(const char *config, const struct input_file *file, const struct initrd_kind_info *kind)
+{
+	char why[512];
+	int status = kconfig_initrd_problem(config, kind->kind, why, sizeof(why));
+
+	if (status == EXIT_OK && why[0])
+		report_print("warning: initrd '%s': %s, but the kernel's %s", file->path,
+			     initrd_kind_name(kind->kind), why);
+	return status;
 }
 
 int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct initrd_prep *prep)
@@ -126,6 +156,9 @@ int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct init
 		if (prep[i].stored.kernel_problem)
 			report_print("warning: initrd '%s': %s: %s", file->path,
 				     initrd_kind_name(prep[i].stored.kind), prep[i].stored.kernel_problem);
+		else if (spec->kernel_config &&
+			 (status = warn_config(spec->kernel_config, file, &prep[i].stored)) != EXIT_OK)
+			return status;
 	}
 	in->initrd_region_size = 0;
 	for (i = 0; i < in->initrd_count; i++)

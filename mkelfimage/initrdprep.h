@@ -16,9 +16,10 @@
 /* --compress-initrd */
 enum initrd_compression {
 	INITRD_COMPRESS_KEEP = 0,   /* the option not given: initrds go in as they are */
-	INITRD_COMPRESS_NONE,       /* gzip and xz initrds are decompressed */
+	INITRD_COMPRESS_NONE,       /* gzip, xz, zstd and lz4 initrds are decompressed */
 	INITRD_COMPRESS_GZIP,
 	INITRD_COMPRESS_XZ,
+	INITRD_COMPRESS_ZSTD,       /* one frame, 8 MiB window (compress_zstd_lz4.c) */
 };
 
 struct initrd_prep {

@@ -98,7 +98,7 @@ int kernel_decode(struct kernel *k, int gzip, const struct decode_rules *rules)
 	off_t size;
 	int temp, status;
 
-	if ((temp = decompress_to_temp(file->fd, gzip, "kernel", file->path, rules, &status)) < 0)
+	if ((temp = decompress_to_temp(file->fd, gzip ? CODEC_GZIP : CODEC_XZ, "kernel", file->path, rules, &status)) < 0)
 		return status;
 	if ((size = lseek(temp, 0, SEEK_END)) < 0) {
 		close(temp);

@@ -10,7 +10,10 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/inputfile.c %D%/inputfile.h \
 	%D%/inputs.c %D%/inputs.h \
 	%D%/initrdprep.c %D%/initrdprep.h \
+	%D%/kconfig.c %D%/kconfig.h \
 	%D%/compress.c %D%/compress.h \
+	%D%/compress_io.c %D%/compress_io.h \
+	%D%/compress_zstd_lz4.c \
 	%D%/kernel.h %D%/kernels.c \
 	%D%/kernel_bzimage.c \
 	%D%/kernel_vmlinux.c \

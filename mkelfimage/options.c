@@ -61,6 +61,7 @@ enum option_id {
 	OPT_NO_EMBEDDED_SIGNATURE,
 	OPT_JSON,
 	OPT_MANIFEST_BASE,
+	OPT_KERNEL_CONFIG,
 };
 
 struct option_doc {
@@ -126,7 +127,7 @@ static const struct option_doc option_table[] = {
 	{ "max-size", OPT_MAX_SIZE, required_argument, "SIZE",
 	  "fail, writing nothing, if the image is larger (bytes, or K, M, G: KiB, MiB, GiB)" },
 	{ "compress-initrd", OPT_COMPRESS_INITRD, required_argument, "KIND",
-	  "xz (CRC32 check), gzip or none: recompress each initrd, sizes reported" },
+	  "xz (CRC32 check), gzip, zstd or none: recompress each initrd (gzip, xz, zstd, lz4 decoded)" },
 	{ "sign-key", OPT_SIGN_KEY, required_argument, "FILE",
 	  "sign the image with this PEM private key, RSA or EC P-256" },
 	{ "sign-cert", OPT_SIGN_CERT, required_argument, "FILE", "the key's PEM certificate, carried in the signature" },
@@ -136,6 +137,8 @@ static const struct option_doc option_table[] = {
 	  "also write a detached DER CMS signature of the whole image (iPXE imgverify)" },
 	{ "no-embedded-signature", OPT_NO_EMBEDDED_SIGNATURE, no_argument, NULL,
 	  "only the detached signature: the image carries none" },
+	{ "kernel-config", OPT_KERNEL_CONFIG, required_argument, "FILE",
+	  "the kernel's .config (/boot/config-VERSION): warn about an initrd it cannot unpack" },
 	{ "help", OPT_HELP, no_argument, NULL, "print this help and exit" },
 	{ "version", OPT_VERSION, no_argument, NULL, "print the version and exit" },
 };
@@ -305,6 +308,7 @@ static const struct choice cmdline_policies[] = {
 static const struct choice initrd_compressions[] = {
 	{ "xz", INITRD_COMPRESS_XZ },
 	{ "gzip", INITRD_COMPRESS_GZIP },
+	{ "zstd", INITRD_COMPRESS_ZSTD },
 	{ "none", INITRD_COMPRESS_NONE },
 };
 
@@ -456,6 +460,8 @@ static int apply_option(struct image_spec *spec, int id, const char *arg,
 	case OPT_JSON:
 		spec->plan_json = 1;
 		return 0;
+	case OPT_KERNEL_CONFIG:
+		return set_once(&spec->kernel_config, arg, "--kernel-config");
 	case OPT_MANIFEST_BASE:
 		return set_once(&spec->manifest_base, arg, "--manifest-base");
 	case OPT_INITRD_PLACEMENT:

@@ -63,6 +63,7 @@ struct image_spec {
 	struct template *template;   /* its values, owned (the spec points into it) */
 	uint64_t max_size;           /* --max-size in bytes, 0 = no limit */
 	unsigned compress_initrd;    /* enum initrd_compression (initrdprep.h), 0 = keep */
+	const char *kernel_config;   /* --kernel-config FILE: warn about initrds it cannot unpack, or NULL */
 	int verify_at_boot;          /* --verify-at-boot: STUB_FLAG_VERIFY_AT_BOOT (implies digests) */
 	int boot_log;                /* --boot-log: STUB_FLAG_BOOT_LOG */
 	int digests;                 /* --digests: SHA-256s in the "mkelfimage" note */

@@ -4,7 +4,8 @@
 # the bytes the probe kernel receives are the new stream, and that stream
 # unpacks to the original; xz is written with a CRC32 check (the only check
 # besides none that Linux's XZ decoder accepts). Initrd kinds the kernel
-# cannot unpack give a warning; kinds the tool cannot decode are an error.
+# cannot unpack give a warning; kinds the tool cannot decode (bzip2) are an
+# error. zstd and lz4: compress-initrd-zstd-lz4.sh.
 . "$top_srcdir/tests/lib.sh"
 
 for tool in xz gzip cpio; do
@@ -96,16 +97,16 @@ head -c 4096 /dev/zero >"$work/zeros.img"
 check_eq "no warning for data of no known kind (a filesystem image may have no signature)" "" "$(cat "$work/zeros.err")"
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.cpio" -o "$work/quiet.elf" 2>"$work/quiet.err"
 check_eq "no warning for a newc cpio" "" "$(cat "$work/quiet.err")"
-printf '\050\265\057\375rest' >"$work/rd.zst"
-"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.zst" --compress-initrd xz -o "$work/zst.elf" 2>"$work/zst.err"
-check_eq "a zstd initrd cannot be recompressed: exit 1, no output" "1 no" "$? $(test -e "$work/zst.elf" && echo yes || echo no)"
+printf 'BZh91AY&SYrest' >"$work/rd.bz2"
+"$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.bz2" --compress-initrd xz -o "$work/bz2.elf" 2>"$work/bz2.err"
+check_eq "a bzip2 initrd cannot be recompressed: exit 1, no output" "1 no" "$? $(test -e "$work/bz2.elf" && echo yes || echo no)"
 check_eq "... with the reason" \
-	"mkelfimage: initrd '$work/rd.zst': zstd: --compress-initrd decodes only gzip and xz; give this initrd uncompressed" \
-	"$(cat "$work/zst.err")"
+	"mkelfimage: initrd '$work/rd.bz2': bzip2: --compress-initrd decodes only gzip, xz, zstd and lz4; give this initrd uncompressed" \
+	"$(cat "$work/bz2.err")"
 printf '\037\213\010\000\000\000' >"$work/cut.gz"
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/cut.gz" --compress-initrd xz -o "$work/cut.elf" 2>"$work/cut.err"
 check_eq "a truncated gzip initrd: exit 1, no output" "1 no" "$? $(test -e "$work/cut.elf" && echo yes || echo no)"
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.cpio" --compress-initrd lzip -o "$work/x.elf" 2>"$work/bad.err"
 check_eq "an unknown --compress-initrd kind is a usage error" \
-	"1 mkelfimage: --compress-initrd 'lzip': use xz, gzip or none" "$? $(cat "$work/bad.err")"
+	"1 mkelfimage: --compress-initrd 'lzip': use xz, gzip, zstd or none" "$? $(cat "$work/bad.err")"
 tap_done

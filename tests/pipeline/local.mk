@@ -10,6 +10,7 @@ TAP_TEST_LIST += \
 	%D%/shipped-templates.sh
 TAP_TEST_LIST += \
 	%D%/compress-initrd.sh \
+	%D%/compress-initrd-zstd-lz4.sh \
 	%D%/inspect-image.sh \
 	%D%/extract-and-edit.sh \
 	%D%/multiboot2-header-and-edits.sh \
