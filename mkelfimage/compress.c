@@ -16,6 +16,7 @@
 
 #include "compress.h"
 #include "compress_io.h"
+#include "compress_zstd_lz4.h"
 #include "output.h"
 #include "common/fdio.h"
 #include "common/report.h"

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decode_rules.h"
+
 /*
  * Each returns EXIT_OK or a reported status; `what` and `path` name the
  * input in messages. `in` is read and `out` written from offset 0.
@@ -27,17 +29,6 @@ enum compress_codec {
 	CODEC_LZ4,       /* the legacy format or the LZ4 Frame Format */
 };
 
-/*
- * What decoded bytes must be, checked as they come out (a small file may
- * decode to gigabytes: the limit stops it before they are written).
- */
-struct decode_rules {
-	uint64_t max_bytes;          /* more decoded bytes is an error naming max_why */
-	const char *max_why;
-	const uint8_t *magic;        /* the first decoded bytes, or NULL: any */
-	size_t magic_len;
-	const char *magic_error;     /* the error after "<what> '<path>': " */
-};
 
 /*
  * An unlinked temporary file in $TMPDIR (else /tmp) for decoded or encoded

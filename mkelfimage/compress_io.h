@@ -2,7 +2,7 @@
 /*
  * What every codec of compress.c and compress_zstd_lz4.c shares: two 1 MiB
  * buffers, reading the input chunk by chunk, and writing decoded bytes
- * through the decode rules (struct decode_rules, compress.h).
+ * through the decode rules (decode_rules.h).
  */
 #ifndef MKELFIMAGE_COMPRESS_IO_H
 #define MKELFIMAGE_COMPRESS_IO_H
@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "compress.h"
+#include "decode_rules.h"
 
 #define COMPRESS_CHUNK (1u << 20)
 
@@ -31,11 +31,5 @@ ssize_t read_chunk(int fd, struct buffers *b, const char *what, const char *path
 
 /* b->out[0, len) to fd at b->write_offset, after the decode rules. EXIT_OK or reported. */
 int write_out(int fd, struct buffers *b, size_t len, const char *path);
-
-/* The codecs of compress_zstd_lz4.c (compress.c dispatches to them) */
-int run_zstd(int in, int out, const char *what, const char *path, int compress,
-	     const struct decode_rules *rules);
-/* Decode only: the legacy lz4 format or the LZ4 Frame Format, by the first 4 bytes */
-int run_lz4(int in, int out, const char *what, const char *path, const struct decode_rules *rules);
 
 #endif

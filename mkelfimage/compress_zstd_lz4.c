@@ -15,6 +15,7 @@
 #include "common/fdio.h"
 #include "common/report.h"
 #include "compress_io.h"
+#include "compress_zstd_lz4.h"
 #include "formats/le.h"
 
 /*

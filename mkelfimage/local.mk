@@ -13,7 +13,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/kconfig.c %D%/kconfig.h \
 	%D%/compress.c %D%/compress.h \
 	%D%/compress_io.c %D%/compress_io.h \
-	%D%/compress_zstd_lz4.c \
+	%D%/compress_zstd_lz4.c %D%/compress_zstd_lz4.h %D%/decode_rules.h \
 	%D%/kernel.h %D%/kernels.c \
 	%D%/kernel_bzimage.c \
 	%D%/kernel_vmlinux.c \
