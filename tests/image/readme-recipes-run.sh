@@ -63,6 +63,12 @@ while IFS= read -r line; do
 		check_eq "README command $n boots the riscv64 probe with the built-in text: $line" \
 			"console=ttyS0" "$(report_value cmdline "$work/boot.$n")"
 		;;
+	"mkelfimage --kernel /boot/vmlinuz-"*)
+		# this machine's kernel is not the test's business: the probe and rd.img stand in
+		line=$(printf '%s\n' "$line" | sed 's|/boot/vmlinuz-$(uname -r)|bzImage|; s|/boot/initrd.img-$(uname -r)|rd.img|')
+		check "README command $n runs (bzImage and rd.img for /boot's files): $line" \
+			sh -c "cd '$dir' && eval \"'$MKELFIMAGE' \${1#mkelfimage }\" >'$work/out.$n' 2>&1" sh "$line"
+		;;
 	"mkelfimage "*)
 		check "README command $n runs: $line" \
 			sh -c "cd '$dir' && eval \"'$MKELFIMAGE' \${1#mkelfimage }\" >'$work/out.$n' 2>&1" sh "$line"
