@@ -10,6 +10,7 @@
 # them; kernel-install add/remove (systemd 252) with only our plugin, all
 # of it confined to the prefix, does the same. The image the hook made
 # boots to /init under QEMU (skipped with MKELFIMAGE_SKIP_BOOT_TESTS=1).
+# MKELFIMAGE_INSTALLED=1 runs the installed package's hooks and program.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kernel/kernel-tests.sh"
 command -v run-parts >/dev/null 2>&1 || skip_all "no run-parts (install debianutils)"
@@ -21,14 +22,21 @@ cp -R "$(dirname "$kernel")/." "$root/boot/"
 marker="booted from the hook's image"
 make_initramfs "$root/boot/initrd.img-$version" "$marker"
 cp "$top_srcdir/templates/qemu.yaml" "$root/etc/mkelfimage/qemu.yaml"
-# the entry points as `make install` writes them, calling this tree's hook
+# The entry points as `make install` writes them, calling this tree's hook;
+# MKELFIMAGE_INSTALLED=1 (CI, after installing the Debian package): the
+# installed ones, calling the installed hook and /usr/bin/mkelfimage.
 for entry in postinst:etc/kernel/postinst.d/zz-mkelfimage postrm:etc/kernel/postrm.d/zz-mkelfimage \
 	post-update:etc/initramfs/post-update.d/mkelfimage kernel-install:usr/lib/kernel/install.d/90-mkelfimage.install; do
 	mkdir -p "$(dirname "$root/${entry#*:}")"
-	sed -e "s|@pkgdatadir@|$top_srcdir/hooks|" -e "s|@mode@|${entry%%:*}|" "$top_srcdir/hooks/entry.in" \
-		>"$root/${entry#*:}"
+	if [ "${MKELFIMAGE_INSTALLED:-0}" = 1 ]; then
+		cp "/${entry#*:}" "$root/${entry#*:}"
+	else
+		sed -e "s|@pkgdatadir@|$top_srcdir/hooks|" -e "s|@mode@|${entry%%:*}|" "$top_srcdir/hooks/entry.in" \
+			>"$root/${entry#*:}"
+	fi
 	chmod 755 "$root/${entry#*:}"
 done
+[ "${MKELFIMAGE_INSTALLED:-0}" = 1 ] && MKELFIMAGE=/usr/bin/mkelfimage
 MKELFIMAGE_ROOT=$root
 export MKELFIMAGE_ROOT MKELFIMAGE
 out=$root/boot/mkelfimage/$version
