@@ -13,7 +13,8 @@
 # For each template /etc/mkelfimage/TARGET.yaml, an install builds
 # /boot/mkelfimage/VERSION/TARGET.elf and TARGET.json (the manifest, paths
 # relative to the root) from /boot/vmlinuz-VERSION and, when it exists,
-# /boot/initrd.img-VERSION (or the files given); a removal deletes
+# /boot/initrd.img-VERSION (or the files given), checked against
+# /boot/config-VERSION when it is there (--kernel-config); a removal deletes
 # /boot/mkelfimage/VERSION. No template: nothing to do.
 # A target whose image and manifest would not change is left alone (its
 # files keep their time); a failed build leaves the previous image and
@@ -74,6 +75,8 @@ for template in "$@"; do
 	for initrd in $initrds; do
 		set -- "$@" --initrd "$initrd"
 	done
+	# the kernel's config, when the package installed it: a warning for an initrd it cannot unpack
+	[ -f "$root/boot/config-$version" ] && set -- "$@" --kernel-config "$root/boot/config-$version"
 	if ! err=$("$mkelfimage" --template "$template" --kernel "$kernel" "$@" -o "$new.elf" \
 		--manifest "$new.json" --manifest-base "${root:-/}" 2>&1 >/dev/null); then
 		say "$version $target: $(printf '%s\n' "$err" | grep -v '^mkelfimage: warning' | tail -n 1)"
@@ -81,6 +84,7 @@ for template in "$@"; do
 		status=1
 		continue
 	fi
+	printf '%s\n' "$err" | grep '^mkelfimage: warning' | sed "s/^/$me: $version $target: /" >&2
 	# the same bytes: keep the files that are there (and their times)
 	if cmp -s "$new.elf" "$out/$target.elf" && cmp -s "$new.json" "$out/$target.json"; then
 		rm -f "$new.elf" "$new.json"

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "compress.h"
 #include "initrdprep.h"
+#include "ikconfig.h"
 #include "kconfig.h"
 
 #define INITRD_DECODED_MAX  (1ull << 32)
@@ -115,20 +117,37 @@ static int recompress(struct input_file *file, const struct initrd_kind_info *ki
 }
 
 /* --kernel-config: a warning when the kernel lacks the initrd's decompressor */
-static int warn_config(const char *config, const struct input_file *file, const struct initrd_kind_info *kind)
+static void warn_config(int config, const char *name, const struct input_file *file,
+			const struct initrd_kind_info *kind)
 {
 	char why[512];
-	int status = kconfig_initrd_problem(config, kind->kind, why, sizeof(why));
 
-	if (status == EXIT_OK && why[0])
-		report_print("warning: initrd '%s': %s, but the kernel's %s", file->path,
-			     initrd_kind_name(kind->kind), why);
-	return status;
+	kconfig_initrd_problem(config, name, kind->kind, why, sizeof(why));
+	if (why[0])
+		report_print("warning: initrd '%s': %s, but the kernel's %s", file->path, initrd_kind_name(kind->kind), why);
 }
 
-int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct initrd_prep *prep)
+/* The config --kernel-config names: a file, or "ikconfig" (the kernel's own); -1 reported */
+static int open_config(const struct image_spec *spec, const struct inputs *in, char *name, size_t size, int *status)
 {
-	enum initrd_compression target = (enum initrd_compression)spec->compress_initrd;
+	int fd;
+
+	*status = EXIT_BAD_INPUT;
+	if (!strcmp(spec->kernel_config, "ikconfig")) {
+		snprintf(name, size, "(IKCONFIG, in '%s')", in->kernel_file.path);
+		return ikconfig_read(&in->kernel, status);
+	}
+	snprintf(name, size, "'%s'", spec->kernel_config);
+	fd = kconfig_open(spec->kernel_config);
+	if (fd >= 0)
+		*status = EXIT_OK;
+	return fd;
+}
+
+/* Each initrd: its kind, the recompression, the report line, the warnings */
+static int prep_each(const struct image_spec *spec, struct inputs *in, struct initrd_prep *prep,
+		     enum initrd_compression target, int config, const char *config_name)
+{
 	size_t i;
 	int status;
 
@@ -156,10 +175,27 @@ int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct init
 		if (prep[i].stored.kernel_problem)
 			report_print("warning: initrd '%s': %s: %s", file->path,
 				     initrd_kind_name(prep[i].stored.kind), prep[i].stored.kernel_problem);
-		else if (spec->kernel_config &&
-			 (status = warn_config(spec->kernel_config, file, &prep[i].stored)) != EXIT_OK)
-			return status;
+		else if (config >= 0)
+			warn_config(config, config_name, file, &prep[i].stored);
 	}
+	return EXIT_OK;
+}
+
+int initrdprep_run(const struct image_spec *spec, struct inputs *in, struct initrd_prep *prep)
+{
+	enum initrd_compression target = (enum initrd_compression)spec->compress_initrd;
+	char config_name[PATH_MAX + 32];
+	int status = EXIT_OK, config = -1;
+	size_t i;
+
+	if (spec->kernel_config && in->initrd_count &&
+	    (config = open_config(spec, in, config_name, sizeof(config_name), &status)) < 0)
+		return status;
+	status = prep_each(spec, in, prep, target, config, config_name);
+	if (config >= 0)
+		close(config);
+	if (status != EXIT_OK)
+		return status;
 	in->initrd_region_size = 0;
 	for (i = 0; i < in->initrd_count; i++)
 		in->initrd_region_size += inputs_initrd_span(in, i);

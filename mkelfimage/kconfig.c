@@ -2,9 +2,11 @@
 /* The kernel's config against an initrd's kind (kconfig.h). */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/report.h"
 #include "kconfig.h"
@@ -24,17 +26,20 @@ static const char *option_of(enum initrd_kind kind)
 	}
 }
 
-/* Is "NAME=y" a line of the file? -1 when it cannot be read */
-static int has_yes(const char *path, const char *name)
+/* Is "NAME=y" a line of the text at fd? */
+static int has_yes(int fd, const char *name)
 {
 	char line[512];
 	size_t len = strlen(name);
-	struct stat st;
-	FILE *f = stat(path, &st) == 0 && S_ISREG(st.st_mode) ? fopen(path, "r") : NULL;
-	int found = 0;
+	int copy = dup(fd), found = 0;
+	FILE *f = copy >= 0 ? fdopen(copy, "r") : NULL;
 
-	if (!f)
-		return -1;
+	if (!f) {
+		if (copy >= 0)
+			close(copy);
+		return 0;
+	}
+	rewind(f);
 	while (!found && fgets(line, sizeof(line), f))
 		found = !strncmp(line, name, len) && !strncmp(line + len, "=y", 2) &&
 			(line[len + 2] == '\n' || line[len + 2] == '\0');
@@ -42,17 +47,26 @@ static int has_yes(const char *path, const char *name)
 	return found;
 }
 
-int kconfig_initrd_problem(const char *path, enum initrd_kind kind, char *why, size_t size)
+int kconfig_open(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		return fd;
+	if (fd >= 0)
+		close(fd);
+	report_print("--kernel-config '%s': not a readable regular file", path);
+	return -1;
+}
+
+void kconfig_initrd_problem(int fd, const char *name, enum initrd_kind kind, char *why, size_t size)
 {
 	const char *option = option_of(kind);
-	int initrd = has_yes(path, "CONFIG_BLK_DEV_INITRD");
 
 	why[0] = '\0';
-	if (initrd < 0)
-		return report_error(EXIT_BAD_INPUT, "--kernel-config '%s': not a readable regular file", path);
-	if (!initrd)
-		snprintf(why, size, "config '%s' has no CONFIG_BLK_DEV_INITRD=y: it takes no initrd at all", path);
-	else if (option && !has_yes(path, option))
-		snprintf(why, size, "config '%s' has no %s=y: it cannot unpack this", path, option);
-	return EXIT_OK;
+	if (!has_yes(fd, "CONFIG_BLK_DEV_INITRD"))
+		snprintf(why, size, "config %s has no CONFIG_BLK_DEV_INITRD=y: it takes no initrd at all", name);
+	else if (option && !has_yes(fd, option))
+		snprintf(why, size, "config %s has no %s=y: it cannot unpack this", name, option);
 }

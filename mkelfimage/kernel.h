@@ -100,6 +100,12 @@ struct kernel_format {
 	void (*describe)(const struct kernel *k, char *out, size_t size);
 	/* Its fields of the manifest's "boot" object: kernel_kind, protocol ... */
 	void (*describe_json)(const struct kernel *k, struct json *json);
+	/*
+	 * Where the kernel proper lies compressed in k->file (--kernel-config
+	 * ikconfig looks for CONFIG_IKCONFIG's copy in it): 0 with *offset and
+	 * *length set, -1 when the format cannot say. NULL: never.
+	 */
+	int (*compressed_payload)(const struct kernel *k, uint64_t *offset, uint64_t *length);
 };
 
 /*

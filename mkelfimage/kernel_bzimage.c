@@ -17,8 +17,10 @@
 #include "common/fdio.h"
 #include "common/json.h"
 #include "common/report.h"
+#include "formats/bootparams.h"
 #include "formats/bzimage.h"
 #include "formats/digestnote.h"
+#include "formats/le.h"
 #include "formats/setupnote.h"
 #include "formats/stubparam.h"
 #include "imageread.h"
@@ -235,6 +237,22 @@ static void bzimage_describe_json(const struct kernel *k, struct json *json)
 	json_bool(json, "relocatable", version_at_least(bz, 2, 5) && bz->relocatable_kernel);
 }
 
+/* payload_offset and payload_length (boot.rst, 2.08+), from the protected-mode code's start */
+static int bzimage_compressed_payload(const struct kernel *k, uint64_t *offset, uint64_t *length)
+{
+	const uint8_t *h = k->setup_header;
+	uint32_t payload_offset = le32_get(h + offsetof(struct setup_header, payload_offset));
+	uint32_t payload_length = le32_get(h + offsetof(struct setup_header, payload_length));
+
+	if (le16_get(h + offsetof(struct setup_header, version)) < 0x0208 ||
+	    !payload_length || k->head_size + payload_offset > k->file_size ||
+	    payload_length > k->file_size - k->head_size - payload_offset)
+		return -1;
+	*offset = k->head_size + payload_offset;
+	*length = payload_length;
+	return 0;
+}
+
 const struct kernel_format kernel_bzimage = {
 	.name = "bzImage",
 	.arch = IMAGE_ARCH_X86,
@@ -245,4 +263,5 @@ const struct kernel_format kernel_bzimage = {
 	.place = bzimage_place,
 	.describe = bzimage_describe,
 	.describe_json = bzimage_describe_json,
+	.compressed_payload = bzimage_compressed_payload,
 };

@@ -11,6 +11,7 @@ bin_PROGRAMS += %D%/mkelfimage
 	%D%/inputs.c %D%/inputs.h \
 	%D%/initrdprep.c %D%/initrdprep.h \
 	%D%/kconfig.c %D%/kconfig.h \
+	%D%/ikconfig.c %D%/ikconfig.h \
 	%D%/compress.c %D%/compress.h \
 	%D%/compress_io.c %D%/compress_io.h \
 	%D%/compress_zstd_lz4.c %D%/compress_zstd_lz4.h %D%/decode_rules.h \

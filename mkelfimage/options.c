@@ -138,7 +138,7 @@ static const struct option_doc option_table[] = {
 	{ "no-embedded-signature", OPT_NO_EMBEDDED_SIGNATURE, no_argument, NULL,
 	  "only the detached signature: the image carries none" },
 	{ "kernel-config", OPT_KERNEL_CONFIG, required_argument, "FILE",
-	  "the kernel's .config (/boot/config-VERSION): warn about an initrd it cannot unpack" },
+	  "the kernel's .config (/boot/config-VERSION, or ikconfig: its own): warn about an initrd it cannot unpack" },
 	{ "help", OPT_HELP, no_argument, NULL, "print this help and exit" },
 	{ "version", OPT_VERSION, no_argument, NULL, "print the version and exit" },
 };

@@ -31,4 +31,8 @@ grep -v '^CONFIG_RD_ZSTD=' "$config" >"$work/config-nozstd"
 check_eq "a config without CONFIG_RD_ZSTD: a warning naming it" \
 	"mkelfimage: warning: initrd '$work/rd.gz': zstd, but the kernel's config '$work/config-nozstd' has no CONFIG_RD_ZSTD=y: it cannot unpack this" \
 	"$(cat "$work/warn")"
+msg=$("$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.gz" --kernel-config ikconfig -o "$work/b3.elf" 2>&1)
+check_eq "--kernel-config ikconfig decodes Debian's kernel and finds no IKCONFIG (Debian builds without it)" \
+	"1 mkelfimage: kernel '$kernel': --kernel-config ikconfig: no IKCFG_ST...IKCFG_ED in it: built without CONFIG_IKCONFIG (give --kernel-config /boot/config-VERSION)" \
+	"$? $msg"
 tap_done

@@ -85,6 +85,45 @@ printf 'CONFIG_RD_GZIP=y\n' >"$work/noinitrd"
 check_eq "a config without CONFIG_BLK_DEV_INITRD: warned for any initrd" \
 	"mkelfimage: warning: initrd '$work/rd.cpio': cpio (newc), but the kernel's config '$work/noinitrd' has no CONFIG_BLK_DEV_INITRD=y: it takes no initrd at all" \
 	"$(cat "$work/warn")"
+# --kernel-config ikconfig: a bzImage whose compressed part (payload_offset,
+# payload_length, boot.rst 2.08) holds IKCFG_ST, a gzip'd .config, IKCFG_ED,
+# as kernel/configs.c lays it out; gzip as is, zstd with the 4-byte size the
+# kernel build appends (size_append)
+make_ikconfig_kernel() {
+	python3 - "$kernel" "$1" "$2" "$3" <<'PY'
+import gzip, struct, subprocess, sys
+probe, out, codec, config = sys.argv[1:5]
+data = bytearray(open(probe, "rb").read())
+vmlinux = b"\0" * 5000 + b"IKCFG_ST" + gzip.compress(open(config, "rb").read(), mtime=0) + b"IKCFG_ED" + b"\0" * 300
+if codec == "gzip":
+    payload = gzip.compress(vmlinux, mtime=0)
+else:
+    payload = subprocess.run(["zstd", "-q", "-c"], input=vmlinux, capture_output=True, check=True).stdout
+    payload += struct.pack("<I", len(vmlinux))
+pm_offset = (data[0x1f1] + 1) * 512
+struct.pack_into("<II", data, 0x248, len(data) - pm_offset, len(payload))
+open(out, "wb").write(bytes(data) + payload)
+PY
+}
+printf 'CONFIG_BLK_DEV_INITRD=y\nCONFIG_RD_GZIP=y\nCONFIG_RD_XZ=y\n' >"$work/ik.config"
+for codec in gzip zstd; do
+	make_ikconfig_kernel "$work/ik-$codec.bzImage" "$codec" "$work/ik.config"
+	"$MKELFIMAGE" --kernel "$work/ik-$codec.bzImage" --initrd "$work/rd.zst" --kernel-config ikconfig \
+		-o "$work/ik.elf" 2>"$work/warn"
+	check_eq "--kernel-config ikconfig reads the config in a $codec-compressed kernel: zstd initrd warned" \
+		"0 mkelfimage: warning: initrd '$work/rd.zst': zstd, but the kernel's config (IKCONFIG, in '$work/ik-$codec.bzImage') has no CONFIG_RD_ZSTD=y: it cannot unpack this" \
+		"$? $(cat "$work/warn")"
+done
+"$MKELFIMAGE" --kernel "$work/ik-gzip.bzImage" --initrd "$work/rd.zst" --compress-initrd xz --kernel-config ikconfig \
+	-o "$work/ik.elf" >/dev/null 2>"$work/warn"
+check_eq "--kernel-config ikconfig: an xz initrd, which that config has: no warning" "" "$(cat "$work/warn")"
+msg=$("$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.zst" --kernel-config ikconfig -o "$work/ik2.elf" 2>&1)
+check_eq "--kernel-config ikconfig on a kernel without one: exit 1, no image" \
+	"1 no" "$? $(test -e "$work/ik2.elf" && echo yes || echo no)"
+case $msg in
+*"--kernel-config ikconfig: "*) tap_ok "... and the line says why: $msg" ;;
+*) tap_not_ok "... and the line says why" "got: $msg" ;;
+esac
 msg=$("$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.cpio" --kernel-config "$work" -o "$work/d.elf" 2>&1)
 check_eq "--kernel-config that is a directory: exit 1, no image" \
 	"1 mkelfimage: --kernel-config '$work': not a readable regular file no" "$? $msg $(test -e "$work/d.elf" && echo yes || echo no)"
