@@ -33,7 +33,7 @@ TEST_PACKAGES="pkg-config elfutils util-linux coreutils busybox-static cpio
 	gcc-riscv64-linux-gnu
 	clang valgrind strace time
 	python3 xz-utils lz4 zstd libc6-dev-i386 lib32gcc-12-dev u-boot-tools openssl
-	debhelper lintian fakeroot dpkg-dev"
+	debhelper lintian fakeroot dpkg-dev initramfs-tools"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

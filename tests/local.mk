@@ -63,6 +63,7 @@ TESTS += %D%/formats/fdt-edit-test
 TAP_TEST_LIST += \
 	%D%/kernel/debian-cloud-kernel-boots.sh \
 	%D%/kernel/debian-kernel-zstd-initrd.sh \
+	%D%/kernel/debian-mkinitramfs-zstd.sh \
 	%D%/kernel/debian-amd64-kernel-boots.sh \
 	%D%/kernel/two-initrds-both-visible.sh \
 	%D%/kernel/debian-vmlinux-pvh-boots.sh
