@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "common/report.h"
+#include "common/fdio.h"
 #include "digest.h"
 #include "formats/le.h"
 #include "plan.h"
+
+#define DIGEST_READ_CHUNK (1u << 20)   /* digest_fd_range's pieces */
 
 /* Records: kernel file, kernel loaded, one per initrd, the region, the command line */
 #define DIGEST_RECORDS(initrds)  (3 + (initrds) + ((initrds) ? 1 : 0))
@@ -199,4 +202,23 @@ void digest_note_fill(struct plan *plan, const struct inputs *in, const struct d
 
 	if (note && note->desc_len == desc_size(in))
 		encode(note->desc, in, set);
+}
+
+int digest_fd_range(struct sha256_ctx *ctx, int fd, uint64_t offset, uint64_t size)
+{
+	uint8_t *buf = malloc(DIGEST_READ_CHUNK);
+	int status = buf ? 0 : -1;
+
+	while (status == 0 && size) {
+		size_t chunk = size < DIGEST_READ_CHUNK ? (size_t)size : DIGEST_READ_CHUNK;
+
+		if (fdio_read_at(fd, buf, chunk, offset) != (ssize_t)chunk)
+			status = -1;
+		else
+			sha256_update_host(ctx, buf, chunk);
+		offset += chunk;
+		size -= chunk;
+	}
+	free(buf);
+	return status;
 }

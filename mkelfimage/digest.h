@@ -60,6 +60,13 @@ int digest_run_finish(struct digest_run *run, const struct inputs *in, struct di
 void digest_run_free(struct digest_run *run);
 void digest_set_free(struct digest_set *set);
 
+/*
+ * Feed ctx the `size` bytes of fd from `offset`, read back with pread in
+ * pieces of 1 MiB (a written image: the manifest's digest, the signature's
+ * covered bytes). 0, or -1 on a read error or a short file (errno set).
+ */
+int digest_fd_range(struct sha256_ctx *ctx, int fd, uint64_t offset, uint64_t size);
+
 /* The digest of record (kind, index), or NULL when there is none */
 const uint8_t *digest_set_find(const struct digest_set *set, enum digest_kind kind, uint32_t index);
 

@@ -7,10 +7,8 @@
 #include "config.h"
 
 #include <elf.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,8 +20,6 @@
 #include "manifest_path.h"
 #include "plan_json.h"
 #include "common/report.h"
-
-#define MANIFEST_READ_CHUNK (1u << 20)
 
 /* "sha256": lowercase hex as sha256sum prints it, or null when unknown */
 static void write_digest(struct json *json, const uint8_t *digest)
@@ -58,30 +54,15 @@ static void write_file(struct json *json, const char *key, const char *path, con
 	json_object_end(json);
 }
 
-/* The written image, read back in pieces: its SHA-256 */
+/* The written image, read back: its SHA-256 */
 static int hash_image(int fd, const char *path, uint64_t size, uint8_t digest[SHA256_DIGEST_SIZE])
 {
 	struct sha256_ctx ctx;
-	uint8_t *buf = malloc(MANIFEST_READ_CHUNK);
-	uint64_t offset = 0;
 
-	if (!buf)
-		return report_error(EXIT_IO, "out of memory");
 	sha256_init(&ctx);
-	while (offset < size) {
-		ssize_t got = pread(fd, buf, MANIFEST_READ_CHUNK, (off_t)offset);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0) {
-			free(buf);
-			return report_errno(EXIT_IO, "output", path, "cannot read back");
-		}
-		sha256_update_host(&ctx, buf, (size_t)got);
-		offset += (uint64_t)got;
-	}
+	if (digest_fd_range(&ctx, fd, 0, size) != 0)
+		return report_errno(EXIT_IO, "output", path, "cannot read back");
 	sha256_final(&ctx, digest);
-	free(buf);
 	return EXIT_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "common/fdio.h"
+#include "digest.h"
 #include "common/report.h"
 #include "formats/digestnote.h"
 #include "formats/le.h"
@@ -17,7 +18,6 @@
 #include "notes.h"
 #include "signature.h"
 
-#define HASH_CHUNK (1u << 20)   /* read back in pieces of 1 MiB */
 
 static uint8_t *region_at(uint8_t *table, uint32_t i)
 {
@@ -30,37 +30,13 @@ static int is_payload(uint32_t kind)
 	return kind == SIGNOTE_REGION_KERNEL || kind == SIGNOTE_REGION_INITRDS;
 }
 
-/*
- * SHA-256 over [offset, offset + size) of fd, read with pread into a
- * buffer of its own (a mapping shared by two hashing threads spends more
- * on page faults than the copy costs). -1 on a read error.
- */
-static int hash_range(struct sha256_ctx *ctx, int fd, uint64_t offset, uint64_t size)
-{
-	uint8_t *buf = malloc(HASH_CHUNK);
-	int status = buf ? 0 : -1;
-
-	while (status == 0 && size) {
-		size_t chunk = size < HASH_CHUNK ? (size_t)size : HASH_CHUNK;
-
-		if (fdio_read_at(fd, buf, chunk, offset) != (ssize_t)chunk)
-			status = -1;
-		else
-			sha256_update_host(ctx, buf, chunk);
-		offset += chunk;
-		size -= chunk;
-	}
-	free(buf);
-	return status;
-}
-
 static int hash_region(int fd, uint8_t *r)
 {
 	struct sha256_ctx ctx;
 	int status;
 
 	sha256_init(&ctx);
-	status = hash_range(&ctx, fd, le64_get(r + offsetof(struct signote_region, offset)),
+	status = digest_fd_range(&ctx, fd, le64_get(r + offsetof(struct signote_region, offset)),
 			    le64_get(r + offsetof(struct signote_region, size)));
 	sha256_final(&ctx, r + offsetof(struct signote_region, sha256));
 	return status;
@@ -168,7 +144,7 @@ static int hash_covered(int fd, uint64_t covered, uint8_t *table, struct sha256_
 	int status;
 
 	sha256_init(ctx);
-	status = hash_range(ctx, fd, 0, covered);
+	status = digest_fd_range(ctx, fd, 0, covered);
 	if (threaded)
 		pthread_join(thread, NULL);
 	else
@@ -216,7 +192,7 @@ int signature_digest_file(int fd, const char *path, uint64_t size, uint8_t diges
 	struct sha256_ctx ctx;
 
 	sha256_init(&ctx);
-	if (hash_range(&ctx, fd, 0, size) != 0)
+	if (digest_fd_range(&ctx, fd, 0, size) != 0)
 		return report_errno(EXIT_IO, "output", path, "cannot read it back to sign it");
 	sha256_final(&ctx, digest);
 	return EXIT_OK;
