@@ -152,6 +152,18 @@ int compress_xz(int in, int out, const char *what, const char *path)
 	return run_lzma(in, out, what, path, 1, NULL);
 }
 
+int compress_codec_of(enum initrd_kind kind)
+{
+	switch (kind) {
+	case INITRD_GZIP: return CODEC_GZIP;
+	case INITRD_XZ: return CODEC_XZ;
+	case INITRD_ZSTD: return CODEC_ZSTD;
+	case INITRD_LZ4_LEGACY:
+	case INITRD_LZ4_FRAME: return CODEC_LZ4;
+	default: return -1;
+	}
+}
+
 int compress_zstd(int in, int out, const char *what, const char *path)
 {
 	return run_zstd(in, out, what, path, 1, NULL);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "decode_rules.h"
+#include "formats/initrd_kind.h"
 
 /*
  * Each returns EXIT_OK or a reported status; `what` and `path` name the
@@ -28,6 +29,9 @@ enum compress_codec {
 	CODEC_ZSTD,
 	CODEC_LZ4,       /* the legacy format or the LZ4 Frame Format */
 };
+
+/* The codec that decodes a stream of this kind (formats/initrd_kind.h), or -1: none here */
+int compress_codec_of(enum initrd_kind kind);
 
 
 /*

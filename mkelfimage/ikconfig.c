@@ -73,18 +73,13 @@ static int codec_of(int fd, uint64_t offset, const char *path, int *status)
 	uint8_t head[INITRD_KIND_PROBE_BYTES];
 	struct initrd_kind_info kind;
 	ssize_t got = fdio_read_at(fd, head, sizeof(head), offset);
+	int codec;
 
 	initrd_kind_detect(head, got > 0 ? (size_t)got : 0, &kind);
-	switch (kind.kind) {
-	case INITRD_GZIP: return CODEC_GZIP;
-	case INITRD_XZ: return CODEC_XZ;
-	case INITRD_ZSTD: return CODEC_ZSTD;
-	case INITRD_LZ4_LEGACY: return CODEC_LZ4;
-	default:
+	if ((codec = compress_codec_of(kind.kind)) < 0)
 		*status = report_error(EXIT_BAD_INPUT, "kernel '%s': --kernel-config ikconfig: its compressed part is %s; "
 				       "only gzip, xz, zstd and lz4 are decoded", path, initrd_kind_name(kind.kind));
-		return -1;
-	}
+	return codec;
 }
 
 int ikconfig_read(const struct kernel *k, int *status)

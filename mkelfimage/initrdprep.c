@@ -47,19 +47,6 @@ static int already_right(const struct initrd_kind_info *kind, enum initrd_compre
 	}
 }
 
-/* The codec that decodes an initrd kind, or -1: none here */
-static int codec_of(enum initrd_kind kind)
-{
-	switch (kind) {
-	case INITRD_GZIP: return CODEC_GZIP;
-	case INITRD_XZ: return CODEC_XZ;
-	case INITRD_ZSTD: return CODEC_ZSTD;
-	case INITRD_LZ4_LEGACY:
-	case INITRD_LZ4_FRAME: return CODEC_LZ4;
-	default: return -1;
-	}
-}
-
 /* Decode (gzip, xz, zstd, lz4) into a temporary file when needed; returns the fd to encode from. */
 static int decoded(struct input_file *file, const struct initrd_kind_info *kind, int *temp, int *status)
 {
@@ -72,12 +59,12 @@ static int decoded(struct input_file *file, const struct initrd_kind_info *kind,
 	*temp = -1;
 	if (!kind->compressed)
 		return file->fd;
-	if (codec_of(kind->kind) < 0) {
+	if (compress_codec_of(kind->kind) < 0) {
 		*status = report_error(EXIT_BAD_INPUT, "initrd '%s': %s: --compress-initrd decodes only gzip, xz, zstd and lz4; "
 				       "give this initrd uncompressed", file->path, initrd_kind_name(kind->kind));
 		return -1;
 	}
-	*temp = decompress_to_temp(file->fd, (enum compress_codec)codec_of(kind->kind), file->what, file->path,
+	*temp = decompress_to_temp(file->fd, (enum compress_codec)compress_codec_of(kind->kind), file->what, file->path,
 				   &rules, status);
 	return *temp;
 }
