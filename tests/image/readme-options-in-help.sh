@@ -3,7 +3,8 @@
 # README.md's short options table names options that --help lists, each with
 # the same short form and argument name, and the man page documents them
 # (tests/image/help-options-manpage-agree.sh holds --help to the option
-# table and the man page): a README row cannot drift from the tool.
+# table and the man page): a README row cannot drift from the tool. The
+# README stays one page: 150 lines at most.
 . "$top_srcdir/tests/lib.sh"
 
 readme=$top_srcdir/README.md
@@ -17,6 +18,7 @@ sed -n '/^## Options people use/,/^## /p' "$readme" |
 	tr -d '`' | sed 's/, / /' >"$work/readme"
 
 rows=$(wc -l <"$work/readme")
+check "README.md is one page (at most 150 lines, got $(wc -l <"$readme"))" test "$(wc -l <"$readme")" -le 150
 check "README.md has an options table (8 to 14 rows, got $rows)" test "$rows" -ge 8 -a "$rows" -le 14
 while IFS= read -r row; do
 	check "README option '$row' is in --help as written" grep -qxF -- "$row" "$work/help"
