@@ -6,12 +6,15 @@
 # measure NAME OUTPUT COMMAND...: run COMMAND $runs times (the output removed
 # before each, the page cache warm); print "wall_s cpu_s peak_kib" of the run
 # with the median wall time (CPU time = user + system, steadier on a busy machine).
+# $measure_prepare, when set, is run (untimed) after the removal and before
+# the sync: the edits' fresh copy of the image.
 measure() {
 	local name=$1 out=$2 i
 	shift 2
 	: >"$dir/times"
 	for ((i = 0; i < runs; i++)); do
 		rm -f "$out"
+		if [ -n "${measure_prepare:-}" ]; then eval "$measure_prepare" || return; fi
 		sync
 		if ! /usr/bin/time -f '%e %U %S %M' -o "$dir/time.1" "$@" >/dev/null 2>"$dir/$name.err"; then
 			echo "failed: $(grep -v '^Command exited' "$dir/$name.err" | tail -n 1)"
