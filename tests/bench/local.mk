@@ -30,3 +30,15 @@ bench-bootelf: all $(check_PROGRAMS)
 		$(AM_TESTS_ENVIRONMENT) $(SHELL) $(srcdir)/$$script || exit 1; \
 	done
 .PHONY: bench-bootelf
+
+# GRUB EFI multiboot2 against GRUB EFI linux under OVMF, alternating
+# (tests/bench/uefi-boot-cost.sh; BENCH_RUNS boots of each).
+bench_uefi_list = %D%/uefi-boot-cost.sh
+EXTRA_DIST += $(bench_uefi_list)
+bench: bench-uefi
+bench-uefi: all
+	@for script in $(bench_uefi_list); do \
+		echo "== $$script"; \
+		$(AM_TESTS_ENVIRONMENT) $(SHELL) $(srcdir)/$$script || exit 1; \
+	done
+.PHONY: bench-uefi

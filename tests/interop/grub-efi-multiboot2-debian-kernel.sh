@@ -12,7 +12,8 @@
 # The reference row: the same kernel and initramfs through GRUB EFI's own
 # `linux` + `initrd` must report the same EFI, ACPI, CPU and efifb facts;
 # both boots' wall times (QEMU start to power-off) are printed as a TAP
-# comment, the boot-time ratio of doc/performance.md.
+# comment. The order is fixed and the first boot pays a warm-up, so the
+# figure is tests/bench/uefi-boot-cost.sh's, which alternates it.
 . "$top_srcdir/tests/lib.sh"
 boot_test
 . "$top_srcdir/tests/kernel/kernel-tests.sh"

@@ -3,7 +3,7 @@
 # GRUB 2 for x86_64 UEFI (Debian grub-efi-amd64-bin) on an ISO made by
 # grub-mkrescue (grub-common, xorriso, mtools for the EFI system partition),
 # booted under OVMF (Debian ovmf) with -cdrom, GRUB's console on COM1.
-# Measured recipe: ../shared/reference/uefi.md (issue 14).
+# What GRUB EFI hands over and why multiboot2: doc/loaders.md, "UEFI".
 
 GRUB_EFI_DIR=/usr/lib/grub/x86_64-efi
 OVMF_CODE=${MKELFIMAGE_OVMF_CODE:-/usr/share/OVMF/OVMF_CODE.fd}
