@@ -33,7 +33,6 @@ enum compress_codec {
 /* The codec that decodes a stream of this kind (formats/initrd_kind.h), or -1: none here */
 int compress_codec_of(enum initrd_kind kind);
 
-
 /*
  * An unlinked temporary file in $TMPDIR (else /tmp) for decoded or encoded
  * bytes: it disappears when closed, whatever happens. Returns the fd, or -1

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/report.h"
 #include "common/fdio.h"
+#include "common/report.h"
 #include "digest.h"
 #include "formats/le.h"
 #include "plan.h"

@@ -62,8 +62,10 @@ void digest_set_free(struct digest_set *set);
 
 /*
  * Feed ctx the `size` bytes of fd from `offset`, read back with pread in
- * pieces of 1 MiB (a written image: the manifest's digest, the signature's
- * covered bytes). 0, or -1 on a read error or a short file (errno set).
+ * pieces of 1 MiB into a buffer of its own (a written image: the manifest's
+ * digest, the signature's covered bytes and regions; a mapping shared by two
+ * hashing threads spends more on page faults than the copy costs). 0, or -1
+ * on a read error or a short file (errno set).
  */
 int digest_fd_range(struct sha256_ctx *ctx, int fd, uint64_t offset, uint64_t size);
 

@@ -55,17 +55,17 @@ static int decoded(struct input_file *file, const struct initrd_kind_info *kind,
 		.max_bytes = INITRD_DECODED_MAX,
 		.max_why = "no initrd region is larger: it lies below 4 GiB",
 	};
+	int codec;
 
 	*temp = -1;
 	if (!kind->compressed)
 		return file->fd;
-	if (compress_codec_of(kind->kind) < 0) {
+	if ((codec = compress_codec_of(kind->kind)) < 0) {
 		*status = report_error(EXIT_BAD_INPUT, "initrd '%s': %s: --compress-initrd decodes only gzip, xz, zstd and lz4; "
 				       "give this initrd uncompressed", file->path, initrd_kind_name(kind->kind));
 		return -1;
 	}
-	*temp = decompress_to_temp(file->fd, (enum compress_codec)compress_codec_of(kind->kind), file->what, file->path,
-				   &rules, status);
+	*temp = decompress_to_temp(file->fd, (enum compress_codec)codec, file->what, file->path, &rules, status);
 	return *temp;
 }
 

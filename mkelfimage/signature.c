@@ -9,15 +9,14 @@
 #include <unistd.h>
 
 #include "common/fdio.h"
-#include "digest.h"
 #include "common/report.h"
+#include "digest.h"
 #include "formats/digestnote.h"
 #include "formats/le.h"
 #include "formats/sha256_host.h"
 #include "formats/signote.h"
 #include "notes.h"
 #include "signature.h"
-
 
 static uint8_t *region_at(uint8_t *table, uint32_t i)
 {
@@ -37,7 +36,7 @@ static int hash_region(int fd, uint8_t *r)
 
 	sha256_init(&ctx);
 	status = digest_fd_range(&ctx, fd, le64_get(r + offsetof(struct signote_region, offset)),
-			    le64_get(r + offsetof(struct signote_region, size)));
+				 le64_get(r + offsetof(struct signote_region, size)));
 	sha256_final(&ctx, r + offsetof(struct signote_region, sha256));
 	return status;
 }
