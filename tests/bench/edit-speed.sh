@@ -4,8 +4,9 @@
 # image of a real kernel with a 512 MiB initrd (by default and with
 # --digests), against the same durable replacement done with cat, sync and
 # mv. The edits copy the unchanged payloads straight from the image, so
-# each should cost about what that costs. With BENCH_OLD_MKELFIMAGE (another build of
-# mkelfimage), the same edits by that binary too, for a before/after.
+# each should cost about what that costs. With BENCH_OLD_MKELFIMAGE
+# (another build of mkelfimage), the same edits by that binary too, for a
+# before/after.
 # A benchmark, not a test: it prints a Markdown table and never fails on a
 # number. Run by `make bench`.
 #

@@ -19,15 +19,12 @@ fetch_kernel "$CLOUD_KERNEL_PACKAGE"
 marker="bench: booted under OVMF"
 make_uefi_initramfs "$work/rd.cpio" "$marker"
 
-mkdir "$work/mb2" "$work/ref"
+mkdir "$work/mb2"
 "$MKELFIMAGE" --kernel "$kernel" --initrd "$work/rd.cpio" --command-line "$BUILTIN_CMDLINE" \
 	-o "$work/mb2/boot.elf" || { echo "Bail out! mkelfimage failed"; exit 1; }
 make_efi_iso "$work/mb2.iso" "$work/mb2" "insmod efi_gop
 multiboot2 /boot.elf" || { echo "Bail out! grub-mkrescue failed ($work/mb2.iso.log)"; exit 1; }
-cp "$kernel" "$work/ref/vmlinuz" && cp "$work/rd.cpio" "$work/ref/rd.cpio" &&
-	make_efi_iso "$work/ref.iso" "$work/ref" "insmod efi_gop
-linux /vmlinuz $BUILTIN_CMDLINE
-initrd /rd.cpio" || { echo "Bail out! grub-mkrescue failed ($work/ref.iso.log)"; exit 1; }
+make_linux_efi_iso "$work/ref.iso" "$work/ref" "$kernel" "$work/rd.cpio" "$BUILTIN_CMDLINE" || { echo "Bail out! grub-mkrescue failed ($work/ref.iso.log)"; exit 1; }
 
 # timed_boot NAME: one boot of NAME.iso; its seconds appended to NAME.times
 # ("-" when /init's line never came)

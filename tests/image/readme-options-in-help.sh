@@ -17,8 +17,8 @@ sed -n '/^## Options people use/,/^## /p' "$readme" |
 	sed -n 's/^| \(`-[a-z]`, \)\{0,1\}`\(--[a-z-]*[^`]*\)` |.*/\1\2/p' |
 	tr -d '`' | sed 's/, / /' >"$work/readme"
 
-rows=$(wc -l <"$work/readme")
-check "README.md is one page (at most 150 lines, got $(wc -l <"$readme"))" test "$(wc -l <"$readme")" -le 150
+rows=$(wc -l <"$work/readme") lines=$(wc -l <"$readme")
+check "README.md is one page (at most 150 lines, got $lines)" test "$lines" -le 150
 check "README.md has an options table (8 to 14 rows, got $rows)" test "$rows" -ge 8 -a "$rows" -le 14
 while IFS= read -r row; do
 	check "README option '$row' is in --help as written" grep -qxF -- "$row" "$work/help"

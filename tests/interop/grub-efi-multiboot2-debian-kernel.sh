@@ -34,12 +34,8 @@ check "grub-mkrescue makes an x86_64-efi ISO whose grub.cfg loads it with multib
 	make_efi_iso "$work/grub.iso" "$work/iso" "insmod efi_gop
 multiboot2 /boot.elf grub.first=1 two"
 
-mkdir "$work/ref"
-cp "$kernel" "$work/ref/vmlinuz" && cp "$work/rd.cpio" "$work/ref/rd.cpio"
 check "grub-mkrescue makes the reference ISO: GRUB EFI linux + initrd" \
-	make_efi_iso "$work/ref.iso" "$work/ref" "insmod efi_gop
-linux /vmlinuz $BUILTIN_CMDLINE grub.first=1 two
-initrd /rd.cpio"
+	make_linux_efi_iso "$work/ref.iso" "$work/ref" "$kernel" "$work/rd.cpio" "$BUILTIN_CMDLINE grub.first=1 two"
 
 # check_uefi_boot LABEL REPORT CMDLINE: the facts both boots must show
 check_uefi_boot() {

@@ -39,6 +39,16 @@ EOF_CFG
 	grub-mkrescue -d "$GRUB_EFI_DIR" -o "$1" "$2" >"$1.log" 2>&1
 }
 
+# make_linux_efi_iso ISO DIR KERNEL INITRD ARGS: the reference ISO, GRUB
+# EFI's own `linux /vmlinuz ARGS` + `initrd /rd.cpio` (KERNEL and INITRD
+# copied into DIR under those names), to boot beside an image.
+make_linux_efi_iso() {
+	mkdir -p "$2" && cp "$3" "$2/vmlinuz" && cp "$4" "$2/rd.cpio" &&
+		make_efi_iso "$1" "$2" "insmod efi_gop
+linux /vmlinuz $5
+initrd /rd.cpio"
+}
+
 # boot_efi MACHINE REPORT ISO: boot_qemu under OVMF (a fresh copy of the
 # variable store each time), 2 CPUs and 512 MiB as in uefi.md.
 boot_efi() {
